@@ -1,0 +1,11 @@
+// What the pipeline needs from an embedder. The aligner never sees one: it takes vectors.
+
+export interface Embedder {
+  /** Stable identifier, part of the cache key and of run.json: `lexical-v1`, `Xenova/LaBSE`. */
+  readonly id: string;
+  /** `lexical` or `transformers`. */
+  readonly kind: string;
+  readonly dim: number;
+  /** One L2-normalised vector per text, in order. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+}

@@ -1,0 +1,175 @@
+// The data that flows between pipeline stages. Every stage takes and returns
+// these plain, serialisable shapes; only ingest, export and the CLI touch files.
+
+/** A BCP 47 language code (`bs`, `sr-Latn`, `mk`, ...), or `und` when unknown. */
+export type LangCode = string;
+
+/** Writing system of a text, as an ISO 15924 code. `Zyyy` when neither dominates. */
+export type Script = 'Latn' | 'Cyrl' | 'Zyyy';
+
+/** A half-open range `[start, end)` of UTF-16 code units in a document's decoded text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Why ingest set a piece of a file aside instead of treating it as article text. */
+export type RemovedKind =
+  | 'metadata' // first-line `date 2025-09-03`
+  | 'share-counter' // `0 SHARES Сподели Твитни`
+  | 'credit' // `Foto: Xinhua/STA`, `© www.kremlin.ru`
+  | 'caption' // a caption repeated elsewhere in the file
+  | 'section-label' // `KRIG`
+  | 'byline' // `/ AA`
+  | 'dateline' // a line holding only a date, `3. september 2025`
+  | 'duplicate'; // a line repeated verbatim
+
+export interface Removed extends Range {
+  kind: RemovedKind;
+  text: string;
+}
+
+/** One input file after decoding and cleaning. */
+export interface Document {
+  /** Path relative to the input root, with `/` separators: `000_f5fabf009eca07d9.txt`. */
+  id: string;
+  /** The decoded text (BOM removed, line endings kept). All offsets point into it. */
+  text: string;
+  /** sha256 of the raw bytes, hex. */
+  sha256: string;
+  /** Size of the raw file in bytes. */
+  bytes: number;
+  /** Metadata read from the file, e.g. `{ date: '2025-09-03' }`. */
+  meta: Record<string, string>;
+  /** The parts of `text` that hold article text, in order, non-overlapping. */
+  body: Range[];
+  /** What cleaning set aside, in order. */
+  removed: Removed[];
+}
+
+/** The language decided for a document. Uncertainty is data, not an exception. */
+export interface LanguageInfo {
+  code: LangCode;
+  script: Script;
+  /** How the code was reached. */
+  source: 'detected' | 'override';
+  /** franc's ISO 639-3 answer (`srp`, `und`, ...), before mapping and the bs/hr/sr rule. */
+  franc: string;
+  /** franc's score for its answer, 0..1 (1 for overrides). */
+  confidence: number;
+  /** A short human-readable note on how a close call was settled. */
+  note?: string;
+}
+
+/** A sentence: a range of a document's text. */
+export interface Sentence extends Range {
+  doc: string;
+  /** 0-based position in the document. */
+  index: number;
+  /** `text.slice(start, end)` of the document, with inner line breaks kept. */
+  text: string;
+}
+
+/** A document with its language and sentences: the unit every later stage works on. */
+export interface Segmented {
+  doc: Document;
+  lang: LanguageInfo;
+  sentences: Sentence[];
+}
+
+export type Method = 'ordered' | 'mining';
+export type Mode = 'auto' | Method;
+export type Status = 'auto' | 'confirmed' | 'rejected';
+
+/** Consecutive sentences `first..last` (inclusive) of one document. */
+export interface Span {
+  doc: string;
+  first: number;
+  last: number;
+}
+
+/** Two spans of two documents said to hold the same content. */
+export interface Link {
+  src: Span;
+  tgt: Span;
+  /** Cosine similarity of the two spans' vectors, -1..1. */
+  score: number;
+  /** Margin score (ratio to the neighbourhood's mean similarity); > 1 stands out. */
+  margin: number;
+  method: Method;
+  status: Status;
+}
+
+/** The alignment of one pair of documents. */
+export interface PairAlignment {
+  src: string;
+  tgt: string;
+  method: Method;
+  /** Why `auto` chose the method (empty when the mode was forced). */
+  reason: string;
+  /** Links accepted (at or above the threshold). */
+  links: Link[];
+  /** Candidates found but below the threshold: counted in run.json, not exported as aligned. */
+  below: Link[];
+}
+
+/** An n-way group: at most one span per document, every pair of spans linked directly or through the group. */
+export interface Group {
+  /** `g0001`, ... in a deterministic order. */
+  id: string;
+  spans: Span[];
+  /** The links that hold the group together. */
+  links: Link[];
+  /** Mean score of the group's links. */
+  score: number;
+}
+
+/** Where a name was seen. */
+export interface Mention extends Range {
+  doc: string;
+  lang: LangCode;
+  sent: number;
+  /** The surface form as written, `Kimom`, `Ким Џонг Ун`. */
+  form: string;
+}
+
+export type EntityType = 'name' | 'acronym' | 'title';
+
+/** One entity of the glossary across languages and scripts. */
+export interface GlossaryEntry {
+  /** `e0001`, ... */
+  id: string;
+  type: EntityType;
+  /** The most frequent full Latin form. */
+  canonical: string;
+  /** Per language code, the forms seen, most frequent first. */
+  variants: Record<LangCode, Array<{ form: string; count: number }>>;
+  mentions: Mention[];
+  /** Documents it appears in, sorted. */
+  docs: string[];
+  /** One sentence that shows it in use. */
+  example: { doc: string; sent: number; text: string };
+}
+
+/** The run's manifest, written as run.json. */
+export interface RunManifest {
+  tool: { name: string; version: string; node: string };
+  startedAt: string;
+  inputs: Array<{ doc: string; path: string; bytes: number; sha256: string; lang: LanguageInfo; sentences: number; removed: Array<{ kind: RemovedKind; text: string }> }>;
+  languages: Record<LangCode, string[]>;
+  embedder: { id: string; dim: number; kind: string };
+  parameters: Record<string, unknown>;
+  pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; below: number }>;
+  counts: Record<string, number>;
+  timings: Record<string, number>;
+  outputs: string[];
+}
+
+/** Everything a run produced, handed to the exporters. */
+export interface RunResult {
+  documents: Segmented[];
+  pairs: PairAlignment[];
+  groups: Group[];
+  glossary: GlossaryEntry[];
+  manifest: RunManifest;
+}
