@@ -1,0 +1,17 @@
+// Diacritic folding: `Putinom` and `Pútinom`, `Phenianul` and `Phenianul`, `Đ` and `Dj`
+// compare equal after it. Letters that Unicode does not decompose get explicit values.
+
+const EXTRA: Record<string, string> = {
+  đ: 'dj', Đ: 'Dj', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ß: 'ss',
+  ł: 'l', Ł: 'L', ı: 'i', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ħ: 'h', Ħ: 'H',
+};
+
+/** Strip combining marks after NFD decomposition and map the few letters that do not decompose. */
+export function foldDiacritics(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFD')) {
+    if (/\p{M}/u.test(ch)) continue;
+    out += EXTRA[ch] ?? ch;
+  }
+  return out.normalize('NFC');
+}
