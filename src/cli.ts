@@ -1,0 +1,145 @@
+// The command-line program. Parses, calls a command, and is the one place that turns
+// an error into a message and an exit code (0 success, 1 runtime failure, 2 bad usage or input).
+
+import { resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
+import { evalCommand } from './commands/eval.ts';
+import { modelsListCommand, modelsPullCommand } from './commands/models.ts';
+import { runCommand, summarise } from './commands/run.ts';
+import { segmentCommand } from './commands/segment.ts';
+import { PolyalignError } from './errors.ts';
+import { createReporter } from './progress.ts';
+import type { Verbosity } from './progress.ts';
+import { VERSION } from './version.ts';
+
+const MODES = ['auto', 'ordered', 'mining'] as const;
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a non-negative number, not "${value}"`);
+  return n;
+}
+
+function verbosityOf(opts: { quiet?: boolean; verbose?: boolean }): Verbosity {
+  if (opts.quiet) return 'quiet';
+  return opts.verbose ? 'verbose' : 'normal';
+}
+
+export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }): Command {
+  const program = new Command('polyalign')
+    .description('Align news articles that report one event in several languages; export a parallel corpus and a cross-script glossary.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: write.out, writeErr: write.err })
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('align the articles and write every output')
+    .argument('[inputs...]', 'files or folders of articles (UTF-8 text)', ['seeds'])
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(new Option('--embedder <kind>', 'auto: the model when it is in the models folder, else lexical').choices(EMBEDDER_CHOICES).default('auto'))
+    .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
+    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
+    .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
+    .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore)
+    .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
+    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl', 'csv,tmx,tbx,jsonl')
+    .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'print every step')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ polyalign run                          # seeds/ into out/
+  $ polyalign run articles/ -o corpus/     # every file in articles/
+  $ polyalign run a.txt b.txt --lang a.txt=hr --format csv,tmx`,
+    )
+    .action(async (inputs: string[], opts) => {
+      const reporter = createReporter(verbosityOf(opts));
+      const outDir = resolve(opts.out);
+      const result = await runCommand(
+        {
+          inputs,
+          out: outDir,
+          embedder: opts.embedder,
+          model: opts.model,
+          modelsDir: opts.modelsDir,
+          mode: opts.mode,
+          minScore: opts.minScore,
+          lang: opts.lang,
+          format: opts.format,
+          cache: opts.cache,
+        },
+        reporter,
+      );
+      if (!opts.quiet) write.out(`${summarise(result, outDir).join('\n')}\n`);
+    });
+
+  program
+    .command('segment')
+    .description('print the sentences of a file with their offsets (to check segmentation)')
+    .argument('<file>', 'a UTF-8 text file')
+    .option('--lang <code>', 'language code, when detection should be overridden')
+    .option('--json', 'one JSON object per sentence')
+    .action(async (file: string, opts) => {
+      write.out(await segmentCommand(file, { lang: opts.lang, json: Boolean(opts.json) }));
+    });
+
+  program
+    .command('eval')
+    .description('strict and lax precision, recall and F1 of alignments against a gold file')
+    .requiredOption('--gold <file>', 'gold alignments: a CSV with src_doc, src_sent, tgt_doc, tgt_sent columns (alignments.csv works)')
+    .requiredOption('--pred <file>', 'predicted alignments.csv')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      write.out(await evalCommand(opts.gold, opts.pred, { json: Boolean(opts.json) }));
+    });
+
+  const models = program.command('models').description('get and list embedding models');
+  models
+    .command('pull')
+    .description('download a model into the models folder')
+    .argument('[id]', 'model id', DEFAULT_MODEL)
+    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
+    .option('--host <url>', 'the mirror to download from (or set POLYALIGN_MODEL_HOST)')
+    .option('--fp32', 'download the full-precision ONNX file instead of the quantized one')
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (id: string, opts) => {
+      write.out(await modelsPullCommand(id, { modelsDir: opts.modelsDir, host: opts.host, fp32: Boolean(opts.fp32), quiet: Boolean(opts.quiet) }));
+    });
+  models
+    .command('list')
+    .description('what is in the models folder, sizes, and which one auto picks')
+    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
+    .option('--model <id>', 'the model auto prefers', DEFAULT_MODEL)
+    .action(async (opts) => {
+      write.out(await modelsListCommand(opts.modelsDir, opts.model));
+    });
+
+  return program;
+}
+
+/** Run the program; resolves to the exit code. Never calls process.exit, so it is testable in-process. */
+export async function main(argv: string[]): Promise<number> {
+  const write = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+  const program = buildProgram(write);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version end here too, with exit code 0
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof PolyalignError) {
+      write.err(`polyalign: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (process.env.POLYALIGN_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    write.err(`polyalign: unexpected failure: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,45 @@
+// Chooses the embedder for a run: `auto` takes the transformers model when it is in the
+// models folder and falls back to the built-in lexical embedder otherwise.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { withCache } from '../embed/cache.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import { createLexicalEmbedder } from '../embed/lexical.ts';
+import { createTransformersEmbedder } from '../embed/transformers.ts';
+
+export type EmbedderChoice = 'auto' | 'lexical' | 'transformers';
+export const EMBEDDER_CHOICES: readonly EmbedderChoice[] = ['auto', 'lexical', 'transformers'];
+export const DEFAULT_MODEL = 'Xenova/LaBSE';
+export const DEFAULT_MODELS_DIR = 'models';
+export const DEFAULT_CACHE_DIR = join('.cache', 'polyalign');
+
+export interface EmbedderRequest {
+  choice: EmbedderChoice;
+  model: string;
+  modelsDir: string;
+  /** All sentences of the run: the lexical embedder's IDF statistics. */
+  corpus: string[];
+  cacheDir?: string;
+}
+
+/** True when the model folder has what transformers.js needs to load it offline. */
+export function modelIsPresent(modelsDir: string, model: string): boolean {
+  const dir = join(modelsDir, model);
+  return (
+    existsSync(join(dir, 'config.json')) &&
+    existsSync(join(dir, 'tokenizer.json')) &&
+    (existsSync(join(dir, 'onnx', 'model.onnx')) || existsSync(join(dir, 'onnx', 'model_quantized.onnx')))
+  );
+}
+
+export async function chooseEmbedder(request: EmbedderRequest): Promise<{ embedder: Embedder; why: string }> {
+  const useModel = request.choice === 'transformers' || (request.choice === 'auto' && modelIsPresent(request.modelsDir, request.model));
+  if (!useModel) {
+    const why = request.choice === 'lexical' ? 'asked for' : `no model at ${join(request.modelsDir, request.model)}`;
+    return { embedder: createLexicalEmbedder({ corpus: request.corpus }), why };
+  }
+  const inner = await createTransformersEmbedder({ model: request.model, modelsDir: request.modelsDir });
+  const embedder = request.cacheDir ? withCache(inner, request.cacheDir) : inner;
+  return { embedder, why: request.choice === 'auto' ? `found ${join(request.modelsDir, request.model)}` : 'asked for' };
+}

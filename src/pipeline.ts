@@ -1,0 +1,199 @@
+// Composes the stages: language → segment → embed → align → group → glossary.
+// Takes documents already read by ingest and an Embedder; touches no file.
+
+import { alignPair } from './align/index.ts';
+import type { AlignDoc } from './align/index.ts';
+import { buildGroups } from './align/index.ts';
+import type { Embedder } from './embed/embedder.ts';
+import { PolyalignError } from './errors.ts';
+import { buildGlossary } from './glossary/index.ts';
+import { applyOverride, detectLanguage } from './language/index.ts';
+import { segment } from './segment/index.ts';
+import type { Document, LangCode, Mode, PairAlignment, RunManifest, RunResult, Segmented } from './types.ts';
+import { VERSION } from './version.ts';
+
+export const DEFAULT_MODE: Mode = 'auto';
+/** Minimum sentences a document needs to be aligned at all. */
+export const MIN_SENTENCES = 2;
+
+/** An embedder, or a factory that gets every sentence of the run first (the lexical embedder's IDF needs them). */
+export type EmbedderSource = Embedder | ((sentences: string[]) => Promise<Embedder>);
+
+export interface PipelineOptions {
+  embedder: EmbedderSource;
+  mode?: Mode;
+  /** Acceptance threshold on the margin score; undefined keeps the aligner's calibrated default. */
+  minScore?: number;
+  /** Language overrides by document key (id, basename, or prefix). */
+  lang?: Record<string, LangCode>;
+  /** Called as each stage starts and advances; for progress bars. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Extra parameters to record in run.json (e.g. the CLI's options). */
+  parameters?: Record<string, unknown>;
+  /** Clock, injectable so tests and golden files can be deterministic. */
+  now?: () => Date;
+}
+
+export interface ProgressEvent {
+  stage: 'language' | 'segment' | 'embed' | 'align' | 'group' | 'glossary';
+  done: number;
+  total: number;
+  detail?: string;
+}
+
+/** Find the override for a document: exact id, then basename, then a prefix of the basename. */
+export function findOverride(docId: string, overrides: Record<string, LangCode>): LangCode | undefined {
+  const base = docId.split('/').pop() ?? docId;
+  if (overrides[docId]) return overrides[docId];
+  if (overrides[base]) return overrides[base];
+  const keys = Object.keys(overrides).sort((a, b) => b.length - a.length);
+  for (const key of keys) if (base.startsWith(key) || docId.startsWith(key)) return overrides[key];
+  return undefined;
+}
+
+/** Language and sentences for each document, checked for what alignment needs. */
+export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions, 'lang' | 'onProgress'> = {}): Segmented[] {
+  if (docs.length < 2) {
+    throw new PolyalignError(
+      'input.too-few-documents',
+      `expected at least two documents to align, found ${docs.length}${docs[0] ? ` (${docs[0].id})` : ''}`,
+    );
+  }
+  const overrides = options.lang ?? {};
+  const known = new Set(docs.map((d) => d.id));
+  for (const key of Object.keys(overrides)) {
+    if (!docs.some((d) => findOverride(d.id, { [key]: overrides[key]! }))) {
+      throw new PolyalignError('usage.invalid-option', `--lang names "${key}", which matches no input document (${[...known].join(', ')})`);
+    }
+  }
+  const out: Segmented[] = [];
+  for (const [i, doc] of docs.entries()) {
+    options.onProgress?.({ stage: 'language', done: i, total: docs.length, detail: doc.id });
+    const detected = detectLanguage(doc);
+    const override = findOverride(doc.id, overrides);
+    const lang = override ? applyOverride(detected, override) : detected;
+    if (lang.code === 'und') {
+      throw new PolyalignError(
+        'language.unknown',
+        `could not tell the language (franc: ${lang.franc}); name it with --lang ${doc.id.split('/').pop()}=<code>, e.g. =hr`,
+        { path: doc.id },
+      );
+    }
+    options.onProgress?.({ stage: 'segment', done: i, total: docs.length, detail: doc.id });
+    const sentences = segment(doc, lang);
+    if (sentences.length < MIN_SENTENCES) {
+      throw new PolyalignError(
+        'input.too-short',
+        `found ${sentences.length} sentence${sentences.length === 1 ? '' : 's'}; an article needs at least ${MIN_SENTENCES} to be aligned`,
+        { path: doc.id },
+      );
+    }
+    out.push({ doc, lang, sentences });
+  }
+  return out;
+}
+
+/** Embed every sentence and every pair of neighbours (for 1:2 merges) in one call, so a batch embedder sees everything. */
+export async function embedDocuments(docs: Segmented[], embedder: Embedder, onProgress?: PipelineOptions['onProgress']): Promise<AlignDoc[]> {
+  const texts: string[] = [];
+  for (const d of docs) {
+    for (const s of d.sentences) texts.push(s.text);
+    for (let i = 0; i + 1 < d.sentences.length; i++) texts.push(`${d.sentences[i]!.text} ${d.sentences[i + 1]!.text}`);
+  }
+  onProgress?.({ stage: 'embed', done: 0, total: texts.length, detail: embedder.id });
+  const vectors = await embedder.embed(texts);
+  if (vectors.length !== texts.length) {
+    throw new PolyalignError('internal', `embedder ${embedder.id} returned ${vectors.length} vectors for ${texts.length} texts`);
+  }
+  onProgress?.({ stage: 'embed', done: texts.length, total: texts.length, detail: embedder.id });
+  const out: AlignDoc[] = [];
+  let at = 0;
+  for (const d of docs) {
+    const n = d.sentences.length;
+    const single = vectors.slice(at, at + n);
+    at += n;
+    const merged = vectors.slice(at, at + n - 1);
+    at += n - 1;
+    out.push({ id: d.doc.id, n, vectors: single, merged });
+  }
+  return out;
+}
+
+/** Run every stage after ingest. Deterministic for the same documents, embedder and options (but for timings). */
+export async function runPipeline(docs: Document[], options: PipelineOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const value = await fn();
+    timings[name] = Math.round(performance.now() - t0);
+    return value;
+  };
+
+  const segmented = await time('segment', () => prepareDocuments(docs, options));
+  const embedder =
+    typeof options.embedder === 'function'
+      ? await options.embedder(segmented.flatMap((d) => d.sentences.map((s) => s.text)))
+      : options.embedder;
+  const vectors = await time('embed', () => embedDocuments(segmented, embedder, options.onProgress));
+
+  const mode = options.mode ?? DEFAULT_MODE;
+  const pairs: PairAlignment[] = await time('align', () => {
+    const out: PairAlignment[] = [];
+    const total = (vectors.length * (vectors.length - 1)) / 2;
+    for (let i = 0; i < vectors.length; i++) {
+      for (let j = i + 1; j < vectors.length; j++) {
+        options.onProgress?.({ stage: 'align', done: out.length, total, detail: `${vectors[i]!.id} ↔ ${vectors[j]!.id}` });
+        out.push(alignPair(vectors[i]!, vectors[j]!, { mode, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) }));
+      }
+    }
+    options.onProgress?.({ stage: 'align', done: total, total });
+    return out;
+  });
+
+  const order = segmented.map((d) => d.doc.id);
+  const groups = await time('group', () => buildGroups(pairs, order));
+  options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
+  const glossary = await time('glossary', () => buildGlossary(segmented, groups));
+  options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });
+
+  const languages: Record<LangCode, string[]> = {};
+  for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
+
+  const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
+  const grouped = new Set<string>();
+  for (const g of groups) for (const s of g.spans) for (let k = s.first; k <= s.last; k++) grouped.add(`${s.doc}\u0000${k}`);
+
+  const manifest: RunManifest = {
+    tool: { name: 'polyalign', version: VERSION, node: process.version },
+    startedAt: startedAt.toISOString(),
+    inputs: segmented.map((d) => ({
+      doc: d.doc.id,
+      path: d.doc.id,
+      bytes: d.doc.bytes,
+      sha256: d.doc.sha256,
+      lang: d.lang,
+      sentences: d.sentences.length,
+      removed: d.doc.removed.map((r) => ({ kind: r.kind, text: r.text })),
+    })),
+    languages,
+    embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind },
+    parameters: { mode, minScore: options.minScore ?? 'default', ...options.parameters },
+    pairs: pairs.map((p) => ({ src: p.src, tgt: p.tgt, method: p.method, reason: p.reason, links: p.links.length, below: p.below.length })),
+    counts: {
+      documents: segmented.length,
+      sentences,
+      removed: segmented.reduce((n, d) => n + d.doc.removed.length, 0),
+      links: pairs.reduce((n, p) => n + p.links.length, 0),
+      linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
+      groups: groups.length,
+      sentencesInGroups: grouped.size,
+      sentencesUnaligned: sentences - grouped.size,
+      glossaryEntries: glossary.length,
+    },
+    timings,
+    outputs: [],
+  };
+  return { documents: segmented, pairs, groups, glossary, manifest };
+}

@@ -1,0 +1,63 @@
+// Progress for people: a bar on a TTY, one plain line per stage otherwise (logs, CI, pipes).
+// Everything goes to stderr so that stdout stays clean for what a command prints.
+
+import cliProgress from 'cli-progress';
+import type { ProgressEvent } from './pipeline.ts';
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+export interface Reporter {
+  progress(event: ProgressEvent): void;
+  info(line: string): void;
+  detail(line: string): void;
+  done(): void;
+}
+
+export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream = process.stderr): Reporter {
+  const tty = Boolean(stream.isTTY) && !process.env.CI;
+  let bar: cliProgress.SingleBar | undefined;
+  let barStage = '';
+  let lastStage = '';
+  const stopBar = () => {
+    bar?.stop();
+    bar = undefined;
+    barStage = '';
+  };
+  return {
+    progress(event) {
+      if (verbosity === 'quiet') return;
+      if (tty && event.total > 1) {
+        if (barStage !== event.stage) {
+          stopBar();
+          bar = new cliProgress.SingleBar(
+            { format: `${event.stage.padEnd(9)} {bar} {value}/{total} {detail}`, hideCursor: true, stream, clearOnComplete: false },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(event.total, event.done, { detail: event.detail ?? '' });
+          barStage = event.stage;
+        }
+        bar?.update(event.done, { detail: event.detail ?? '' });
+        return;
+      }
+      if (event.stage !== lastStage) {
+        stream.write(`${event.stage}: ${event.total} item${event.total === 1 ? '' : 's'}${event.detail ? ` (${event.detail})` : ''}\n`);
+        lastStage = event.stage;
+      } else if (verbosity === 'verbose' && event.detail) {
+        stream.write(`${event.stage}: ${event.done}/${event.total} ${event.detail}\n`);
+      }
+    },
+    info(line) {
+      if (verbosity === 'quiet') return;
+      stopBar();
+      stream.write(`${line}\n`);
+    },
+    detail(line) {
+      if (verbosity !== 'verbose') return;
+      stopBar();
+      stream.write(`${line}\n`);
+    },
+    done() {
+      stopBar();
+    },
+  };
+}

@@ -1,0 +1,215 @@
+// End to end: the CLI in a subprocess on the seed articles, read back as a spreadsheet and a CAT tool would.
+
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.ts';
+
+const SEEDS = join(ROOT, 'seeds');
+const EXPECTED = [
+  'alignments.csv',
+  'alignments.jsonl',
+  'corpus.tmx',
+  'glossary.csv',
+  'glossary.tbx',
+  'parallel.csv',
+  'run.json',
+  'sentences.csv',
+];
+
+function readCsv(file: string): { header: string[]; rows: string[][] } {
+  const raw = readFileSync(file, 'utf8');
+  expect(raw.charCodeAt(0), `${file} starts with a BOM`).toBe(0xfeff);
+  const records: string[][] = parse(raw, { bom: true, relax_column_count: false });
+  const [header, ...rows] = records;
+  return { header: header!, rows };
+}
+
+describe('polyalign run on the seeds', () => {
+  let out: string;
+  let result: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    out = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    result = runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical']);
+  });
+
+  it('exits 0 and writes every output', () => {
+    expect(result.stderr).not.toMatch(/unexpected failure/);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(EXPECTED);
+    expect(result.stdout).toMatch(/wrote/);
+  });
+
+  it('segments the Macedonian article into 14 to 18 sentences and never cuts a word', () => {
+    const { header, rows } = readCsv(join(out, 'sentences.csv'));
+    expect(header).toEqual(['doc', 'lang', 'sent', 'start', 'end', 'text']);
+    const mk = rows.filter((r) => r[0] === '003_7a63ac34bb4a1cba.txt');
+    expect(mk.length).toBeGreaterThanOrEqual(14);
+    expect(mk.length).toBeLessThanOrEqual(18);
+    expect(mk[0]![1]).toBe('mk');
+    for (const [doc, , , start, end, text] of rows) {
+      const original = readFileSync(join(SEEDS, doc!), 'utf8').replace(/^\uFEFF/, '');
+      const s = Number(start);
+      const e = Number(end);
+      // a spreadsheet-safe cell may carry a leading ' before text that looks like a formula
+      const cell = text!.startsWith("'") && original[s] !== "'" ? text!.slice(1) : text!;
+      expect(original.slice(s, e)).toBe(cell);
+      expect(/[\p{L}\p{N}]/u.test(original[s - 1] ?? ' '), `${doc} sentence at ${s} starts inside a word: ${text}`).toBe(false);
+      expect(/[\p{L}\p{N}]/u.test(original[e] ?? ' '), `${doc} sentence ending at ${e} ends inside a word: ${text}`).toBe(false);
+      expect(text!.length, `${doc}: one sentence holds too much text: ${text}`).toBeLessThan(600);
+    }
+    const langs = Object.fromEntries(rows.map((r) => [r[0], r[1]]));
+    expect(langs).toEqual({
+      '000_f5fabf009eca07d9.txt': 'bs',
+      '001_1132590431262ebf.txt': 'sl',
+      '002_9f92c08b6634bacd.txt': 'ro',
+      '003_7a63ac34bb4a1cba.txt': 'mk',
+      '004_fc47a5a952acfcd1.txt': 'da',
+    });
+  });
+
+  it('puts the same Putin quote in Bosnian, Romanian and Danish into one row of parallel.csv', () => {
+    const { header, rows } = readCsv(join(out, 'parallel.csv'));
+    expect(header.slice(0, 3)).toEqual(['group_id', 'docs', 'score']);
+    expect(header.slice(3)).toEqual(['bs', 'sl', 'ro', 'mk', 'da']);
+    const row = rows.find((r) => r[3]!.includes('Na vašu inicijativu, kao što je dobro poznato'));
+    expect(row, 'a group holds the Bosnian quote').toBeDefined();
+    expect(row![5]).toContain('La inițiativa dumneavoastră, după cum se știe');
+    expect(row![7]).toContain('På Deres initiativ deltog');
+  });
+
+  it('lists Kim Jong-un in Latin and Cyrillic spellings in one glossary row', () => {
+    const { header, rows } = readCsv(join(out, 'glossary.csv'));
+    expect(header.slice(0, 3)).toEqual(['entry_id', 'type', 'canonical']);
+    expect(header.slice(-3)).toEqual(['mentions', 'docs', 'example']);
+    const row = rows.find((r) => r.some((c) => c.includes('Kim Jong-un')));
+    expect(row).toBeDefined();
+    const cells = row!.join(' | ');
+    expect(cells).toContain('Kim Jong Un');
+    expect(cells).toContain('Ким Џонг Ун');
+  });
+
+  it('writes CSVs that re-read to their header width', () => {
+    for (const name of EXPECTED.filter((n) => n.endsWith('.csv'))) {
+      const { header, rows } = readCsv(join(out, name));
+      expect(rows.length, `${name} has rows`).toBeGreaterThan(0);
+      for (const r of rows) expect(r.length).toBe(header.length);
+    }
+    const { header } = readCsv(join(out, 'alignments.csv'));
+    expect(header).toEqual([
+      'group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text',
+    ]);
+  });
+
+  it('writes TMX and TBX that parse as XML', () => {
+    for (const name of ['corpus.tmx', 'glossary.tbx']) {
+      const xml = readFileSync(join(out, name), 'utf8');
+      expect(XMLValidator.validate(xml), name).toBe(true);
+    }
+    const tmx = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'corpus.tmx'), 'utf8'));
+    expect(tmx.tmx['@_version']).toBe('1.4');
+    const tus = [tmx.tmx.body.tu].flat();
+    const { rows } = readCsv(join(out, 'parallel.csv'));
+    expect(tus.length).toBe(rows.length);
+  });
+
+  it('records inputs, languages and counts in run.json', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(manifest.inputs).toHaveLength(5);
+    for (const input of manifest.inputs) expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.embedder.kind).toBe('lexical');
+    expect(manifest.counts.groups).toBeGreaterThan(5);
+    const removedKinds = new Set(manifest.inputs.flatMap((i: { removed: { kind: string }[] }) => i.removed.map((r) => r.kind)));
+    expect(removedKinds.has('metadata')).toBe(true);
+    expect(removedKinds.has('share-counter')).toBe(true);
+  });
+
+  it('writes the same files again on a second run (deterministic but for run.json timings)', () => {
+    const again = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    expect(runCli(['run', SEEDS, '-o', again, '--embedder', 'lexical', '-q']).code).toBe(0);
+    for (const name of EXPECTED.filter((n) => n !== 'run.json')) {
+      expect(readFileSync(join(again, name), 'utf8'), name).toBe(readFileSync(join(out, name), 'utf8'));
+    }
+  });
+});
+
+describe('polyalign run on bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'polyalign-bad-'));
+
+  it('names a missing input and exits 2', () => {
+    const r = runCli(['run', join(dir, 'nope.txt'), join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o1')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.txt');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names an empty input and exits 2', () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '  \n');
+    const r = runCli(['run', empty, join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o2')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('empty.txt');
+  });
+
+  it('refuses a single document', () => {
+    const r = runCli(['run', join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o3')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/two documents/);
+  });
+
+  it('names an unwritable output folder and exits 2', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const r = runCli(['run', SEEDS, '-o', join(file, 'out'), '--embedder', 'lexical']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a-file');
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('polyalign:'))).toHaveLength(1);
+  });
+
+  it('leaves the previous outputs intact when a run fails', () => {
+    const out = join(dir, 'keep');
+    expect(runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical', '-q']).code).toBe(0);
+    const before = readFileSync(join(out, 'parallel.csv'), 'utf8');
+    const r = runCli(['run', join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', out, '-q']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(out, 'parallel.csv'), 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((n) => n.startsWith('.polyalign-tmp'))).toEqual([]);
+  });
+
+  it('rejects an unknown option with exit code 2', () => {
+    const r = runCli(['run', '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+});
+
+describe('polyalign other commands', () => {
+  it('prints help with examples', () => {
+    const r = runCli(['run', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--min-score');
+    expect(r.stdout).toContain('Examples:');
+  });
+
+  it('segments one file with offsets', () => {
+    const r = runCli(['segment', join(SEEDS, '003_7a63ac34bb4a1cba.txt')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => /^\d+\t/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(14);
+    expect(lines[0]).toMatch(/^0\t\d+-\d+\tСевернокорејскиот лидер Ким Џонг Ун/);
+  });
+
+  it('scores a run against itself as perfect', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'polyalign-eval-')), 'out');
+    expect(runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical', '-q', '--format', 'csv']).code).toBe(0);
+    const r = runCli(['eval', '--gold', join(out, 'alignments.csv'), '--pred', join(out, 'alignments.csv'), '--json']);
+    expect(r.code).toBe(0);
+    const scores = JSON.parse(r.stdout);
+    expect(scores.all.strict.f1).toBe(1);
+    expect(existsSync(join(out, 'corpus.tmx'))).toBe(false);
+  });
+});

@@ -1,0 +1,229 @@
+// A real, tiny BERT that transformers.js loads offline: a WordPiece tokenizer.json and an ONNX
+// graph with seeded random weights (embeddings, two layers of two-head self-attention with the
+// attention mask, a tanh feed-forward, layer norms). Built into a temp folder by the tests, so
+// no binary is committed and no download is needed.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodeModel, FLOAT, INT64 } from './tiny-onnx.ts';
+import type { Attribute, Node, Tensor } from './tiny-onnx.ts';
+
+export const TINY_HIDDEN = 32;
+const HEADS = 2;
+const HEAD_DIM = TINY_HIDDEN / HEADS;
+const INTERMEDIATE = 37;
+const LAYERS = 2;
+const MAX_POSITIONS = 128;
+const SEED = 20250903;
+
+export interface TinyModelOptions {
+  /** Write a sentence-transformers `1_Pooling/config.json` asking for this pooling. */
+  pooling?: 'cls' | 'mean';
+  /** Also output `pooler_output` (tanh dense over CLS) and write a `2_Dense/config.json`, like LaBSE. */
+  pooler?: boolean;
+  /** The ONNX file name under `onnx/`: `model.onnx` (default) or `model_quantized.onnx`. */
+  onnxFile?: string;
+}
+
+const SPECIALS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
+const WORDS = (
+  'the a of and to in is was that for on with as by at from he she it they we you his her their ' +
+  'putin kim jong un russia russian korea north korean president leader soldiers troops war ukraine ' +
+  'kursk region beijing china chinese parade victory day meeting talks said says initiative special ' +
+  'forces liberation courage heroism friendship trust alliance treaty moscow pyongyang army military ' +
+  'je da u i na se su s o za od do koji kao što predsjednik rat vojnici snage regija sastanak rekao ' +
+  'in v z je bil ruski predsednik vojna la de cu pe și în că a fost președintele forțele ' +
+  'og i på at er det en som med af til den har han deres præsident krig soldater ' +
+  'one two three year years people country countries world new first last time'
+).split(/\s+/);
+
+function buildVocab(): string[] {
+  const chars = [...'abcdefghijklmnopqrstuvwxyz0123456789', ...'абвгдежзийклмнопрстуфхцчшјљњџ'];
+  const punct = [...'.,;:!?"\'()-–—„“”«»/%'];
+  const vocab = [...SPECIALS, ...punct, ...chars, ...chars.map((c) => `##${c}`)];
+  for (const w of WORDS) if (!vocab.includes(w)) vocab.push(w);
+  for (const suffix of ['##s', '##ed', '##ing', '##om', '##a', '##u', '##ul', '##ei', '##en', '##er', '##ski', '##ska']) {
+    if (!vocab.includes(suffix)) vocab.push(suffix);
+  }
+  return vocab;
+}
+
+/** mulberry32: a small seeded generator, so the weights are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function tokenizerJson(vocab: string[]): object {
+  const ids = Object.fromEntries(vocab.map((t, i) => [t, i]));
+  const special = (content: string) => ({
+    id: ids[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
+  });
+  const tokenRef = (t: string) => ({ id: t, ids: [ids[t]], tokens: [t] });
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: SPECIALS.map(special),
+    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    pre_tokenizer: { type: 'BertPreTokenizer' },
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      pair: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } },
+        { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      ],
+      special_tokens: { '[CLS]': tokenRef('[CLS]'), '[SEP]': tokenRef('[SEP]') },
+    },
+    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
+    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: ids },
+  };
+}
+
+function buildGraph(vocabSize: number, pooler: boolean): Uint8Array {
+  const random = rng(SEED);
+  const initializers: Tensor[] = [];
+  const nodes: Node[] = [];
+  const floats = (name: string, dims: number[], scale: number, offset = 0): string => {
+    const n = dims.reduce((a, b) => a * b, 1);
+    const data = new Float32Array(n);
+    for (let i = 0; i < n; i++) data[i] = offset + (random() * 2 - 1) * scale;
+    initializers.push({ name, type: FLOAT, dims, data });
+    return name;
+  };
+  const constFloat = (name: string, value: number): string => {
+    initializers.push({ name, type: FLOAT, dims: [], data: new Float32Array([value]) });
+    return name;
+  };
+  const constInts = (name: string, values: number[], scalar = false): string => {
+    initializers.push({ name, type: INT64, dims: scalar ? [] : [values.length], data: BigInt64Array.from(values.map(BigInt)) });
+    return name;
+  };
+  let counter = 0;
+  const op = (type: string, inputs: string[], attributes?: Attribute[], output?: string): string => {
+    const out = output ?? `t${counter++}`;
+    nodes.push({ op: type, inputs, outputs: [out], attributes });
+    return out;
+  };
+  const layerNorm = (x: string, name: string): string =>
+    op('LayerNormalization', [x, floats(`${name}.gamma`, [TINY_HIDDEN], 0.1, 1), floats(`${name}.beta`, [TINY_HIDDEN], 0.1)], [
+      { name: 'axis', int: -1 },
+      { name: 'epsilon', float: 1e-12 },
+    ]);
+  const dense = (x: string, name: string, inDim: number, outDim: number): string =>
+    op('Add', [op('MatMul', [x, floats(`${name}.weight`, [inDim, outDim], 1 / Math.sqrt(inDim))]), floats(`${name}.bias`, [outDim], 0.02)]);
+
+  const zero = constInts('zero', [0], true);
+  const one = constInts('one', [1], true);
+  const seqLen = op('Gather', [op('Shape', ['input_ids']), one], [{ name: 'axis', int: 0 }]);
+  const positions = op('Range', [zero, seqLen, one]);
+  const words = op('Gather', [floats('word_embeddings', [vocabSize, TINY_HIDDEN], 1), 'input_ids']);
+  const pos = op('Gather', [floats('position_embeddings', [MAX_POSITIONS, TINY_HIDDEN], 0.5), positions]);
+  const types = op('Gather', [floats('token_type_embeddings', [2, TINY_HIDDEN], 0.5), 'token_type_ids']);
+  let hidden = layerNorm(op('Add', [op('Add', [words, pos]), types]), 'embeddings.ln');
+
+  // Padding positions get a large negative score so that they receive no attention.
+  const maskFloat = op('Cast', ['attention_mask'], [{ name: 'to', int: FLOAT }]);
+  const maskAdd = op('Mul', [op('Sub', [constFloat('one_f', 1), maskFloat]), constFloat('neg_big', -10000)]);
+  const mask4 = op('Unsqueeze', [maskAdd, constInts('axes_1_2', [1, 2])]);
+  const splitShape = constInts('split_heads', [0, 0, HEADS, HEAD_DIM]);
+  const mergeShape = constInts('merge_heads', [0, 0, TINY_HIDDEN]);
+  const scale = constFloat('attn_scale', 1 / Math.sqrt(HEAD_DIM));
+  const perm = (p: number[]): Attribute[] => [{ name: 'perm', ints: p }];
+
+  for (let l = 0; l < LAYERS; l++) {
+    const heads = (name: string, p: number[]) =>
+      op('Transpose', [op('Reshape', [dense(hidden, `l${l}.${name}`, TINY_HIDDEN, TINY_HIDDEN), splitShape])], perm(p));
+    const q = heads('q', [0, 2, 1, 3]);
+    const kT = heads('k', [0, 2, 3, 1]);
+    const v = heads('v', [0, 2, 1, 3]);
+    const scores = op('Add', [op('Mul', [op('MatMul', [q, kT]), scale]), mask4]);
+    const probs = op('Softmax', [scores], [{ name: 'axis', int: -1 }]);
+    const context = op('Reshape', [op('Transpose', [op('MatMul', [probs, v])], perm([0, 2, 1, 3])), mergeShape]);
+    hidden = layerNorm(op('Add', [hidden, dense(context, `l${l}.o`, TINY_HIDDEN, TINY_HIDDEN)]), `l${l}.ln1`);
+    const ff = dense(op('Tanh', [dense(hidden, `l${l}.ff1`, TINY_HIDDEN, INTERMEDIATE)]), `l${l}.ff2`, INTERMEDIATE, TINY_HIDDEN);
+    hidden = layerNorm(op('Add', [hidden, ff]), `l${l}.ln2`);
+  }
+  op('Identity', [hidden], undefined, 'last_hidden_state');
+
+  const outputs = [{ name: 'last_hidden_state', type: FLOAT, shape: ['batch', 'sequence', TINY_HIDDEN] }] as const;
+  const extra: Array<{ name: string; type: typeof FLOAT; shape: Array<number | string> }> = [];
+  if (pooler) {
+    const cls = op('Gather', ['last_hidden_state', zero], [{ name: 'axis', int: 1 }]);
+    op('Tanh', [dense(cls, 'pooler', TINY_HIDDEN, TINY_HIDDEN)], undefined, 'pooler_output');
+    extra.push({ name: 'pooler_output', type: FLOAT, shape: ['batch', TINY_HIDDEN] });
+  }
+  const tokenInput = (name: string) => ({ name, type: INT64, shape: ['batch', 'sequence'] });
+  return encodeModel({
+    name: 'tiny-bert',
+    nodes,
+    initializers,
+    inputs: [tokenInput('input_ids'), tokenInput('attention_mask'), tokenInput('token_type_ids')],
+    outputs: [...outputs, ...extra],
+  });
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Write a loadable tiny BERT into `dir/<id>/` and return that folder. */
+export async function buildTinyModel(dir: string, id = 'test/tiny-bert', options: TinyModelOptions = {}): Promise<string> {
+  const root = join(dir, id);
+  const vocab = buildVocab();
+  await mkdir(join(root, 'onnx'), { recursive: true });
+  await writeJson(join(root, 'config.json'), {
+    architectures: ['BertModel'],
+    model_type: 'bert',
+    vocab_size: vocab.length,
+    hidden_size: TINY_HIDDEN,
+    num_hidden_layers: LAYERS,
+    num_attention_heads: HEADS,
+    intermediate_size: INTERMEDIATE,
+    hidden_act: 'tanh',
+    max_position_embeddings: MAX_POSITIONS,
+    type_vocab_size: 2,
+    layer_norm_eps: 1e-12,
+    pad_token_id: 0,
+  });
+  await writeJson(join(root, 'tokenizer.json'), tokenizerJson(vocab));
+  await writeJson(join(root, 'tokenizer_config.json'), {
+    tokenizer_class: 'BertTokenizer',
+    do_lower_case: true,
+    model_max_length: MAX_POSITIONS,
+    cls_token: '[CLS]',
+    sep_token: '[SEP]',
+    pad_token: '[PAD]',
+    unk_token: '[UNK]',
+    mask_token: '[MASK]',
+    clean_up_tokenization_spaces: true,
+  });
+  await writeJson(join(root, 'special_tokens_map.json'), {
+    cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]',
+  });
+  if (options.pooling) {
+    await mkdir(join(root, '1_Pooling'), { recursive: true });
+    await writeJson(join(root, '1_Pooling', 'config.json'), {
+      word_embedding_dimension: TINY_HIDDEN,
+      pooling_mode_cls_token: options.pooling === 'cls',
+      pooling_mode_mean_tokens: options.pooling === 'mean',
+      pooling_mode_max_tokens: false,
+      pooling_mode_mean_sqrt_len_tokens: false,
+    });
+  }
+  if (options.pooler) {
+    await mkdir(join(root, '2_Dense'), { recursive: true });
+    await writeJson(join(root, '2_Dense', 'config.json'), {
+      in_features: TINY_HIDDEN, out_features: TINY_HIDDEN, bias: true, activation_function: 'torch.nn.modules.activation.Tanh',
+    });
+  }
+  await writeFile(join(root, 'onnx', options.onnxFile ?? 'model.onnx'), buildGraph(vocab.length, options.pooler ?? false));
+  return root;
+}
