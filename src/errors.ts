@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'input.too-large'
   | 'input.too-few-documents'
   | 'input.too-short'
+  | 'input.duplicate-id'
   | 'usage.invalid-option'
   | 'language.unknown'
   | 'output.unwritable'
@@ -28,6 +29,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2> = {
   'input.too-large': 2,
   'input.too-few-documents': 2,
   'input.too-short': 2,
+  'input.duplicate-id': 2,
   'usage.invalid-option': 2,
   'language.unknown': 2,
   'output.unwritable': 2,

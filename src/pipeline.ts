@@ -7,7 +7,7 @@ import { buildGroups } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { buildGlossary } from './glossary/index.ts';
-import { applyOverride, detectLanguage } from './language/index.ts';
+import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { segment } from './segment/index.ts';
 import type { Document, LangCode, Mode, PairAlignment, RunManifest, RunResult, Segmented } from './types.ts';
 import { VERSION } from './version.ts';
@@ -41,16 +41,6 @@ export interface ProgressEvent {
   detail?: string;
 }
 
-/** Find the override for a document: exact id, then basename, then a prefix of the basename. */
-export function findOverride(docId: string, overrides: Record<string, LangCode>): LangCode | undefined {
-  const base = docId.split('/').pop() ?? docId;
-  if (overrides[docId]) return overrides[docId];
-  if (overrides[base]) return overrides[base];
-  const keys = Object.keys(overrides).sort((a, b) => b.length - a.length);
-  for (const key of keys) if (base.startsWith(key) || docId.startsWith(key)) return overrides[key];
-  return undefined;
-}
-
 /** Language and sentences for each document, checked for what alignment needs. */
 export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions, 'lang' | 'onProgress'> = {}): Segmented[] {
   if (docs.length < 2) {
@@ -62,7 +52,7 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
   const overrides = options.lang ?? {};
   const known = new Set(docs.map((d) => d.id));
   for (const key of Object.keys(overrides)) {
-    if (!docs.some((d) => findOverride(d.id, { [key]: overrides[key]! }))) {
+    if (!docs.some((d) => findOverride({ [key]: overrides[key]! }, d.id))) {
       throw new PolyalignError('usage.invalid-option', `--lang names "${key}", which matches no input document (${[...known].join(', ')})`);
     }
   }
@@ -70,7 +60,7 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
   for (const [i, doc] of docs.entries()) {
     options.onProgress?.({ stage: 'language', done: i, total: docs.length, detail: doc.id });
     const detected = detectLanguage(doc);
-    const override = findOverride(doc.id, overrides);
+    const override = findOverride(overrides, doc.id);
     const lang = override ? applyOverride(detected, override) : detected;
     if (lang.code === 'und') {
       throw new PolyalignError(

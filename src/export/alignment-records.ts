@@ -1,0 +1,58 @@
+// One record per accepted link, in the order alignments.csv and alignments.jsonl share.
+// Candidates below the threshold (`PairAlignment.below`) are not aligned and are not exported;
+// run.json counts them.
+
+import type { LangCode, Link, Method, RunResult, Span, Status } from '../types.ts';
+import { round4 } from './csv.ts';
+import { compareStrings, type RunIndex } from './run-index.ts';
+
+export interface SpanRecord {
+  doc: string;
+  lang: LangCode;
+  first: number;
+  last: number;
+  /** The span's sentences joined by a space. */
+  text: string;
+}
+
+export interface AlignmentRecord {
+  /** The group holding both spans, or null. */
+  group_id: string | null;
+  /** Cosine, 4 decimals. */
+  score: number;
+  /** Margin, 4 decimals. */
+  margin: number;
+  method: Method;
+  status: Status;
+  src: SpanRecord;
+  tgt: SpanRecord;
+}
+
+function byPosition(a: Link, b: Link): number {
+  return (
+    compareStrings(a.src.doc, b.src.doc) ||
+    compareStrings(a.tgt.doc, b.tgt.doc) ||
+    a.src.first - b.src.first ||
+    a.tgt.first - b.tgt.first ||
+    a.src.last - b.src.last ||
+    a.tgt.last - b.tgt.last
+  );
+}
+
+export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentRecord[] {
+  const links = result.pairs.flatMap((p) => p.links).sort(byPosition);
+  return links.map((link) => ({
+    group_id: index.groupOf(link)?.id ?? null,
+    score: round4(link.score),
+    margin: round4(link.margin),
+    method: link.method,
+    status: link.status,
+    src: spanRecord(link.src, index),
+    tgt: spanRecord(link.tgt, index),
+  }));
+}
+
+// Built field by field so the JSON key order is fixed: doc, lang, first, last, text.
+function spanRecord(span: Span, index: RunIndex): SpanRecord {
+  return { doc: span.doc, lang: index.lang(span.doc), first: span.first, last: span.last, text: index.spanText(span) };
+}

@@ -1,0 +1,41 @@
+// alignments.csv: one row per accepted link between two documents.
+
+import type { RunResult } from '../types.ts';
+import { alignmentRecords } from './alignment-records.ts';
+import { toCsv, type Cell } from './csv.ts';
+import { formatSpan, indexRun } from './run-index.ts';
+
+export const ALIGNMENTS_HEADER = [
+  'group_id',
+  'score',
+  'margin',
+  'method',
+  'status',
+  'src_doc',
+  'src_lang',
+  'src_sent',
+  'src_text',
+  'tgt_doc',
+  'tgt_lang',
+  'tgt_sent',
+  'tgt_text',
+];
+
+export function alignmentsCsv(result: RunResult): string {
+  const rows: Cell[][] = alignmentRecords(result, indexRun(result)).map((r) => [
+    r.group_id ?? '',
+    r.score,
+    r.margin,
+    r.method,
+    r.status,
+    r.src.doc,
+    r.src.lang,
+    formatSpan(r.src),
+    r.src.text,
+    r.tgt.doc,
+    r.tgt.lang,
+    formatSpan(r.tgt),
+    r.tgt.text,
+  ]);
+  return toCsv(ALIGNMENTS_HEADER, rows);
+}

@@ -1,0 +1,41 @@
+// The one CSV writer every .csv output goes through, so they all share one dialect:
+// UTF-8 with a BOM (Excel otherwise reads UTF-8 as the ANSI code page and mangles Cyrillic and
+// diacritics), RFC 4180 quoting, CRLF record delimiters, formula-looking cells escaped.
+
+import { stringify } from 'csv-stringify/sync';
+import { PolyalignError } from '../errors.ts';
+
+/**
+ * A cell. Numbers stay numbers up to csv-stringify: its `escape_formulas` leaves a number that
+ * starts with `-` alone but prefixes a *string* that starts with `-` with `'`, so a negative score
+ * must be passed as a number to reach the spreadsheet as a number.
+ */
+export type Cell = string | number;
+
+// CRLF because RFC 4180 says so; Excel, LibreOffice, csv-parse and Python's csv read LF as well,
+// but a strict reader (or a diff against a file another tool wrote) expects CRLF.
+// Line breaks inside a quoted cell stay as they are in the text.
+const CSV_OPTIONS = {
+  bom: true,
+  // A cell starting with = + - @ tab or CR (and their full-width forms) gets a leading `'`, the
+  // OWASP mitigation for CSV injection. A sentence `-5 degrees` therefore reads `'-5 degrees`.
+  escape_formulas: true,
+  record_delimiter: '\r\n',
+  eof: true,
+} as const;
+
+/** The CSV text of a header and rows: BOM, CRLF, RFC 4180 quoting, formulas escaped. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+  rows.forEach((row, i) => {
+    if (row.length !== header.length) {
+      throw new PolyalignError('internal', `CSV row ${i + 1} has ${row.length} cells, expected ${header.length} (${header.join(', ')})`);
+    }
+  });
+  return stringify([header, ...rows] as Cell[][], CSV_OPTIONS);
+}
+
+/** Scores to 4 decimals, as numbers (see `Cell`); `-0` becomes `0` so it prints as `0`. */
+export function round4(x: number): number {
+  const r = Math.round(x * 10_000) / 10_000;
+  return Object.is(r, -0) ? 0 : r;
+}

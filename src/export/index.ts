@@ -1,0 +1,31 @@
+// The exporters: pure functions from a RunResult to file contents, a table of formats, and the one
+// atomic writer. Only write.ts touches the file system.
+
+import type { RunResult } from '../types.ts';
+import { MANIFEST_NAME, outputsOf, type Format } from './formats.ts';
+import { runJson } from './manifest.ts';
+import type { OutputFile } from './write.ts';
+
+/**
+ * The files of the chosen formats, in table order, then run.json. The manifest's `outputs` is set
+ * to the names rendered here (run.json included), so it always matches what is written.
+ */
+export function renderOutputs(result: RunResult, formats: readonly Format[]): OutputFile[] {
+  const files: OutputFile[] = outputsOf(formats).map((s) => ({ name: s.name, content: s.render(result) }));
+  const outputs = [...files.map((f) => f.name), MANIFEST_NAME];
+  files.push({ name: MANIFEST_NAME, content: runJson({ ...result.manifest, outputs }) });
+  return files;
+}
+
+export { toCsv, round4, type Cell } from './csv.ts';
+export { sentencesCsv, SENTENCES_HEADER } from './sentences-csv.ts';
+export { alignmentsCsv, ALIGNMENTS_HEADER } from './alignments-csv.ts';
+export { parallelCsv } from './parallel-csv.ts';
+export { glossaryCsv } from './glossary-csv.ts';
+export { corpusTmx } from './tmx.ts';
+export { glossaryTbx } from './tbx.ts';
+export { alignmentsJsonl } from './jsonl.ts';
+export { alignmentRecords, type AlignmentRecord, type SpanRecord } from './alignment-records.ts';
+export { runJson } from './manifest.ts';
+export { FORMATS, ALL_FORMATS, MANIFEST_NAME, OUTPUT_NAMES, outputsOf, parseFormats, type Format, type OutputSpec } from './formats.ts';
+export { writeOutputs, isProtectedName, type OutputFile } from './write.ts';

@@ -1,0 +1,93 @@
+// Lookups every exporter needs over a RunResult: a document by id, the text of a span, the group a
+// link belongs to, the column headings of documents. Built once per export, read-only.
+
+import { PolyalignError } from '../errors.ts';
+import type { Group, LangCode, Link, RunResult, Segmented, Span } from '../types.ts';
+
+export interface RunIndex {
+  /** The documents in run order. */
+  documents: readonly Segmented[];
+  doc(id: string): Segmented;
+  lang(id: string): LangCode;
+  /** The sentences `first..last` of the span, joined by a space. */
+  spanText(span: Span): string;
+  /** The group holding both spans of the link, or undefined when the link is in no group. */
+  groupOf(link: Link): Group | undefined;
+  /** `da`, or `da:file.txt` when another document has the same language. */
+  heading(id: string): string;
+  /** The groups sorted by id. */
+  groups: readonly Group[];
+}
+
+/** Code-unit order: the same on every machine, unlike `localeCompare`. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sentenceKey(doc: string, index: number): string {
+  return `${doc}\u0000${index}`;
+}
+
+function covers(outer: Span, inner: Span): boolean {
+  return outer.doc === inner.doc && outer.first <= inner.first && inner.last <= outer.last;
+}
+
+export function indexRun(result: RunResult): RunIndex {
+  const byId = new Map<string, Segmented>();
+  for (const d of result.documents) byId.set(d.doc.id, d);
+  const sentencesOf = new Map<string, Map<number, string>>();
+  for (const d of result.documents) sentencesOf.set(d.doc.id, new Map(d.sentences.map((s) => [s.index, s.text])));
+
+  const langCount = new Map<LangCode, number>();
+  for (const d of result.documents) langCount.set(d.lang.code, (langCount.get(d.lang.code) ?? 0) + 1);
+
+  const groups = [...result.groups].sort((a, b) => compareStrings(a.id, b.id));
+  // Sentence -> group, so finding a link's group costs a lookup, not a scan of every group.
+  const groupAt = new Map<string, Group>();
+  for (const g of groups) {
+    for (const s of g.spans) {
+      for (let i = s.first; i <= s.last; i++) {
+        const key = sentenceKey(s.doc, i);
+        if (!groupAt.has(key)) groupAt.set(key, g);
+      }
+    }
+  }
+
+  function doc(id: string): Segmented {
+    const d = byId.get(id);
+    if (!d) throw new PolyalignError('internal', `the run refers to document ${JSON.stringify(id)}, which is not among its documents`);
+    return d;
+  }
+
+  function spanText(span: Span): string {
+    const sentences = sentencesOf.get(doc(span.doc).doc.id)!;
+    const parts: string[] = [];
+    for (let i = span.first; i <= span.last; i++) {
+      const text = sentences.get(i);
+      if (text === undefined) {
+        throw new PolyalignError('internal', `document ${span.doc} has no sentence ${i} (span ${span.first}-${span.last})`);
+      }
+      parts.push(text);
+    }
+    return parts.join(' ');
+  }
+
+  // Both spans, not only the source: a link dropped while resolving a group conflict has its source
+  // in a group but its target elsewhere, and labelling it with that group would mislead a reviewer.
+  function groupOf(link: Link): Group | undefined {
+    const g = groupAt.get(sentenceKey(link.src.doc, link.src.first));
+    return g && g.spans.some((s) => covers(s, link.src)) && g.spans.some((s) => covers(s, link.tgt)) ? g : undefined;
+  }
+
+  function heading(id: string): string {
+    const code = doc(id).lang.code;
+    return (langCount.get(code) ?? 0) > 1 ? `${code}:${id}` : code;
+  }
+
+  return { documents: result.documents, doc, lang: (id) => doc(id).lang.code, spanText, groupOf, heading, groups };
+}
+
+/** `12`, or `12-13` for a span of several sentences. */
+export function formatSpan(span: Span): string {
+  return span.first === span.last ? String(span.first) : `${span.first}-${span.last}`;
+}

@@ -1,0 +1,64 @@
+// corpus.tmx: TMX 1.4b (the DTD is tmx14.dtd), one <tu> per n-way group, one <tuv> per document
+// of the group in run order. The DTD wants <note>/<prop> before the <tuv>s of a <tu> and before the
+// <seg> of a <tuv>; the builder writes children in the order they are added, so the order here is
+// the order in the file.
+
+import type { RunResult } from '../types.ts';
+import { round4 } from './csv.ts';
+import { formatSpan, indexRun } from './run-index.ts';
+import { serialize, xmlDocument, xmlText } from './xml.ts';
+
+export const TMX_SYSTEM_ID = 'tmx14.dtd';
+const CREATION_TOOL = 'polyalign';
+const ALL_LANGUAGES = '*all*';
+
+/** TMX dates are ISO 8601 basic format in UTC: `20250904T101112Z`. */
+function tmxDate(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export function corpusTmx(result: RunResult): string {
+  const index = indexRun(result);
+  const docIds = index.documents.map((d) => d.doc.id);
+
+  // srclang names the language every TU can be read from. The first document's language qualifies
+  // only if every group has a span in a document of that language; otherwise `*all*` (TMX: any
+  // language may serve as source), which is the honest value for an n-way corpus of comparable news.
+  const firstLang = docIds.length > 0 ? index.lang(docIds[0]!) : undefined;
+  const everyTuHasFirst =
+    firstLang !== undefined && index.groups.every((g) => g.spans.some((s) => index.lang(s.doc) === firstLang));
+  const srclang = everyTuHasFirst ? firstLang : ALL_LANGUAGES;
+
+  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
+  const tmx = doc.ele('tmx', { version: '1.4' });
+  const created = tmxDate(result.manifest.startedAt);
+  tmx.ele('header', {
+    creationtool: CREATION_TOOL,
+    creationtoolversion: xmlText(result.manifest.tool.version),
+    segtype: 'sentence',
+    'o-tmf': CREATION_TOOL,
+    adminlang: 'en',
+    srclang: xmlText(srclang),
+    datatype: 'plaintext',
+    ...(created ? { creationdate: created } : {}),
+  });
+  const body = tmx.ele('body');
+  for (const g of index.groups) {
+    const tu = body.ele('tu', { tuid: xmlText(g.id) });
+    tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
+    tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
+    // Two documents in one language give two <tuv> with the same xml:lang: TMX allows it, and the
+    // x-doc prop tells them apart.
+    for (const id of docIds) {
+      const span = g.spans.find((s) => s.doc === id);
+      if (!span) continue;
+      const tuv = tu.ele('tuv', { 'xml:lang': xmlText(index.lang(id)) });
+      tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(id));
+      tuv.ele('prop', { type: 'x-sent' }).txt(formatSpan(span));
+      tuv.ele('seg').txt(xmlText(index.spanText(span)));
+    }
+  }
+  return serialize(doc);
+}

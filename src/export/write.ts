@@ -1,0 +1,175 @@
+// The one module of the exporters that touches the file system. It writes a run's outputs so that a
+// failed run leaves the previous outputs as they were:
+//   1. check every name and target before touching anything;
+//   2. write each file to a temporary name in the output folder and fsync it;
+//   3. only when all are written, rename each over its target (rename within a folder is atomic),
+//      keeping a hard link to the old file so a failure in this step can put the old ones back;
+//   4. drop the backups and fsync the folder.
+// A crash (not an error) during step 3 can leave some files new and some old, each one whole, plus
+// `.polyalign-*` leftovers; nothing short of swapping the whole folder avoids that, and the folder
+// also holds the reviewer's files, so it cannot be swapped.
+
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PolyalignError } from '../errors.ts';
+import { OUTPUT_NAMES } from './formats.ts';
+
+export interface OutputFile {
+  name: string;
+  content: string | Buffer;
+}
+
+export const TEMP_PREFIX = '.polyalign-tmp-';
+export const BACKUP_PREFIX = '.polyalign-old-';
+
+/** A reviewer's decisions live beside the outputs; no run may ever replace them. */
+const PROTECTED_NAME = /^(decisions\.json|review-decisions.*\.json)$/i;
+
+export function isProtectedName(name: string): boolean {
+  return PROTECTED_NAME.test(name);
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function unwritable(path: string, message: string, cause?: unknown): PolyalignError {
+  return new PolyalignError('output.unwritable', cause === undefined ? message : `${message} (${reason(cause)})`, { path, cause });
+}
+
+function checkNames(files: readonly OutputFile[]): void {
+  const seen = new Set<string>();
+  for (const { name } of files) {
+    if (isProtectedName(name)) {
+      throw new PolyalignError('internal', `refusing to write ${name}: it holds a reviewer's decisions and is never overwritten`);
+    }
+    if (!OUTPUT_NAMES.has(name)) {
+      throw new PolyalignError('internal', `refusing to write ${JSON.stringify(name)}: not one of the outputs (${[...OUTPUT_NAMES].join(', ')})`);
+    }
+    if (seen.has(name)) throw new PolyalignError('internal', `output ${name} given twice`);
+    seen.add(name);
+  }
+}
+
+async function ensureFolder(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw unwritable(outDir, 'cannot create the output folder', err);
+  }
+  const info = await stat(outDir).catch((err: unknown) => {
+    throw unwritable(outDir, 'cannot read the output folder', err);
+  });
+  if (!info.isDirectory()) throw unwritable(outDir, 'the output path is not a folder');
+}
+
+/** Each target must be absent or a file (or link) that a rename can replace. */
+async function checkTargets(outDir: string, files: readonly OutputFile[]): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (const { name } of files) {
+    const target = join(outDir, name);
+    try {
+      const info = await lstat(target);
+      if (info.isDirectory()) throw unwritable(target, 'is a folder, expected a file that can be replaced');
+      if (!info.isFile() && !info.isSymbolicLink()) throw unwritable(target, 'is not a regular file');
+      existing.add(name);
+    } catch (err) {
+      if (err instanceof PolyalignError) throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(target, 'cannot inspect the existing output', err);
+    }
+  }
+  return existing;
+}
+
+async function writeSynced(path: string, content: string | Buffer): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function removeQuietly(paths: Iterable<string>): Promise<void> {
+  for (const p of paths) await unlink(p).catch(() => undefined);
+}
+
+async function syncFolder(outDir: string): Promise<void> {
+  // Makes the renames durable on Linux; some platforms cannot open a folder, which is fine.
+  try {
+    const handle = await open(outDir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Write the files into outDir atomically as a set: either all of them replace their previous
+ * versions or (on an error) none does, and no temporary file is left behind. Creates outDir.
+ * Returns the names written, in the order given.
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  checkNames(files);
+  await ensureFolder(outDir);
+  const existing = await checkTargets(outDir, files);
+
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = (name: string) => join(outDir, `${TEMP_PREFIX}${tag}-${name}`);
+  const backup = (name: string) => join(outDir, `${BACKUP_PREFIX}${tag}-${name}`);
+  const temps = new Set<string>();
+  const backups = new Set<string>();
+
+  try {
+    for (const f of files) {
+      temps.add(temp(f.name));
+      await writeSynced(temp(f.name), f.content);
+    }
+  } catch (err) {
+    await removeQuietly(temps);
+    throw unwritable(outDir, 'cannot write in the output folder', err);
+  }
+
+  try {
+    for (const name of existing) {
+      backups.add(backup(name));
+      // A hard link keeps the old file without copying it; copy where links are not supported.
+      await link(join(outDir, name), backup(name)).catch(() => copyFile(join(outDir, name), backup(name)));
+    }
+  } catch (err) {
+    await removeQuietly([...temps, ...backups]);
+    throw unwritable(outDir, 'cannot keep a copy of the previous outputs', err);
+  }
+
+  const replaced: string[] = [];
+  for (const f of files) {
+    try {
+      await rename(temp(f.name), join(outDir, f.name));
+      temps.delete(temp(f.name));
+      replaced.push(f.name);
+    } catch (err) {
+      await restore(outDir, replaced, existing, backup);
+      await removeQuietly([...temps, ...backups]);
+      throw unwritable(join(outDir, f.name), 'cannot replace the output; the previous outputs were kept', err);
+    }
+  }
+
+  await removeQuietly(backups);
+  await syncFolder(outDir);
+  return files.map((f) => f.name);
+}
+
+/** Undo the renames done so far: old files back from their backups, new files with no old one removed. */
+async function restore(outDir: string, replaced: string[], existing: Set<string>, backup: (name: string) => string): Promise<void> {
+  for (const name of replaced.reverse()) {
+    const target = join(outDir, name);
+    if (existing.has(name)) await rename(backup(name), target).catch(() => undefined);
+    else await unlink(target).catch(() => undefined);
+  }
+}

@@ -1,0 +1,103 @@
+// Bytes to text, refusing what is not a text file: binary data, invalid UTF-8, empty files.
+// Pure (no file system): `load.ts` reads the bytes and passes the path for messages.
+
+import { PolyalignError } from '../errors.ts';
+
+/** Share of control bytes (other than tab, line feed, form feed, carriage return) above which a file is binary. */
+export const BINARY_CONTROL_SHARE = 0.01;
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Decode a file's bytes. UTF-8 (a BOM is removed) is the contract; UTF-16 is accepted when
+ * it carries a BOM, because Windows tools write it that way. Line endings are kept as they are.
+ */
+export function decodeBytes(bytes: Uint8Array, path: string): string {
+  if (bytes.length === 0) throw new PolyalignError('input.empty', 'the file is empty; expected article text', { path });
+  const utf16 = utf16Encoding(bytes);
+  const text = utf16 ? decodeUtf16(bytes, utf16, path) : decodeUtf8(bytes, path);
+  if (text.trim() === '') throw new PolyalignError('input.empty', 'the file holds only white space; expected article text', { path });
+  return text;
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string): string {
+  try {
+    // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new PolyalignError('input.encoding', `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}; save it as UTF-8`, { path, cause });
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  if (looksBinary(bytes)) {
+    throw new PolyalignError('input.binary', 'this looks like a binary file (NUL or control bytes); expected a UTF-8 text file', { path });
+  }
+  const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch (cause) {
+    const offset = firstInvalidUtf8(bytes);
+    throw new PolyalignError('input.encoding', `the file must be UTF-8; invalid byte sequence at byte offset ${offset}`, { path, cause });
+  }
+}
+
+/** A NUL byte, or more than 1% control bytes: no article text looks like that. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  let controls = 0;
+  for (const byte of bytes) {
+    if (byte === 0) return true;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) controls++;
+  }
+  return controls / bytes.length > BINARY_CONTROL_SHARE;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Byte offset of the first byte that does not start a well-formed UTF-8 sequence
+ * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF); -1 when all is well.
+ * TextDecoder says that the input is bad, not where; users need the where to fix it.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = sequenceLength(lead);
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1];
+    if (length > 1 && !secondByteOk(lead, second!)) return i;
+    for (let k = 2; k < length; k++) if (!isContinuation(bytes[i + k]!)) return i;
+    i += length;
+  }
+  return -1;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function isContinuation(byte: number): boolean {
+  return byte >= 0x80 && byte <= 0xbf;
+}
+
+/** The lead byte narrows the range of the second byte: that is what rules out overlongs and surrogates. */
+function secondByteOk(lead: number, second: number): boolean {
+  if (lead === 0xe0) return second >= 0xa0 && second <= 0xbf;
+  if (lead === 0xed) return second >= 0x80 && second <= 0x9f;
+  if (lead === 0xf0) return second >= 0x90 && second <= 0xbf;
+  if (lead === 0xf4) return second >= 0x80 && second <= 0x8f;
+  return isContinuation(second);
+}

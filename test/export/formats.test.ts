@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_FORMATS, FORMATS, OUTPUT_NAMES, parseFormats } from '../../src/export/formats.ts';
+import { PolyalignError } from '../../src/errors.ts';
+
+describe('formats table', () => {
+  it('maps each format to the files it writes', () => {
+    const names = Object.fromEntries(ALL_FORMATS.map((f) => [f, FORMATS[f].map((o) => o.name)]));
+    expect(names).toEqual({
+      csv: ['sentences.csv', 'alignments.csv', 'parallel.csv', 'glossary.csv'],
+      tmx: ['corpus.tmx'],
+      tbx: ['glossary.tbx'],
+      jsonl: ['alignments.jsonl'],
+    });
+    expect(OUTPUT_NAMES.has('run.json')).toBe(true);
+    expect(OUTPUT_NAMES.size).toBe(8);
+  });
+});
+
+describe('parseFormats', () => {
+  it('reads a comma list in table order, without repeats, tolerating spaces and case', () => {
+    expect(parseFormats('tmx,csv')).toEqual(['csv', 'tmx']);
+    expect(parseFormats(' JSONL , tmx,tmx')).toEqual(['tmx', 'jsonl']);
+    expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl']);
+  });
+
+  it('rejects an unknown name with usage.invalid-option listing the valid names', () => {
+    let error: unknown;
+    try {
+      parseFormats('csv,xlsx');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PolyalignError);
+    expect((error as PolyalignError).code).toBe('usage.invalid-option');
+    expect((error as PolyalignError).exitCode).toBe(2);
+    expect((error as PolyalignError).message).toMatch(/"xlsx".*csv, tmx, tbx, jsonl/);
+  });
+
+  it('rejects an empty name', () => {
+    expect(() => parseFormats('csv,')).toThrow(/empty name/);
+    expect(() => parseFormats('')).toThrow(PolyalignError);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { PolyalignError } from '../../src/errors.ts';
+import { decodeBytes, firstInvalidUtf8, looksBinary } from '../../src/ingest/decode.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function errorOf(fn: () => unknown): PolyalignError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PolyalignError) return error;
+    throw error;
+  }
+  throw new Error('expected a PolyalignError');
+}
+
+describe('decodeBytes', () => {
+  it('decodes UTF-8 and removes a BOM, keeping CRLF', () => {
+    expect(decodeBytes(bytes(0xef, 0xbb, 0xbf, ...utf8('Ким\r\nKim')), 'a.txt')).toBe('Ким\r\nKim');
+  });
+
+  it('decodes UTF-16 LE and BE with a BOM', () => {
+    expect(decodeBytes(bytes(0xff, 0xfe, 0x1a, 0x04, 0x38, 0x04, 0x3c, 0x04), 'le.txt')).toBe('Ким');
+    expect(decodeBytes(bytes(0xfe, 0xff, 0x04, 0x1a, 0x04, 0x38, 0x04, 0x3c), 'be.txt')).toBe('Ким');
+  });
+
+  it('refuses empty and whitespace-only files', () => {
+    expect(errorOf(() => decodeBytes(bytes(), 'e.txt')).code).toBe('input.empty');
+    const blank = errorOf(() => decodeBytes(utf8(' \n\t\r\n'), 'b.txt'));
+    expect(blank.code).toBe('input.empty');
+    expect(blank.path).toBe('b.txt');
+  });
+
+  it('refuses binary data', () => {
+    expect(errorOf(() => decodeBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00), 'x.zip')).code).toBe('input.binary');
+    const controls = utf8(`${'a'.repeat(50)}\x01\x02\x03`);
+    expect(errorOf(() => decodeBytes(controls, 'c.bin')).code).toBe('input.binary');
+  });
+
+  it('refuses invalid UTF-8, saying it must be UTF-8 and where the bad byte is', () => {
+    // Latin-1 `č` (0xE8) after 4 ASCII bytes.
+    const error = errorOf(() => decodeBytes(bytes(0x72, 0x65, 0x20, 0x72, 0xe8, 0x6e), 'latin1.txt'));
+    expect(error.code).toBe('input.encoding');
+    expect(error.message).toMatch(/UTF-8/);
+    expect(error.message).toMatch(/byte offset 4/);
+    expect(error.message).toMatch(/^latin1\.txt: /);
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  it('finds no error in valid text', () => {
+    expect(firstInvalidUtf8(utf8('Pjongjang, Пјонгјанг, 평양, 😀'))).toBe(-1);
+  });
+
+  it('finds overlongs, surrogates, truncated and stray bytes', () => {
+    expect(firstInvalidUtf8(bytes(0x41, 0xc0, 0xaf))).toBe(1); // overlong '/'
+    expect(firstInvalidUtf8(bytes(0x41, 0x42, 0xed, 0xa0, 0x80))).toBe(2); // surrogate
+    expect(firstInvalidUtf8(bytes(0xe2, 0x82))).toBe(0); // truncated €
+    expect(firstInvalidUtf8(bytes(0x41, 0x80))).toBe(1); // stray continuation
+    expect(firstInvalidUtf8(bytes(0xf4, 0x90, 0x80, 0x80))).toBe(0); // above U+10FFFF
+  });
+});
+
+describe('looksBinary', () => {
+  it('accepts tabs, form feeds and line breaks', () => {
+    expect(looksBinary(utf8('a\tb\r\nc\fd'))).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDocuments } from '../../src/ingest/index.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ingest');
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+const tmp = mkdtempSync(join(tmpdir(), 'polyalign-ingest-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('loadDocuments', () => {
+  it('walks a folder recursively, skipping dot-files and dot-folders, ids relative to it', async () => {
+    const docs = await loadDocuments([join(FIXTURES, 'folder')]);
+    expect(docs.map((doc) => doc.id)).toEqual(['a.txt', 'sub/b.txt']);
+    expect(docs[0]!.text).toBe('Prvi članak. Druga rečenica.\n');
+  });
+
+  it('names file inputs relative to their common parent', async () => {
+    const docs = await loadDocuments([join(FIXTURES, 'folder', 'sub', 'b.txt'), join(FIXTURES, 'folder', 'a.txt')]);
+    expect(docs.map((doc) => doc.id)).toEqual(['sub/b.txt', 'a.txt']);
+    const single = await loadDocuments([join(FIXTURES, 'bom-crlf.txt')]);
+    expect(single[0]!.id).toBe('bom-crlf.txt');
+  });
+
+  it('reads the seeds with hashes, sizes and body ranges', async () => {
+    const docs = await loadDocuments([SEEDS]);
+    expect(docs.map((doc) => doc.id.slice(0, 3))).toEqual(['000', '001', '002', '003', '004']);
+    expect(docs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(docs[0]!.bytes).toBeGreaterThan(docs[0]!.text.length); // č, š, ž take two bytes
+    expect(docs[0]!.meta.date).toBe('2025-09-03');
+  });
+
+  it('removes a BOM and keeps CRLF, so offsets point into the decoded text', async () => {
+    const [doc] = await loadDocuments([join(FIXTURES, 'bom-crlf.txt')]);
+    expect(doc!.text).toBe('Naslov\r\nPrva rečenica. Druga.\r\n');
+    expect(doc!.bytes).toBe(35);
+    expect(doc!.body.map((r) => doc!.text.slice(r.start, r.end))).toEqual(['Naslov\r\nPrva rečenica. Druga.']);
+  });
+
+  it('fails on a missing path, naming it', async () => {
+    const missing = join(tmp, 'nope.txt');
+    await expect(loadDocuments([missing])).rejects.toMatchObject({ code: 'input.missing', path: missing, exitCode: 2 });
+  });
+
+  it('fails on an empty file found inside a folder', async () => {
+    const folder = join(tmp, 'with-empty');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), 'Tekst.');
+    writeFileSync(join(folder, 'b.txt'), '  \n');
+    await expect(loadDocuments([folder])).rejects.toMatchObject({ code: 'input.empty', path: join(folder, 'b.txt') });
+  });
+
+  it('fails on a file over maxBytes', async () => {
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, 'Rečenica. '.repeat(20));
+    await expect(loadDocuments([big], { maxBytes: 100 })).rejects.toMatchObject({ code: 'input.too-large', path: big });
+    await expect(loadDocuments([big], { maxBytes: 0 })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+  });
+
+  it('fails on binary and non-UTF-8 files', async () => {
+    const binary = join(tmp, 'image.png');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    await expect(loadDocuments([binary])).rejects.toMatchObject({ code: 'input.binary' });
+    const latin1 = join(tmp, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Pe\xe8at', 'latin1'));
+    await expect(loadDocuments([latin1])).rejects.toThrow(/must be UTF-8.*byte offset 2/);
+  });
+
+  it('fails when two inputs give the same id', async () => {
+    for (const name of ['x', 'y']) {
+      mkdirSync(join(tmp, name));
+      writeFileSync(join(tmp, name, 'same.txt'), 'Tekst.');
+    }
+    await expect(loadDocuments([join(tmp, 'x'), join(tmp, 'y')])).rejects.toMatchObject({ code: 'usage.invalid-option', message: expect.stringMatching(/same document id 'same\.txt'/) });
+  });
+});
