@@ -140,7 +140,11 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     const vectors: Float32Array[] = [];
     if (pooled) {
       const [batch, width] = pooled.dims as [number, number];
-      for (let b = 0; b < batch; b++) vectors.push(l2normalise(Float32Array.from(pooled.data as Float32Array).subarray(b * width, (b + 1) * width)));
+      for (let b = 0; b < batch; b++) {
+        const v = new Float32Array(width);
+        for (let h = 0; h < width; h++) v[h] = pooled.data[b * width + h]!;
+        vectors.push(l2normalise(v));
+      }
       return vectors;
     }
     const hidden = outputs.last_hidden_state;

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeModel, FLOAT, INT64 } from './tiny-onnx.ts';
-import type { Attribute, Node, Tensor } from './tiny-onnx.ts';
+import type { Attribute, Node, Tensor, ValueInfo } from './tiny-onnx.ts';
 
 export const TINY_HIDDEN = 32;
 const HEADS = 2;
@@ -153,20 +153,19 @@ function buildGraph(vocabSize: number, pooler: boolean): Uint8Array {
   }
   op('Identity', [hidden], undefined, 'last_hidden_state');
 
-  const outputs = [{ name: 'last_hidden_state', type: FLOAT, shape: ['batch', 'sequence', TINY_HIDDEN] }] as const;
-  const extra: Array<{ name: string; type: typeof FLOAT; shape: Array<number | string> }> = [];
+  const outputs: ValueInfo[] = [{ name: 'last_hidden_state', type: FLOAT, shape: ['batch', 'sequence', TINY_HIDDEN] }];
   if (pooler) {
     const cls = op('Gather', ['last_hidden_state', zero], [{ name: 'axis', int: 1 }]);
     op('Tanh', [dense(cls, 'pooler', TINY_HIDDEN, TINY_HIDDEN)], undefined, 'pooler_output');
-    extra.push({ name: 'pooler_output', type: FLOAT, shape: ['batch', TINY_HIDDEN] });
+    outputs.push({ name: 'pooler_output', type: FLOAT, shape: ['batch', TINY_HIDDEN] });
   }
-  const tokenInput = (name: string) => ({ name, type: INT64, shape: ['batch', 'sequence'] });
+  const tokenInput = (name: string): ValueInfo => ({ name, type: INT64, shape: ['batch', 'sequence'] });
   return encodeModel({
     name: 'tiny-bert',
     nodes,
     initializers,
     inputs: [tokenInput('input_ids'), tokenInput('attention_mask'), tokenInput('token_type_ids')],
-    outputs: [...outputs, ...extra],
+    outputs,
   });
 }
 

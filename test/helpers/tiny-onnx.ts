@@ -45,7 +45,7 @@ function floatField(field: number, value: number, out: Bytes): void {
 
 export interface Tensor {
   name: string;
-  type: typeof FLOAT | typeof INT64;
+  type: number;
   dims: number[];
   data: Float32Array | BigInt64Array;
 }
@@ -64,7 +64,7 @@ export interface Node {
 
 export interface ValueInfo {
   name: string;
-  type: typeof FLOAT | typeof INT64;
+  type: number;
   /** A number for a fixed size, a string for a symbolic one (`batch`). */
   shape: Array<number | string>;
 }

@@ -55,7 +55,7 @@ describe('loadDocuments', () => {
     const big = join(tmp, 'big.txt');
     writeFileSync(big, 'Rečenica. '.repeat(20));
     await expect(loadDocuments([big], { maxBytes: 100 })).rejects.toMatchObject({ code: 'input.too-large', path: big });
-    await expect(loadDocuments([big], { maxBytes: 0 })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+    await expect(loadDocuments([big], { maxBytes: 0 })).rejects.toMatchObject({ code: 'input.duplicate-id' });
   });
 
   it('fails on binary and non-UTF-8 files', async () => {
@@ -72,6 +72,6 @@ describe('loadDocuments', () => {
       mkdirSync(join(tmp, name));
       writeFileSync(join(tmp, name, 'same.txt'), 'Tekst.');
     }
-    await expect(loadDocuments([join(tmp, 'x'), join(tmp, 'y')])).rejects.toMatchObject({ code: 'usage.invalid-option', message: expect.stringMatching(/same document id 'same\.txt'/) });
+    await expect(loadDocuments([join(tmp, 'x'), join(tmp, 'y')])).rejects.toMatchObject({ code: 'input.duplicate-id', message: expect.stringMatching(/same document id 'same\.txt'/) });
   });
 });
