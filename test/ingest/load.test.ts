@@ -55,7 +55,7 @@ describe('loadDocuments', () => {
     const big = join(tmp, 'big.txt');
     writeFileSync(big, 'Rečenica. '.repeat(20));
     await expect(loadDocuments([big], { maxBytes: 100 })).rejects.toMatchObject({ code: 'input.too-large', path: big });
-    await expect(loadDocuments([big], { maxBytes: 0 })).rejects.toMatchObject({ code: 'input.duplicate-id' });
+    await expect(loadDocuments([big], { maxBytes: 0 })).rejects.toMatchObject({ code: 'usage.invalid-option' });
   });
 
   it('fails on binary and non-UTF-8 files', async () => {
