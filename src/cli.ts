@@ -1,13 +1,11 @@
-// The command-line program. Parses, calls a command, and is the one place that turns
+// The command-line program. Commands are imported when they run, so that `polyalign segment`
+// never loads the model runtime.
+// Parses, calls a command, and is the one place that turns
 // an error into a message and an exit code (0 success, 1 runtime failure, 2 bad usage or input).
 
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
-import { evalCommand } from './commands/eval.ts';
-import { modelsListCommand, modelsPullCommand } from './commands/models.ts';
-import { runCommand, summarise } from './commands/run.ts';
-import { segmentCommand } from './commands/segment.ts';
 import { PolyalignError } from './errors.ts';
 import { createReporter } from './progress.ts';
 import type { Verbosity } from './progress.ts';
@@ -58,6 +56,7 @@ Examples:
   $ polyalign run a.txt b.txt --lang a.txt=hr --format csv,tmx`,
     )
     .action(async (inputs: string[], opts) => {
+      const { runCommand, summarise } = await import('./commands/run.ts');
       const reporter = createReporter(verbosityOf(opts));
       const outDir = resolve(opts.out);
       const result = await runCommand(
@@ -85,6 +84,7 @@ Examples:
     .option('--lang <code>', 'language code, when detection should be overridden')
     .option('--json', 'one JSON object per sentence')
     .action(async (file: string, opts) => {
+      const { segmentCommand } = await import('./commands/segment.ts');
       write.out(await segmentCommand(file, { lang: opts.lang, json: Boolean(opts.json) }));
     });
 
@@ -95,6 +95,7 @@ Examples:
     .requiredOption('--pred <file>', 'predicted alignments.csv')
     .option('--json', 'print JSON')
     .action(async (opts) => {
+      const { evalCommand } = await import('./commands/eval.ts');
       write.out(await evalCommand(opts.gold, opts.pred, { json: Boolean(opts.json) }));
     });
 
@@ -108,6 +109,7 @@ Examples:
     .option('--fp32', 'download the full-precision ONNX file instead of the quantized one')
     .option('-q, --quiet', 'no progress bar')
     .action(async (id: string, opts) => {
+      const { modelsPullCommand } = await import('./commands/models.ts');
       write.out(await modelsPullCommand(id, { modelsDir: opts.modelsDir, host: opts.host, fp32: Boolean(opts.fp32), quiet: Boolean(opts.quiet) }));
     });
   models
@@ -116,6 +118,7 @@ Examples:
     .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
     .option('--model <id>', 'the model auto prefers', DEFAULT_MODEL)
     .action(async (opts) => {
+      const { modelsListCommand } = await import('./commands/models.ts');
       write.out(await modelsListCommand(opts.modelsDir, opts.model));
     });
 
