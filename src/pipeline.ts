@@ -35,7 +35,7 @@ export interface PipelineOptions {
 }
 
 export interface ProgressEvent {
-  stage: 'language' | 'segment' | 'embed' | 'align' | 'group' | 'glossary';
+  stage: 'segment' | 'embed' | 'align' | 'group' | 'glossary';
   done: number;
   total: number;
   detail?: string;
@@ -58,7 +58,6 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
   }
   const out: Segmented[] = [];
   for (const [i, doc] of docs.entries()) {
-    options.onProgress?.({ stage: 'language', done: i, total: docs.length, detail: doc.id });
     const detected = detectLanguage(doc);
     const override = findOverride(overrides, doc.id);
     const lang = override ? applyOverride(detected, override) : detected;

@@ -4,6 +4,15 @@
 import cliProgress from 'cli-progress';
 import type { ProgressEvent } from './pipeline.ts';
 
+/** What one step of each stage counts, for plain-line progress. */
+const UNITS: Record<ProgressEvent['stage'], string> = {
+  segment: 'documents',
+  embed: 'texts',
+  align: 'document pairs',
+  group: 'links',
+  glossary: 'runs',
+};
+
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 export interface Reporter {
@@ -40,7 +49,7 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
         return;
       }
       if (event.stage !== lastStage) {
-        stream.write(`${event.stage}: ${event.total} item${event.total === 1 ? '' : 's'}${event.detail ? ` (${event.detail})` : ''}\n`);
+        stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${UNITS[event.stage]}\n`);
         lastStage = event.stage;
       } else if (verbosity === 'verbose' && event.detail) {
         stream.write(`${event.stage}: ${event.done}/${event.total} ${event.detail}\n`);

@@ -80,7 +80,8 @@ export function summarise(result: RunResult, outDir: string): string[] {
     `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} below threshold`,
   );
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
-  const dir = relative(process.cwd(), outDir) || '.';
+  const rel = relative(process.cwd(), outDir);
+  const dir = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
   lines.push(`wrote ${result.manifest.outputs.map((f) => `${dir}/${f}`).join(', ')}`);
   return lines;
 }
