@@ -55,11 +55,14 @@ export async function evalCommand(goldFile: string, predFile: string, options: {
   const gold = await readAlignmentBlocks(goldFile);
   const pred = await readAlignmentBlocks(predFile);
   if (gold.size === 0) throw new PolyalignError('eval.invalid', 'holds no alignments', { path: goldFile });
-  const pairs = [...gold.keys()].sort();
-  const perPair = pairs.map((key) => ({ pair: key.replace('\t', ' ↔ '), ...scoreAlignments(gold.get(key)!, pred.get(key) ?? []) }));
+  // Pairs of documents that the gold covers: every pair of its documents, so that links predicted
+  // between two documents that share nothing in the gold count as false positives.
+  const goldDocs = new Set([...gold.keys()].flatMap((k) => k.split('\t')));
+  const pairs = [...new Set([...gold.keys(), ...pred.keys()])].filter((k) => k.split('\t').every((d) => goldDocs.has(d))).sort();
+  const perPair = pairs.map((key) => ({ pair: key.replace('\t', ' ↔ '), ...scoreAlignments(gold.get(key) ?? [], pred.get(key) ?? []) }));
   const shift = (blocks: Block[], p: number): Block[] => blocks.map(([s, t]) => [s.map((x) => x + p * PAIR_STRIDE), t.map((x) => x + p * PAIR_STRIDE)]);
   const all = scoreAlignments(
-    pairs.flatMap((k, p) => shift(gold.get(k)!, p)),
+    pairs.flatMap((k, p) => shift(gold.get(k) ?? [], p)),
     pairs.flatMap((k, p) => shift(pred.get(k) ?? [], p)),
   );
   if (options.json) return JSON.stringify({ pairs: perPair, all }, null, 2) + '\n';
