@@ -63,7 +63,7 @@ function addEntry(body: XMLBuilder, entry: GlossaryEntry, langs: string[], examp
 export function glossaryTbx(result: RunResult): string {
   const langs = glossaryLanguages(result);
   const langOf = new Map(result.documents.map((d) => [d.doc.id, d.lang.code]));
-  const { tool, startedAt } = result.manifest;
+  const { tool } = result.manifest;
 
   const doc = xmlDocument('martif', TBX_SYSTEM_ID);
   const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': 'en' });
@@ -74,7 +74,7 @@ export function glossaryTbx(result: RunResult): string {
   fileDesc
     .ele('sourceDesc')
     .ele('p')
-    .txt(xmlText(`${tool.name} ${tool.version}, run of ${startedAt}, from ${plural(result.documents.length, 'document')}: ${sources}`));
+    .txt(xmlText(`${tool.name} ${tool.version}, from ${plural(result.documents.length, 'document')}: ${sources}`));
   header.ele('encodingDesc').ele('p', { type: 'XCSURI' }).txt(TBX_BASIC_XCS);
 
   const body = martif.ele('text').ele('body');

@@ -12,12 +12,6 @@ export const TMX_SYSTEM_ID = 'tmx14.dtd';
 const CREATION_TOOL = 'polyalign';
 const ALL_LANGUAGES = '*all*';
 
-/** TMX dates are ISO 8601 basic format in UTC: `20250904T101112Z`. */
-function tmxDate(iso: string): string | undefined {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
 
 export function corpusTmx(result: RunResult): string {
   const index = indexRun(result);
@@ -33,7 +27,8 @@ export function corpusTmx(result: RunResult): string {
 
   const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
   const tmx = doc.ele('tmx', { version: '1.4' });
-  const created = tmxDate(result.manifest.startedAt);
+  // No creationdate: the run's time is in run.json, and leaving it out keeps corpus.tmx
+  // byte-identical across runs on the same input.
   tmx.ele('header', {
     creationtool: CREATION_TOOL,
     creationtoolversion: xmlText(result.manifest.tool.version),
@@ -42,7 +37,6 @@ export function corpusTmx(result: RunResult): string {
     adminlang: 'en',
     srclang: xmlText(srclang),
     datatype: 'plaintext',
-    ...(created ? { creationdate: created } : {}),
   });
   const body = tmx.ele('body');
   for (const g of index.groups) {

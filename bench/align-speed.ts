@@ -1,0 +1,113 @@
+// Speed of the aligner: seconds to align two synthetic documents of 1,000 and 10,000 sentences (dim 384)
+// in each mode, and peak memory.
+//
+//   node --import tsx bench/align-speed.ts
+//
+// The second document is a perturbed translation of the first (deletions, insertions, merges), so the
+// ordered DP follows a real path and mining finds real pairs. Vectors are Gaussian "meanings" plus noise,
+// L2-normalised, with a shared direction as neural embedders have; no model is involved.
+
+import { pathToFileURL } from 'node:url';
+import { alignPair } from '../src/align/index.ts';
+import type { AlignDoc } from '../src/align/index.ts';
+import type { Method } from '../src/types.ts';
+
+export const SPEED_SIZES = [1_000, 10_000];
+export const SPEED_DIM = 384;
+const MODES: Method[] = ['ordered', 'mining'];
+const SEED = 20250903;
+
+/** mulberry32: the same vectors every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A pair of documents: `n` sentences and a translation of them. */
+export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDoc, AlignDoc] {
+  const random = rng(seed + n);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const unit = (): Float32Array => normalise(Float32Array.from({ length: dim }, gauss));
+  const common = unit();
+  const meanings: Float32Array[] = [];
+  const meaning = () => meanings.push(unit()) - 1;
+  const embed = (ids: number[]): Float32Array => {
+    const v = new Float32Array(dim);
+    const noise = unit();
+    const w = 0.3 + 0.3 * random();
+    for (const id of ids) for (let t = 0; t < dim; t++) v[t]! += meanings[id]![t]!;
+    normalise(v);
+    for (let t = 0; t < dim; t++) v[t]! += 0.55 * common[t]! + w * noise[t]!;
+    return normalise(v);
+  };
+  const doc = (id: string, items: number[][]): AlignDoc => ({
+    id,
+    n: items.length,
+    vectors: items.map(embed),
+    merged: items.slice(1).map((ids, i) => embed([...items[i]!, ...ids])),
+  });
+  const src = Array.from({ length: n }, () => [meaning()]);
+  const tgt: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (random() < 0.05) tgt.push([meaning()]);
+    if (random() < 0.1) continue;
+    if (i + 1 < n && random() < 0.05) {
+      tgt.push([...src[i]!, ...src[i + 1]!]);
+      i++;
+    } else tgt.push([...src[i]!]);
+  }
+  return [doc('a', src), doc('b', tgt)];
+}
+
+function normalise(v: Float32Array): Float32Array {
+  let sq = 0;
+  for (let t = 0; t < v.length; t++) sq += v[t]! * v[t]!;
+  const s = 1 / Math.sqrt(sq);
+  for (let t = 0; t < v.length; t++) v[t]! *= s;
+  return v;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/**
+ * Figures, keyed `align.<n>.<mode>.s` (seconds), `align.<n>.<mode>.links`, `rss.<n>.input.mb` (resident
+ * memory with both documents' vectors built) and `rss.<n>.<mode>.peak.mb` (peak resident memory of the
+ * process so far, from getrusage; sizes run smallest first, so each peak belongs to its size or an earlier one).
+ */
+export async function runAlignSpeed(sizes = SPEED_SIZES): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of sizes) {
+    const [a, b] = syntheticPair(n);
+    out[`rss.${n}.input.mb`] = mb(process.memoryUsage().rss);
+    for (const mode of MODES) {
+      const start = performance.now();
+      const result = alignPair(a, b, { mode });
+      out[`align.${n}.${mode}.s`] = Math.round(performance.now() - start) / 1000;
+      out[`align.${n}.${mode}.links`] = result.links.length;
+      out[`rss.${n}.${mode}.peak.mb`] = mb(process.resourceUsage().maxRSS * 1024);
+    }
+  }
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const figures = await runAlignSpeed();
+  const rows = SPEED_SIZES.flatMap((n) =>
+    MODES.map((mode) => ({
+      sentences: `${n} × ${n}`,
+      dim: SPEED_DIM,
+      mode,
+      seconds: figures[`align.${n}.${mode}.s`],
+      links: figures[`align.${n}.${mode}.links`],
+      'input rss MB': figures[`rss.${n}.input.mb`],
+      'peak rss MB': figures[`rss.${n}.${mode}.peak.mb`],
+    })),
+  );
+  console.table(rows);
+}

@@ -1,0 +1,182 @@
+// Cosine similarity of unit vectors, and blocked top-k neighbour search.
+// The search never holds an n×m matrix: it walks tiles of rows × columns and keeps k best per row
+// (and, when asked, per column), so memory is O((n + m)·k) plus one tile.
+
+/** Rows of A per tile: a multiple of the kernel's 3 rows, small enough to stay in L1/L2 with a B tile. */
+const ROW_BLOCK = 48;
+/** Rows of B per tile: 256 × 768 floats ≈ 768 KiB, inside a typical L2. */
+const COL_BLOCK = 256;
+
+/** The k nearest rows of B for each row of A, best first. Row `i` is `index/score[i*k .. i*k+k)`. */
+export interface TopK {
+  rows: number;
+  /** Neighbours kept per row: the requested k, clamped to the size of B. */
+  k: number;
+  index: Int32Array;
+  score: Float32Array;
+}
+
+/** Cosine of two L2-normalised vectors: their dot product. */
+export function cosine(x: Float32Array, y: Float32Array): number {
+  let s0 = 0;
+  let s1 = 0;
+  const d = x.length;
+  let t = 0;
+  // Two accumulators break the add dependency chain; the JIT keeps both in registers.
+  for (; t + 1 < d; t += 2) {
+    s0 += x[t]! * y[t]!;
+    s1 += x[t + 1]! * y[t + 1]!;
+  }
+  if (t < d) s0 += x[t]! * y[t]!;
+  return s0 + s1;
+}
+
+/** Copies vectors into one row-major matrix so the kernel reads memory in order. */
+export function packRows(vectors: readonly Float32Array[], dim: number): Float32Array {
+  const out = new Float32Array(vectors.length * dim);
+  vectors.forEach((v, i) => out.set(v.subarray(0, dim), i * dim));
+  return out;
+}
+
+/** The k nearest neighbours in `b` of each vector of `a`, by cosine. */
+export function topK(a: readonly Float32Array[], b: readonly Float32Array[], k: number): TopK {
+  return topKBoth(a, b, k, false).ab;
+}
+
+/**
+ * One pass over all of A × B that keeps the k best of B for each row of A and, when `both`, the k best
+ * of A for each row of B (the same dot products serve both directions, which margin scoring needs).
+ */
+export function topKBoth(
+  a: readonly Float32Array[],
+  b: readonly Float32Array[],
+  k: number,
+  both = true,
+): { ab: TopK; ba: TopK } {
+  const n = a.length;
+  const m = b.length;
+  const dim = n > 0 ? a[0]!.length : m > 0 ? b[0]!.length : 0;
+  const ab = emptyTopK(n, Math.min(k, m));
+  const ba = emptyTopK(both ? m : 0, Math.min(k, n));
+  if (n === 0 || m === 0 || k <= 0) return { ab, ba };
+  const A = packRows(a, dim);
+  const B = packRows(b, dim);
+  const tile = new Float32Array(ROW_BLOCK * COL_BLOCK);
+  for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+    const i1 = Math.min(n, i0 + ROW_BLOCK);
+    for (let j0 = 0; j0 < m; j0 += COL_BLOCK) {
+      const j1 = Math.min(m, j0 + COL_BLOCK);
+      const width = j1 - j0;
+      dotTile(A, B, dim, i0, i1, j0, j1, tile);
+      for (let i = i0; i < i1; i++) {
+        const row = (i - i0) * width;
+        for (let j = j0; j < j1; j++) {
+          const s = tile[row + j - j0]!;
+          offer(ab, i, j, s);
+          if (both) offer(ba, j, i, s);
+        }
+      }
+    }
+  }
+  return { ab, ba };
+}
+
+/** Mean of the first `k` scores of each row (fewer when the row holds fewer). */
+export function meanTopK(top: TopK, k: number): Float32Array {
+  const use = Math.min(k, top.k);
+  const out = new Float32Array(top.rows);
+  if (use === 0) return out;
+  for (let r = 0; r < top.rows; r++) {
+    let s = 0;
+    for (let c = 0; c < use; c++) s += top.score[r * top.k + c]!;
+    out[r] = s / use;
+  }
+  return out;
+}
+
+function emptyTopK(rows: number, k: number): TopK {
+  const kk = Math.max(0, k);
+  return { rows, k: kk, index: new Int32Array(rows * kk).fill(-1), score: new Float32Array(rows * kk).fill(-Infinity) };
+}
+
+/** Inserts (col, s) into row `r` if it beats the row's worst; equal scores keep the earlier index first. */
+function offer(top: TopK, r: number, col: number, s: number): void {
+  const k = top.k;
+  const base = r * k;
+  const score = top.score;
+  if (!(s > score[base + k - 1]!)) return;
+  let p = base + k - 1;
+  while (p > base && s > score[p - 1]!) {
+    score[p] = score[p - 1]!;
+    top.index[p] = top.index[p - 1]!;
+    p--;
+  }
+  score[p] = s;
+  top.index[p] = col;
+}
+
+/**
+ * Dot products of rows i0..i1 of A with rows j0..j1 of B into `tile` (row-major, width j1 - j0).
+ * The 3 × 4 register block loads 7 floats per 12 multiply-adds; measured ≈ 2× a plain loop in V8.
+ */
+function dotTile(
+  A: Float32Array,
+  B: Float32Array,
+  d: number,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  tile: Float32Array,
+): void {
+  const width = j1 - j0;
+  let i = i0;
+  for (; i + 2 < i1; i += 3) {
+    const a0 = i * d;
+    const a1 = a0 + d;
+    const a2 = a1 + d;
+    const r0 = (i - i0) * width - j0;
+    const r1 = r0 + width;
+    const r2 = r1 + width;
+    let j = j0;
+    for (; j + 3 < j1; j += 4) {
+      const b0 = j * d;
+      const b1 = b0 + d;
+      const b2 = b1 + d;
+      const b3 = b2 + d;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+      let s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+      for (let t = 0; t < d; t++) {
+        const x = A[a0 + t]!;
+        const y = A[a1 + t]!;
+        const z = A[a2 + t]!;
+        const p = B[b0 + t]!;
+        const q = B[b1 + t]!;
+        const u = B[b2 + t]!;
+        const v = B[b3 + t]!;
+        s00 += x * p; s01 += x * q; s02 += x * u; s03 += x * v;
+        s10 += y * p; s11 += y * q; s12 += y * u; s13 += y * v;
+        s20 += z * p; s21 += z * q; s22 += z * u; s23 += z * v;
+      }
+      tile[r0 + j] = s00; tile[r0 + j + 1] = s01; tile[r0 + j + 2] = s02; tile[r0 + j + 3] = s03;
+      tile[r1 + j] = s10; tile[r1 + j + 1] = s11; tile[r1 + j + 2] = s12; tile[r1 + j + 3] = s13;
+      tile[r2 + j] = s20; tile[r2 + j + 1] = s21; tile[r2 + j + 2] = s22; tile[r2 + j + 3] = s23;
+    }
+    for (; j < j1; j++) {
+      tile[r0 + j] = dotAt(A, a0, B, j * d, d);
+      tile[r1 + j] = dotAt(A, a1, B, j * d, d);
+      tile[r2 + j] = dotAt(A, a2, B, j * d, d);
+    }
+  }
+  for (; i < i1; i++) {
+    const r = (i - i0) * width - j0;
+    for (let j = j0; j < j1; j++) tile[r + j] = dotAt(A, i * d, B, j * d, d);
+  }
+}
+
+function dotAt(A: Float32Array, a: number, B: Float32Array, b: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += A[a + t]! * B[b + t]!;
+  return s;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { buildGroups, groupLinks } from '../../src/align/groups.ts';
+import type { Link, PairAlignment } from '../../src/types.ts';
+
+function link(src: string, tgt: string, margin: number, score = margin / 3): Link {
+  const span = (s: string) => {
+    const [doc, range] = s.split(':') as [string, string];
+    const [first, last] = range.split('-').map(Number) as [number, number?];
+    return { doc, first, last: last ?? first };
+  };
+  return { src: span(src), tgt: span(tgt), score, margin, method: 'mining', status: 'auto' };
+}
+
+function pairs(...links: Link[]): PairAlignment[] {
+  const byPair = new Map<string, Link[]>();
+  for (const l of links) byPair.set(`${l.src.doc}|${l.tgt.doc}`, [...(byPair.get(`${l.src.doc}|${l.tgt.doc}`) ?? []), l]);
+  return [...byPair].map(([key, ls]) => {
+    const [src, tgt] = key.split('|') as [string, string];
+    return { src, tgt, method: 'mining', reason: '', links: ls, below: [] };
+  });
+}
+
+const spansOf = (g: { spans: Array<{ doc: string; first: number; last: number }> }) =>
+  g.spans.map((s) => (s.first === s.last ? `${s.doc}:${s.first}` : `${s.doc}:${s.first}-${s.last}`));
+
+describe('buildGroups', () => {
+  it('merges links of all pairs into n-way groups', () => {
+    const groups = buildGroups(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:1', 1.8), link('A:1', 'B:2', 1.5)), ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:1'], ['A:1', 'B:2']]);
+    expect(groups.map((g) => g.id)).toEqual(['g0001', 'g0002']);
+    expect(groups[0]!.links).toHaveLength(2);
+    expect(groups[0]!.score).toBeCloseTo((2 / 3 + 1.8 / 3) / 2, 9);
+  });
+
+  it('resolves a conflicting triangle by dropping the weakest link, never chaining', () => {
+    // A0–B0 and B0–C0 are strong; A0–C1 would put C0 and C1 into one group.
+    const weak = link('A:0', 'C:1', 1.3);
+    const { groups, dropped } = groupLinks(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 1.9), weak), ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0']]);
+    expect(dropped).toEqual([weak]);
+    // C1 is left alone: singletons are not groups.
+    expect(groups.flatMap(spansOf)).not.toContain('C:1');
+  });
+
+  it('keeps a consistent third link of a triangle in the group', () => {
+    const groups = buildGroups(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 1.9), link('A:0', 'C:0', 1.4)), ['A', 'B', 'C']);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.links).toHaveLength(3);
+  });
+
+  it('never puts two spans of one document in a group, even through a merge of groups', () => {
+    const groups = buildGroups(
+      pairs(link('A:0', 'B:0', 2), link('C:0', 'D:0', 2), link('A:1', 'D:1', 1.9), link('B:0', 'D:0', 1.8), link('B:0', 'D:1', 1.4)),
+      ['A', 'B', 'C', 'D'],
+    );
+    for (const g of groups) expect(new Set(g.spans.map((s) => s.doc)).size).toBe(g.spans.length);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0', 'D:0'], ['A:1', 'D:1']]);
+  });
+
+  it('prefers links confirmed by a third document to a stronger lone link', () => {
+    // The seeds' case: B19 shares only names with C2 and D10, but its margins beat the true C2–D9 link.
+    const { groups, dropped } = groupLinks(
+      pairs(link('A:6', 'D:9', 1.59), link('A:6', 'C:2', 1.28), link('C:2', 'D:9', 1.345), link('B:19', 'C:2', 1.473), link('B:19', 'D:10', 1.423)),
+      ['A', 'B', 'C', 'D'],
+    );
+    expect(groups.map(spansOf)).toEqual([['A:6', 'C:2', 'D:9'], ['B:19', 'D:10']]);
+    expect(dropped.map((l) => `${l.src.doc}${l.src.first}-${l.tgt.doc}${l.tgt.first}`)).toEqual(['B19-C2']);
+  });
+
+  it('does not merge groups when as many links speak against it and the link is not clearly stronger', () => {
+    const { groups } = groupLinks(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 1.5), link('A:0', 'C:1', 1.45)), ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0']]);
+  });
+
+  it('gives a sentence to one group only when spans overlap (3-4 against 4)', () => {
+    const { groups, dropped } = groupLinks(pairs(link('A:3-4', 'B:5', 2), link('A:4', 'C:2', 1.5), link('A:3-4', 'C:7', 1.2)), ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:3-4', 'B:5', 'C:7']]);
+    expect(dropped.map((l) => l.tgt.first)).toEqual([2]);
+    const sentences = groups.flatMap((g) => g.spans.flatMap((s) => Array.from({ length: s.last - s.first + 1 }, (_, k) => `${s.doc}${s.first + k}`)));
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
+  it('orders groups by the first document of docOrder they contain, then the next', () => {
+    const groups = buildGroups(
+      pairs(link('B:9', 'C:0', 2), link('A:5', 'B:1', 2), link('A:2', 'C:3', 2), link('B:4', 'C:8', 2)),
+      ['A', 'B', 'C'],
+    );
+    expect(groups.map(spansOf)).toEqual([['A:2', 'C:3'], ['A:5', 'B:1'], ['B:4', 'C:8'], ['B:9', 'C:0']]);
+    // Spans inside a group follow docOrder, whatever the link's direction.
+    const reversed = buildGroups(pairs(link('C:1', 'A:1', 2)), ['A', 'B', 'C']);
+    expect(spansOf(reversed[0]!)).toEqual(['A:1', 'C:1']);
+  });
+
+  it('is deterministic whatever the order of pairs and links', () => {
+    const ls = [link('A:0', 'B:0', 1.5), link('B:0', 'C:0', 1.5), link('A:0', 'C:1', 1.5), link('A:1', 'B:1', 1.5)];
+    const one = buildGroups(pairs(...ls), ['A', 'B', 'C']);
+    const two = buildGroups(pairs(...[...ls].reverse()), ['A', 'B', 'C']);
+    expect(two).toEqual(one);
+  });
+
+  it('numbers past 9999 with more digits', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => link(`A:${i}`, `B:${i}`, 1.5));
+    const groups = buildGroups(pairs(...many), ['A', 'B']);
+    expect(groups[0]!.id).toBe('g00001');
+    expect(groups.at(-1)!.id).toBe('g10000');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { validateAlignDoc, validatePair } from '../../src/align/input.ts';
+import { PolyalignError } from '../../src/errors.ts';
+import { NEURAL, source, World } from './synthetic.ts';
+
+const world = new World(16, 5, NEURAL);
+const good = world.doc('a.txt', source(world, 4));
+
+function thrown(f: () => unknown): PolyalignError {
+  try {
+    f();
+  } catch (error) {
+    return error as PolyalignError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('validateAlignDoc', () => {
+  it('returns the dimension of a well-formed document', () => {
+    expect(validateAlignDoc(good)).toBe(16);
+    expect(validateAlignDoc({ id: 'empty', n: 0, vectors: [], merged: [] })).toBe(0);
+  });
+
+  it('accepts zero vectors (empty sentences)', () => {
+    expect(validateAlignDoc({ ...good, vectors: [new Float32Array(16), ...good.vectors.slice(1)] })).toBe(16);
+  });
+
+  it('rejects a wrong number of vectors, naming the document', () => {
+    const e = thrown(() => validateAlignDoc({ ...good, vectors: good.vectors.slice(1) }));
+    expect(e).toBeInstanceOf(PolyalignError);
+    expect(e.code).toBe('internal');
+    expect(e.message).toContain('a.txt');
+    expect(e.message).toContain('Expected 4 sentence vectors, not 3');
+    expect(thrown(() => validateAlignDoc({ ...good, merged: good.merged.slice(1) })).message).toContain('merged');
+  });
+
+  it('rejects vectors that are not unit length or not of one dimension', () => {
+    const long = good.vectors[0]!.map((x) => x * 2);
+    expect(thrown(() => validateAlignDoc({ ...good, vectors: [long, ...good.vectors.slice(1)] })).message).toContain('L2-normalised');
+    expect(thrown(() => validateAlignDoc({ ...good, merged: [new Float32Array(8), ...good.merged.slice(1)] })).message).toContain('dimension 16');
+  });
+});
+
+describe('validatePair', () => {
+  it('rejects two documents of different dimensions', () => {
+    const other = new World(8, 1, NEURAL);
+    expect(thrown(() => validatePair(good, other.doc('b.txt', source(other, 3)))).message).toContain('16');
+  });
+});
