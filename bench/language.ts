@@ -10,6 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cleanDocument } from '../src/ingest/index.ts';
 import { detectLanguage } from '../src/language/index.ts';
 import { segmentText } from '../src/segment/index.ts';
@@ -50,7 +51,12 @@ function articles(): number[][] {
   return [...byId.values()];
 }
 
-function benchDetection(verbose: boolean): void {
+export interface LanguageBench {
+  detection: Record<string, { correct: number; articles: number; accuracy: number }>;
+  oneSentencePerLine: Record<string, number>;
+}
+
+function benchDetection(verbose: boolean, result: LanguageBench): void {
   const groups = articles();
   console.log(`Language detection, ${groups.length} NTREX articles per language`);
   console.log('lang      correct  accuracy  called instead');
@@ -69,11 +75,12 @@ function benchDetection(verbose: boolean): void {
     });
     const instead = [...misses].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}:${n}`).join(' ');
     const accuracy = ((100 * correct) / groups.length).toFixed(1);
+    result.detection[expected] = { correct, articles: groups.length, accuracy: Number((correct / groups.length).toFixed(3)) };
     console.log(`${expected.padEnd(9)} ${String(correct).padStart(3)}/${groups.length}  ${accuracy.padStart(6)}%  ${instead}`);
   }
 }
 
-function benchSegmentation(): void {
+function benchSegmentation(result: LanguageBench): void {
   console.log('\nSegmentation of NTREX lines (one sentence per line in the source)');
   console.log('lang  lines  exactly one sentence');
   for (const { file, lang } of SEGMENTATION) {
@@ -85,11 +92,27 @@ function benchSegmentation(): void {
       if (count === 1) one++;
       else off.push(`    ${count}: ${line.length > 140 ? `${line.slice(0, 140)}…` : line}`);
     }
+    result.oneSentencePerLine[lang] = Number((one / lines.length).toFixed(3));
     console.log(`${lang.padEnd(5)} ${String(lines.length).padStart(5)}  ${one} (${((100 * one) / lines.length).toFixed(1)}%)`);
-    console.log(off.slice(0, 8).join('\n'));
+    if (showMisses) console.log(off.slice(0, 8).join('\n'));
   }
 }
 
-const verbose = process.argv.includes('--verbose');
-benchDetection(verbose);
-benchSegmentation();
+let showMisses = true;
+
+/** Detection accuracy per language and the share of NTREX lines segmented as one sentence. */
+export function runLanguageBench(options: { verbose?: boolean; quiet?: boolean } = {}): LanguageBench {
+  const result: LanguageBench = { detection: {}, oneSentencePerLine: {} };
+  showMisses = !options.quiet;
+  const log = console.log;
+  if (options.quiet) console.log = () => {};
+  try {
+    benchDetection(Boolean(options.verbose), result);
+    benchSegmentation(result);
+  } finally {
+    console.log = log;
+  }
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runLanguageBench({ verbose: process.argv.includes('--verbose') });

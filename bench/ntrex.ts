@@ -11,6 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { alignPair, scoreAlignments } from '../src/align/index.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
@@ -265,7 +266,7 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const articles = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : undefined;
   const results = await runNtrex({ ...(articles ? { articles } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l) });
