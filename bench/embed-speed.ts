@@ -1,0 +1,67 @@
+// Sentences per second of each embedder on 2,000 NTREX lines (1,000 Bosnian, 1,000 Macedonian
+// Cyrillic, so transliteration is paid for). The transformers figure comes from the tiny
+// test fixture (2 layers, width 32): it measures the plumbing (tokenizer, batching, ONNX
+// Runtime calls), not a real model, which is 100–1000× slower (see DESIGN.md).
+// Run: node --import tsx bench/embed-speed.ts
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Embedder } from '../src/embed/embedder.ts';
+import { createLexicalEmbedder } from '../src/embed/lexical.ts';
+import { createTransformersEmbedder } from '../src/embed/transformers.ts';
+import { buildTinyModel } from '../test/helpers/tiny-model.ts';
+
+const DEFAULT_NTREX = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared/eval/ntrex');
+const LINES_PER_LANGUAGE = 1000;
+
+export interface EmbedSpeedRow {
+  embedder: string;
+  note: string;
+  sentences: number;
+  seconds: number;
+  sentencesPerSecond: number;
+}
+
+async function time(embedder: () => Promise<Embedder> | Embedder, texts: string[]): Promise<{ id: string; seconds: number }> {
+  const t0 = performance.now();
+  const e = await embedder();
+  await e.embed(texts);
+  return { id: e.id, seconds: (performance.now() - t0) / 1000 };
+}
+
+function row(embedder: string, note: string, sentences: number, seconds: number): EmbedSpeedRow {
+  return { embedder, note, sentences, seconds: Number(seconds.toFixed(3)), sentencesPerSecond: Math.round(sentences / seconds) };
+}
+
+export async function runEmbedSpeed(options: { dir?: string } = {}): Promise<EmbedSpeedRow[]> {
+  const dir = options.dir ?? process.env.POLYALIGN_NTREX ?? DEFAULT_NTREX;
+  const texts: string[] = [];
+  for (const lang of ['bos', 'mkd']) texts.push(...(await readFile(join(dir, `${lang}.txt`), 'utf8')).split('\n').slice(0, LINES_PER_LANGUAGE));
+
+  const rows: EmbedSpeedRow[] = [];
+  // Median of three: the first run also pays for JIT warm-up.
+  const lexical = [];
+  for (let i = 0; i < 3; i++) lexical.push(await time(() => createLexicalEmbedder({ corpus: texts }), texts));
+  const median = lexical.map((r) => r.seconds).sort((a, b) => a - b)[1]!;
+  rows.push(row(lexical[0]!.id.replace(/-idf[0-9a-f]+$/, ''), 'IDF over the same lines included; median of 3', texts.length, median));
+
+  const modelsDir = await mkdtemp(join(tmpdir(), 'polyalign-speed-'));
+  try {
+    await buildTinyModel(modelsDir, 'test/tiny-bert', { pooling: 'mean' });
+    const tiny = await createTransformersEmbedder({ model: 'test/tiny-bert', modelsDir, batchSize: 16 });
+    await tiny.embed(texts.slice(0, 32));
+    const t0 = performance.now();
+    await tiny.embed(texts);
+    rows.push(row('tiny test fixture (transformers.js)', '2-layer, 32-wide BERT: plumbing cost only, NOT a real model', texts.length, (performance.now() - t0) / 1000));
+    await tiny.dispose();
+  } finally {
+    await rm(modelsDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.table(await runEmbedSpeed());
+}

@@ -1,0 +1,116 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTransformersEmbedder } from '../../src/embed/transformers.ts';
+import { pullModel } from '../../src/models/pull.ts';
+import { buildTinyModel, TINY_HIDDEN } from '../helpers/tiny-model.ts';
+import { startTinyHub } from '../helpers/tiny-hub.ts';
+import type { TinyHub } from '../helpers/tiny-hub.ts';
+
+const ID = 'test/tiny-bert';
+let root: string;
+let hub: TinyHub;
+let modelsDir: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'polyalign-hub-'));
+  await buildTinyModel(join(root, 'served'), ID, { pooling: 'mean' });
+  await buildTinyModel(join(root, 'served'), 'test/no-tokenizer');
+  await rm(join(root, 'served', 'test/no-tokenizer', 'tokenizer.json'));
+  hub = await startTinyHub(join(root, 'served'));
+});
+
+afterAll(async () => {
+  await hub.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  modelsDir = await mkdtemp(join(root, 'models-'));
+  hub.requests.length = 0;
+  hub.truncate.clear();
+});
+
+describe('pullModel', () => {
+  it('downloads a model that the embedder then loads offline', async () => {
+    const progress = new Map<string, [number, number]>();
+    const result = await pullModel(ID, { modelsDir, host: `${hub.url}/`, onProgress: (f, r, t) => progress.set(f, [r, t]) });
+    expect(result.dir).toBe(join(modelsDir, ID));
+    // No quantized file on the server: the fp32 one is taken instead.
+    expect(result.files).toEqual(['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', '1_Pooling/config.json', 'onnx/model.onnx']);
+    expect(hub.requests).toContain(`/${ID}/resolve/main/onnx/model_quantized.onnx`);
+    const source = await readFile(join(root, 'served', ID, 'onnx/model.onnx'));
+    expect(await readFile(join(result.dir, 'onnx/model.onnx'))).toEqual(source);
+    expect(progress.get('onnx/model.onnx')).toEqual([source.length, source.length]);
+    expect(result.bytes).toBe([...progress.values()].reduce((s, [r]) => s + r, 0));
+
+    const pulled = await createTransformersEmbedder({ model: ID, modelsDir });
+    const original = await createTransformersEmbedder({ model: ID, modelsDir: join(root, 'served') });
+    const [a] = await pulled.embed(['Putin met Kim in Beijing.']);
+    const [b] = await original.embed(['Putin met Kim in Beijing.']);
+    expect(a).toHaveLength(TINY_HIDDEN);
+    expect(pulled.pooling).toBe('mean');
+    expect(Array.from(a!)).toEqual(Array.from(b!));
+    await Promise.all([pulled.dispose(), original.dispose()]);
+  });
+
+  it('does not fetch again the files already in place', async () => {
+    await pullModel(ID, { modelsDir, host: hub.url });
+    hub.requests.length = 0;
+    const again = await pullModel(ID, { modelsDir, host: hub.url });
+    // Only the optional file that the server does not have is asked for again.
+    expect(hub.requests).toEqual([`/${ID}/resolve/main/2_Dense/config.json`]);
+    expect(again.files).toContain('onnx/model.onnx');
+  });
+
+  it('names the URL and the status when a required file is missing', async () => {
+    const error = await pullModel('test/no-tokenizer', { modelsDir, host: hub.url }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'model.download', exitCode: 1 });
+    expect((error as Error).message).toContain(`${hub.url}/test/no-tokenizer/resolve/main/tokenizer.json`);
+    expect((error as Error).message).toContain('404');
+  });
+
+  it('fails on the exact file list it was given', async () => {
+    await expect(pullModel(ID, { modelsDir, host: hub.url, files: ['config.json', 'onnx/model_quantized.onnx'] })).rejects.toMatchObject({
+      code: 'model.download',
+      message: expect.stringContaining('onnx/model_quantized.onnx failed: HTTP 404'),
+    });
+  });
+
+  it('detects a transfer cut short, keeps no partial file under its name, and resumes', async () => {
+    hub.truncate.add('onnx/model.onnx');
+    const error = await pullModel(ID, { modelsDir, host: hub.url, quantized: false }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'model.download' });
+    expect((error as Error).message).toMatch(/onnx\/model\.onnx.*(broke off|expected)/);
+    expect(await readdir(join(modelsDir, ID, 'onnx'))).toEqual(['model.onnx.part']);
+
+    hub.truncate.clear();
+    hub.requests.length = 0;
+    await pullModel(ID, { modelsDir, host: hub.url, quantized: false });
+    expect(hub.requests).toEqual([
+      `/${ID}/resolve/main/2_Dense/config.json`,
+      expect.stringMatching(/^\/test\/tiny-bert\/resolve\/main\/onnx\/model\.onnx bytes=[1-9]\d*-$/),
+    ]);
+    expect(await readFile(join(modelsDir, ID, 'onnx/model.onnx'))).toEqual(await readFile(join(root, 'served', ID, 'onnx/model.onnx')));
+    expect(await readdir(join(modelsDir, ID, 'onnx'))).toEqual(['model.onnx']);
+  });
+
+  it('reports a server that cannot be reached as a download error', async () => {
+    const closed = await startTinyHub(root);
+    await closed.close();
+    await expect(pullModel(ID, { modelsDir, host: closed.url })).rejects.toMatchObject({
+      code: 'model.download',
+      message: expect.stringContaining(`GET ${closed.url}/${ID}/resolve/main/config.json failed`),
+    });
+  });
+
+  it('rejects ids and hosts it cannot use safely', async () => {
+    for (const id of ['../etc', 'a/../../b', '/abs', 'a/b/c', '']) {
+      await expect(pullModel(id, { modelsDir, host: hub.url })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+    }
+    await expect(pullModel(ID, { modelsDir, host: 'not a url' })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+    await expect(pullModel(ID, { modelsDir, host: 'file:///tmp' })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+    await expect(pullModel(ID, { modelsDir, host: hub.url, files: ['../x'] })).rejects.toMatchObject({ code: 'usage.invalid-option' });
+  });
+});
