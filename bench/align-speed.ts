@@ -96,9 +96,9 @@ export async function runAlignSpeed(sizes = SPEED_SIZES): Promise<Record<string,
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figures = await runAlignSpeed();
-  const rows = SPEED_SIZES.flatMap((n) =>
+/** One row per size and mode, for a table. */
+export function alignSpeedRows(figures: Record<string, number>, sizes = SPEED_SIZES): Array<Record<string, string | number | undefined>> {
+  return sizes.flatMap((n) =>
     MODES.map((mode) => ({
       sentences: `${n} × ${n}`,
       dim: SPEED_DIM,
@@ -109,5 +109,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       'peak rss MB': figures[`rss.${n}.${mode}.peak.mb`],
     })),
   );
-  console.table(rows);
+}
+
+// `--json` prints the figures only (bench/run.ts runs this file in a child process so that peak
+// memory is this benchmark's own); `--quick` runs the 1,000-sentence size only.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizes = process.argv.includes('--quick') ? SPEED_SIZES.slice(0, 1) : SPEED_SIZES;
+  const figures = await runAlignSpeed(sizes);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
+  else console.table(alignSpeedRows(figures, sizes));
 }

@@ -287,7 +287,7 @@ function pct(x: number): string {
   return (100 * x).toFixed(1).padStart(5);
 }
 
-function printResult(r: GlossaryBenchResult): void {
+export function printGlossaryBench(r: GlossaryBenchResult): void {
   console.log('Glossary on the seeds (gold: test/fixtures/glossary/seeds-gold.json)');
   console.log('groups    n  entries | entity P     R     F1  (found/gold) | mention P     R  | B3 P     R     F1  | pair P     R     F1');
   for (const s of r.seeds) {
@@ -317,7 +317,7 @@ function printResult(r: GlossaryBenchResult): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const result = await runGlossaryBench({ ntrex: !args.includes('--no-ntrex') });
-  printResult(result);
+  printGlossaryBench(result);
   if (args.includes('--show')) {
     const { documents, segmented } = await loadSeeds();
     void documents;

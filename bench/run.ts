@@ -1,0 +1,71 @@
+// `npm run bench`: every benchmark, one after another; figures to bench/results.json and a table.
+//
+//   npm run bench                 # all, NTREX on all 123 articles
+//   npm run bench -- --quick      # NTREX on 20 articles, 1,000-sentence speed only
+//
+// Figures are medians or single runs on whatever machine runs them: compare ratios
+// (polyalign vs hunalign on the same pairs, lexical vs neural) rather than absolute seconds.
+
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { alignSpeedRows, SPEED_SIZES } from './align-speed.ts';
+import { formatEmbedQuality, runEmbedQuality } from './embed-quality.ts';
+import { runEmbedSpeed } from './embed-speed.ts';
+import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
+import { runLanguageBench } from './language.ts';
+import { runNtrex, summariseNtrex } from './ntrex.ts';
+
+const quick = process.argv.includes('--quick');
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  date: new Date().toISOString(),
+  quick,
+};
+
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const t0 = performance.now();
+  console.error(`bench: ${name} …`);
+  const value = await fn();
+  console.error(`bench: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  results[name] = value;
+  return value;
+}
+
+const language = await step('language', () => runLanguageBench({ quiet: true }));
+console.log('\nLanguage detection accuracy on NTREX articles');
+console.table(language.detection);
+
+const embedQuality = await step('embedQuality', () => runEmbedQuality());
+console.log('\nLexical embedder, NTREX nearest-neighbour P@1 per language pair');
+console.log(formatEmbedQuality(embedQuality));
+
+const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}) }));
+results.ntrex = { summary: summariseNtrex(ntrex), pairs: ntrex };
+console.log('\nAlignment on perturbed NTREX-128 (strict/lax P/R/F1, mean over 21 language pairs)');
+console.table(summariseNtrex(ntrex));
+
+const glossary = await step('glossary', () => runGlossaryBench());
+console.log('');
+printGlossaryBench(glossary);
+
+const embedSpeed = await step('embedSpeed', () => runEmbedSpeed());
+console.log('\nEmbedding speed');
+console.table(embedSpeed);
+
+// In a child process, so that its peak memory is not the earlier benchmarks'.
+const alignSpeed = await step('alignSpeed', () => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'align-speed.ts'), '--json', ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`align-speed failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+});
+console.log('\nAlignment speed (synthetic documents, dim 384; peak RSS of the benchmark process)');
+console.table(alignSpeedRows(alignSpeed, quick ? SPEED_SIZES.slice(0, 1) : SPEED_SIZES));
+
+const file = join(import.meta.dirname, 'results.json');
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote ${file}`);
