@@ -11,7 +11,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { OUTPUT_NAMES } from './formats.ts';
 
@@ -52,16 +52,36 @@ function checkNames(files: readonly OutputFile[]): void {
   }
 }
 
+/**
+ * Create the folder one level at a time from its nearest existing ancestor. Node's recursive mkdir
+ * spins forever where a parent answers ENOENT although it exists (`/proc/x`), so it is not used.
+ */
 async function ensureFolder(outDir: string): Promise<void> {
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (err) {
-    throw unwritable(outDir, 'cannot create the output folder', err);
+  const missing: string[] = [];
+  let at = resolve(outDir);
+  for (;;) {
+    const info = await stat(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
+      throw unwritable(outDir, 'cannot read the output folder', err);
+    });
+    if (info) {
+      if (!info.isDirectory()) {
+        throw unwritable(outDir, at === resolve(outDir) ? 'the output path is not a folder' : `cannot create the output folder: ${at} is a file`);
+      }
+      break;
+    }
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
   }
-  const info = await stat(outDir).catch((err: unknown) => {
-    throw unwritable(outDir, 'cannot read the output folder', err);
-  });
-  if (!info.isDirectory()) throw unwritable(outDir, 'the output path is not a folder');
+  for (const dir of missing) {
+    try {
+      await mkdir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(outDir, 'cannot create the output folder', err);
+    }
+  }
 }
 
 /** Each target must be absent or a file (or link) that a rename can replace. */
