@@ -240,7 +240,7 @@ function ntrexDocuments(): { docs: Segmented[]; groups: Group[] } {
         group.spans.push({ doc: id, first: index, last: index });
         return sentence;
       });
-      const doc: Document = { id, text, sha256: '', bytes: text.length, meta: {}, body: [{ start: 0, end: text.length }], removed: [] };
+      const doc: Document = { id, path: id, text, sha256: '', bytes: text.length, meta: {}, body: [{ start: 0, end: text.length }], removed: [] };
       const script = code === 'mk' ? 'Cyrl' : 'Latn';
       docs.push({ doc, lang: { code, script, source: 'override', franc: 'und', confidence: 1 }, sentences });
     }

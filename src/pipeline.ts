@@ -64,8 +64,8 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
     if (lang.code === 'und') {
       throw new PolyalignError(
         'language.unknown',
-        `could not tell the language (franc: ${lang.franc}); name it with --lang ${doc.id.split('/').pop()}=<code>, e.g. =hr`,
-        { path: doc.id },
+        `could not tell the language (franc: ${lang.franc}); name it with --lang ${doc.id.split('/').pop()}=<code> (a BCP 47 code such as hr, sr-Latn, mk)`,
+        { path: doc.path },
       );
     }
     options.onProgress?.({ stage: 'segment', done: i, total: docs.length, detail: doc.id });
@@ -74,7 +74,7 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
       throw new PolyalignError(
         'input.too-short',
         `found ${sentences.length} sentence${sentences.length === 1 ? '' : 's'}; an article needs at least ${MIN_SENTENCES} to be aligned`,
-        { path: doc.id },
+        { path: doc.path },
       );
     }
     out.push({ doc, lang, sentences });
@@ -159,7 +159,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     startedAt: startedAt.toISOString(),
     inputs: segmented.map((d) => ({
       doc: d.doc.id,
-      path: d.doc.id,
+      path: d.doc.path,
       bytes: d.doc.bytes,
       sha256: d.doc.sha256,
       lang: d.lang,

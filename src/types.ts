@@ -33,6 +33,8 @@ export interface Removed extends Range {
 export interface Document {
   /** Path relative to the input root, with `/` separators: `000_f5fabf009eca07d9.txt`. */
   id: string;
+  /** Where the file was read from, as the user named it (for messages); equals `id` when not read from disk. */
+  path: string;
   /** The decoded text (BOM removed, line endings kept). All offsets point into it. */
   text: string;
   /** sha256 of the raw bytes, hex. */

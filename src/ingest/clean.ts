@@ -25,12 +25,12 @@ const RULES: Rule[] = [
   removeDuplicates,
 ];
 
-export function cleanDocument(id: string, text: string, sha256: string, bytes: number): Document {
+export function cleanDocument(id: string, text: string, sha256: string, bytes: number, path = id): Document {
   const lines = splitLines(text);
   const meta: Record<string, string> = {};
   for (const rule of RULES) rule(text, lines, meta);
   const removed: Removed[] = lines.flatMap((line) => line.removed).sort((a, b) => a.start - b.start);
-  return { id, text, sha256, bytes, meta, body: bodyRanges(text, lines), removed };
+  return { id, path, text, sha256, bytes, meta, body: bodyRanges(text, lines), removed };
 }
 
 /**

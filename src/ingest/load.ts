@@ -105,5 +105,5 @@ async function loadOne(source: Source, maxBytes: number): Promise<Document> {
   const bytes = new Uint8Array(await readFile(path));
   const text = decodeBytes(bytes, path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return cleanDocument(source.id, text, sha256, bytes.length);
+  return cleanDocument(source.id, text, sha256, bytes.length, path);
 }

@@ -157,6 +157,26 @@ describe('polyalign run on bad input', () => {
     expect(r.stderr).toContain('empty.txt');
   });
 
+  const BAD: Array<[string, string | Buffer, RegExp]> = [
+    ['binary.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0x41, 0x42]), /binary/],
+    ['latin2.txt', Buffer.from('Ovo je tekst \xe8\xe6 u kodu Latin-2. Druga rečenica.\n', 'latin1'), /UTF-8.*byte offset 13/],
+    ['one.txt', 'Samo jedna rečenica stoji ovdje bez ičega drugog.\n', /1 sentence/],
+    ['unknown.txt', 'Xq zvbn wprt klmn. Zzgt vvrk plmq.\n', /language.*--lang/],
+  ];
+  for (const [name, content, message] of BAD) {
+    it(`names ${name} and says what is wrong with it`, () => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const r = runCli(['run', file, join(SEEDS, '000_f5fabf009eca07d9.txt'), '-q', '-o', join(dir, `o-${name}`)]);
+      expect(r.code).toBe(2);
+      const [line, ...rest] = r.stderr.trim().split('\n');
+      expect(rest).toEqual([]);
+      expect(line).toContain(name);
+      expect(line).toMatch(message);
+      expect(existsSync(join(dir, `o-${name}`))).toBe(false);
+    });
+  }
+
   it('refuses a single document', () => {
     const r = runCli(['run', join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o3')]);
     expect(r.code).toBe(2);
