@@ -11,23 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { alignPair } from '../src/align/index.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Method } from '../src/types.ts';
+import { mulberry32 as rng } from '../src/random.ts';
 
 export const SPEED_SIZES = [1_000, 10_000];
 export const SPEED_DIM = 384;
 const MODES: Method[] = ['ordered', 'mining'];
 const SEED = 20250903;
 
-/** mulberry32: the same vectors every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A pair of documents: `n` sentences and a translation of them. */
 export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDoc, AlignDoc] {

@@ -5,20 +5,11 @@
 // A document is a list of items; an item is the meanings one sentence carries (two for a merge).
 
 import type { AlignDoc } from '../../src/align/index.ts';
+import { mulberry32 } from '../../src/random.ts';
+export { mulberry32 };
 
 export type Block = [number[], number[]];
 
-/** mulberry32: small and seedable, so every run builds the same vectors. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Profile {
   /** Weight of a direction every sentence shares (anisotropy): raises unrelated cosines. */

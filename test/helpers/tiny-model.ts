@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeModel, FLOAT, INT64 } from './tiny-onnx.ts';
 import type { Attribute, Node, Tensor, ValueInfo } from './tiny-onnx.ts';
+import { mulberry32 as rng } from '../../src/random.ts';
 
 export const TINY_HIDDEN = 32;
 const HEADS = 2;
@@ -48,17 +49,6 @@ function buildVocab(): string[] {
   return vocab;
 }
 
-/** mulberry32: a small seeded generator, so the weights are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function tokenizerJson(vocab: string[]): object {
   const ids = Object.fromEntries(vocab.map((t, i) => [t, i]));
