@@ -22,19 +22,10 @@ import { loadDocuments } from '../src/ingest/index.ts';
 import { prepareDocuments, runPipeline } from '../src/pipeline.ts';
 import type { Document, GlossaryEntry, Group, Segmented, Sentence } from '../src/types.ts';
 import { seedGroups } from '../test/fixtures/glossary/docs.ts';
+import { LANGS, loadNtrex } from './ntrex.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'glossary');
-const NTREX_DIR = join(ROOT, '..', 'shared', 'eval', 'ntrex');
-const NTREX_LANGS = [
-  { code: 'bs', file: 'bos.txt' },
-  { code: 'hr', file: 'hrv.txt' },
-  { code: 'sr-Latn', file: 'srp-Latn.txt' },
-  { code: 'sl', file: 'slv.txt' },
-  { code: 'ro', file: 'ron.txt' },
-  { code: 'mk', file: 'mkd.txt' },
-  { code: 'da', file: 'dan.txt' },
-];
 
 interface GoldFile {
   docs: Record<string, string>;
@@ -220,14 +211,12 @@ export async function loadSeeds(): Promise<{ documents: Document[]; segmented: S
 }
 
 function ntrexDocuments(): { docs: Segmented[]; groups: Group[] } {
-  const ids = readFileSync(join(NTREX_DIR, 'DOCUMENT_IDS.tsv'), 'utf8').split('\n').slice(0, -1);
+  const corpus = loadNtrex();
   const docs: Segmented[] = [];
   const groups = new Map<string, Group>();
-  for (const { code, file } of NTREX_LANGS) {
-    const lines = readFileSync(join(NTREX_DIR, file), 'utf8').split('\n').slice(0, ids.length);
-    const byArticle = new Map<string, number[]>();
-    ids.forEach((id, line) => (byArticle.get(id) ?? byArticle.set(id, []).get(id)!).push(line));
-    for (const [article, lineNumbers] of byArticle) {
+  for (const { code } of LANGS) {
+    const lines = corpus.lines[code]!;
+    for (const [article, lineNumbers] of corpus.articles.entries()) {
       const id = `${article}.${code}`;
       let text = '';
       const sentences: Sentence[] = lineNumbers.map((line, index) => {
