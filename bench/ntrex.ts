@@ -142,7 +142,8 @@ async function embedLines(embedder: Embedder, id: string, lines: Line[]): Promis
   const texts = lines.map((l) => l.text);
   const merges = lines.slice(0, -1).map((l, i) => `${l.text} ${lines[i + 1]!.text}`);
   const vectors = await embedder.embed([...texts, ...merges]);
-  return { id, n: lines.length, vectors: vectors.slice(0, lines.length), merged: vectors.slice(lines.length) };
+  // Lengths in characters feed the ordered DP's length prior (src/align/length.ts).
+  return { id, n: lines.length, vectors: vectors.slice(0, lines.length), merged: vectors.slice(lines.length), lengths: texts.map((t) => t.length) };
 }
 
 function shift(blocks: Block[], by: number): Block[] {

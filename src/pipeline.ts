@@ -103,7 +103,8 @@ export async function embedDocuments(docs: Segmented[], embedder: Embedder, onPr
     at += n;
     const merged = vectors.slice(at, at + n - 1);
     at += n - 1;
-    out.push({ id: d.doc.id, n, vectors: single, merged });
+    // sentence lengths feed the ordered aligner's length prior (Gale–Church)
+    out.push({ id: d.doc.id, n, vectors: single, merged, lengths: d.sentences.map((s) => s.text.length) });
   }
   return out;
 }

@@ -24,6 +24,9 @@ export {
   ANCHOR_MIN,
   BAND_SLACK,
   FULL_SEARCH_CELLS,
+  LENGTH_HALF_MIN,
+  LENGTH_MERGE_GAIN,
+  LENGTH_WEIGHT,
   MAX_BAND_CELLS,
   ORDERED_BEAD_MIN,
   ORDERED_HALF_MIN,
@@ -31,9 +34,23 @@ export {
   searchBand,
   SKIP_PENALTY,
 } from './ordered.ts';
+export type { LengthScore } from './length.ts';
+export { LENGTH_FLOOR, LENGTH_RANDOM_VARIANCE, LENGTH_VARIANCE, lengthScore } from './length.ts';
+export type { ShuffleTest } from './shuffle-test.ts';
+export { SHUFFLE_MAX_CELLS, SHUFFLES, shuffleTest } from './shuffle-test.ts';
 export { kendallTau, longestIncreasing } from './monotone.ts';
 export type { MethodChoice, OrderEvidence } from './auto.ts';
-export { chooseFromContext, chooseMethod, orderEvidence } from './auto.ts';
+export {
+  AUTO_MIN_COVERAGE,
+  AUTO_MIN_LENGTH_RATIO,
+  AUTO_MIN_TAU,
+  AUTO_MIN_Z,
+  AUTO_PAIR_MIN,
+  AUTO_SHUFFLE_P,
+  chooseFromContext,
+  chooseMethod,
+  orderEvidence,
+} from './auto.ts';
 export type { AlignOptions } from './pair.ts';
 export { alignPair, DEFAULT_MIN_SCORE, DEFAULT_MODE, resolveAlignOptions } from './pair.ts';
 export type { GroupResult } from './groups.ts';

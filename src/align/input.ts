@@ -11,6 +11,11 @@ export interface AlignDoc {
   vectors: Float32Array[];
   /** `n - 1` L2-normalised vectors of sentence `i` and `i + 1` embedded as one text (by the caller). */
   merged: Float32Array[];
+  /**
+   * Optional: `n` sentence lengths in characters. With them the ordered DP adds a Gale–Church length
+   * prior (length.ts), which carries the alignment where the vectors are weak.
+   */
+  lengths?: number[];
 }
 
 /** How far a vector's squared norm may stray from 1 (float32 rounding, embedders that normalise in float32). */
@@ -32,6 +37,13 @@ export function validateAlignDoc(doc: AlignDoc): number {
   const mergedWanted = Math.max(0, doc.n - 1);
   if (doc.merged.length !== mergedWanted) {
     throw new PolyalignError('internal', `Expected ${mergedWanted} merged vectors, not ${doc.merged.length}`, where);
+  }
+  if (doc.lengths !== undefined) {
+    if (doc.lengths.length !== doc.n) {
+      throw new PolyalignError('internal', `Expected ${doc.n} sentence lengths, not ${doc.lengths.length}`, where);
+    }
+    const bad = doc.lengths.findIndex((l) => !Number.isFinite(l) || l < 0);
+    if (bad >= 0) throw new PolyalignError('internal', `Expected a length in characters for sentence ${bad}, not ${doc.lengths[bad]}`, where);
   }
   if (doc.n === 0) return 0;
   const dim = doc.vectors[0]!.length;

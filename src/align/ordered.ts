@@ -1,9 +1,11 @@
 // Ordered alignment for near-translations (Vecalign / Bertalign style): dynamic programming over beads
 // 1:1, 2:1, 1:2, 1:0 and 0:1 that keeps both documents in order. A bead is worth its margin minus a
-// threshold and a skipped sentence costs a fixed penalty, so the best path links what stands out in
-// place and skips insertions. Long documents are searched only in a band around confident anchors.
+// threshold, plus its sentence-length evidence when the documents carry lengths (length.ts), and a
+// skipped sentence costs a fixed penalty, so the best path links what stands out in place and skips
+// insertions. Long documents are searched only in a band around confident anchors.
 
 import { mergeAllowed, spanScore, type Bead, type MarginContext, type SpanRef } from './margin.ts';
+import { lengthScore, type LengthScore } from './length.ts';
 import { mutualBest } from './mining.ts';
 import { longestIncreasing } from './monotone.ts';
 import { PolyalignError } from '../errors.ts';
@@ -37,6 +39,20 @@ export const MAX_BAND_CELLS = 4_000_000;
 export const BAND_SLACK = 12;
 /** Anchors for the band: mutual best pairs at least this strong, kept only when in order. */
 export const ANCHOR_MIN = 1.1;
+/**
+ * Margin units per nat of length evidence (length.ts), when both documents carry lengths. Measured on NTREX
+ * (bench/ntrex.ts, ordered condition, lexical, always ordered, mean strict F1 over 21 pairs): 0 → 0.800,
+ * 0.05 → 0.815, 0.1 → 0.826, 0.2 → 0.832, 0.4 → 0.834, 0.8 → 0.831. Danish and Romanian pairs gain most
+ * (sr-Latn–da 0.698 → 0.745): it is what hunalign had over us there.
+ */
+export const LENGTH_WEIGHT = 0.4;
+/**
+ * Merge rules when lengths are known: the lengths of a 2:1 bead are evidence for it, so its halves need less
+ * from the vectors (a merged lexical vector is dominated by its longer half). NTREX as above: 0.8 / 0.7
+ * → 0.834, 0.6 / 0.5 → 0.838, 0.5 / 0.5 → 0.835, 0.3 / 0 → 0.825.
+ */
+export const LENGTH_HALF_MIN = 0.6;
+export const LENGTH_MERGE_GAIN = 0.5;
 
 type Move = 0 | 1 | 2 | 3 | 4 | 5;
 const NONE: Move = 0;
@@ -64,6 +80,11 @@ export interface OrderedOptions {
   /** Merge rules, as in `mergeAllowed`. */
   halfMin: number;
   mergeGain: number;
+  /** Weight of the length prior; 0 turns it off. */
+  lengthWeight: number;
+  /** `halfMin` and `mergeGain` in force when the length prior is. */
+  lengthHalfMin: number;
+  lengthMergeGain: number;
 }
 
 export function alignOrdered(ctx: MarginContext, options: Partial<OrderedOptions> = {}): Bead[] {
@@ -72,12 +93,18 @@ export function alignOrdered(ctx: MarginContext, options: Partial<OrderedOptions
     skipPenalty: SKIP_PENALTY,
     halfMin: ORDERED_HALF_MIN,
     mergeGain: ORDERED_MERGE_GAIN,
+    lengthWeight: LENGTH_WEIGHT,
+    lengthHalfMin: LENGTH_HALF_MIN,
+    lengthMergeGain: LENGTH_MERGE_GAIN,
     ...options,
   };
   const n = ctx.a.n;
   const m = ctx.b.n;
   if (n === 0 || m === 0) return [];
   const band = searchBand(ctx);
+  const lengths = o.lengthWeight > 0 ? lengthScore(ctx) : undefined;
+  const prior: LengthScore = lengths ? (x, y) => o.lengthWeight * lengths(x, y) : () => 0;
+  const merges = lengths ? { ...o, halfMin: o.lengthHalfMin, mergeGain: o.lengthMergeGain } : o;
   const value = new Float64Array(band.cells).fill(-Infinity);
   const move = new Uint8Array(band.cells);
   // margin(a[i-1], b[j-1]) kept at cell (i, j): a 2:1 or 1:2 bead reads its halves' margins from there.
@@ -109,12 +136,14 @@ export function alignOrdered(ctx: MarginContext, options: Partial<OrderedOptions
       if (i >= 1 && j >= 1) {
         const s = spanScore(ctx, { first: i - 1, len: 1 }, { first: j - 1, len: 1 }).margin;
         single[here] = s;
-        consider(valueAt(i - 1, j - 1) + s - o.beadMin, 1);
+        consider(valueAt(i - 1, j - 1) + beadGain(s, o) + prior(one(i - 1), one(j - 1)), 1);
         if (i >= 2 && valueAt(i - 2, j - 1) > -Infinity) {
-          consider(valueAt(i - 2, j - 1) + mergeGain(ctx, { first: i - 2, len: 2 }, { first: j - 1, len: 1 }, singleAt(i - 1, j), s, o), 2);
+          const x: SpanRef = { first: i - 2, len: 2 };
+          consider(valueAt(i - 2, j - 1) + mergeGain(ctx, x, one(j - 1), singleAt(i - 1, j), s, merges) + prior(x, one(j - 1)), 2);
         }
         if (j >= 2 && valueAt(i - 1, j - 2) > -Infinity) {
-          consider(valueAt(i - 1, j - 2) + mergeGain(ctx, { first: i - 1, len: 1 }, { first: j - 2, len: 2 }, singleAt(i, j - 1), s, o), 3);
+          const y: SpanRef = { first: j - 2, len: 2 };
+          consider(valueAt(i - 1, j - 2) + mergeGain(ctx, one(i - 1), y, singleAt(i, j - 1), s, merges) + prior(one(i - 1), y), 3);
         }
       }
       if (i >= 1) consider(valueAt(i - 1, j) - o.skipPenalty, 4);
@@ -124,6 +153,16 @@ export function alignOrdered(ctx: MarginContext, options: Partial<OrderedOptions
     }
   }
   return backtrack(ctx, band, move, at, n, m);
+}
+
+/**
+ * Gain of a 1:1 bead from its margin, never below the cost of skipping both of its sentences: a pair the
+ * vectors say nothing about (zero vectors, a stretch the embedder cannot read) is then as good as two skips,
+ * and the length prior decides. Without the floor such a stretch is skipped whatever its lengths. On NTREX
+ * (margins rarely fall that low) it changes strict F1 by +0.001.
+ */
+export function beadGain(margin: number, o: Pick<OrderedOptions, 'beadMin' | 'skipPenalty'>): number {
+  return Math.max(margin - o.beadMin, -2 * o.skipPenalty);
 }
 
 /** Gain of a 2:1 or 1:2 bead, or -Infinity when its halves do not both belong (see `mergeAllowed`). */
@@ -157,6 +196,10 @@ function backtrack(
     }
   }
   return beads.reverse();
+}
+
+function one(first: number): SpanRef {
+  return { first, len: 1 };
 }
 
 function fullBand(n: number, m: number): Band {

@@ -41,6 +41,19 @@ describe('validateAlignDoc', () => {
   });
 });
 
+describe('validateAlignDoc lengths', () => {
+  it('accepts one length per sentence, and none at all', () => {
+    expect(validateAlignDoc({ ...good, lengths: [10, 0, 35, 7] })).toBe(16);
+    expect(validateAlignDoc({ ...good, lengths: undefined })).toBe(16);
+  });
+
+  it('rejects a wrong number of lengths, or one that is negative or not a number', () => {
+    expect(thrown(() => validateAlignDoc({ ...good, lengths: [10, 20, 30] })).message).toContain('Expected 4 sentence lengths, not 3');
+    expect(thrown(() => validateAlignDoc({ ...good, lengths: [10, -1, 30, 4] })).message).toContain('sentence 1');
+    expect(thrown(() => validateAlignDoc({ ...good, lengths: [10, 2, NaN, 4] })).message).toContain('sentence 2');
+  });
+});
+
 describe('validatePair', () => {
   it('rejects two documents of different dimensions', () => {
     const other = new World(8, 1, NEURAL);

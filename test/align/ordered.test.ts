@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AlignDoc } from '../../src/align/input.ts';
 import { buildMarginContext, type Bead } from '../../src/align/margin.ts';
 import { alignOrdered, FULL_SEARCH_CELLS, MAX_BAND_CELLS, searchBand } from '../../src/align/ordered.ts';
 import { scoreAlignments, type Block } from '../../src/align/score.ts';
@@ -66,6 +67,32 @@ describe('alignOrdered', () => {
       expect(band.lo[i]!).toBeLessThanOrEqual(band.hi[i - 1]!);
       expect(band.lo[i]!).toBeGreaterThanOrEqual(band.lo[i - 1]!);
     }
+  });
+
+  it('finds the sentence left out by its length where the vectors cannot tell sentences apart', () => {
+    // Every sentence and merge has the same vector (as if the embedder saw only a shared template), so each
+    // 1:1 bead scores the same and only the lengths say which sentence of A has no translation in B.
+    const same = new Float32Array(8).fill(Math.sqrt(1 / 8));
+    const doc = (id: string, lengths: number[]): AlignDoc => ({
+      id,
+      n: lengths.length,
+      vectors: lengths.map(() => same),
+      merged: lengths.slice(1).map(() => same),
+      lengths,
+    });
+    // B leaves out A's third sentence and ends with one of its own, as long, so that the totals agree.
+    const a = doc('a', [40, 160, 200, 90, 60, 130]);
+    const b = doc('b', [42, 150, 95, 57, 138, 200]);
+    const gold: Block[] = [[[0], [0]], [[1], [1]], [[3], [2]], [[4], [3]], [[5], [4]]];
+    expect(scoreAlignments(gold, blocks(alignOrdered(buildMarginContext(a, b)))).strict.f1).toBe(1);
+    const blind = scoreAlignments(gold, blocks(alignOrdered(buildMarginContext(a, b), { lengthWeight: 0 })));
+    expect(blind.strict.f1).toBeLessThan(0.5);
+  });
+
+  it('keeps a lexical-like translation at ≥ 95% strict F1 with lengths', () => {
+    const { world, src, tgt, a, b, gold } = translationPair(LEXICAL, 21, 200);
+    const withLengths = alignOrdered(buildMarginContext({ ...a, lengths: world.lengths(src) }, { ...b, lengths: world.lengths(tgt, 1.2) }));
+    expect(scoreAlignments(gold, blocks(withLengths)).strict.f1).toBeGreaterThanOrEqual(0.95);
   });
 
   it('returns nothing for an empty document', () => {
