@@ -38,7 +38,8 @@ export function detectLanguage(doc: Document, sentences?: string[], options: Det
   // Within the bs/hr/sr group franc's order means little; its confidence is about the group.
   const group = bcs ? new Set([...BCS_GROUP, 'mkd']) : new Set([franc]);
   const runnerUp = ranked.find(([code]) => !group.has(code))?.[1] ?? 0;
-  const confidence = Math.min(1, Math.max(0, (1 - runnerUp) / CONFIDENT_GAP));
+  // three decimals: enough to compare, and run.json stays readable
+  const confidence = Math.round(1000 * Math.min(1, Math.max(0, (1 - runnerUp) / CONFIDENT_GAP))) / 1000;
   if (bcs) {
     const { code, note } = settleBcs(sample, script, franc);
     return { code, script, source: 'detected', franc, confidence, note };
