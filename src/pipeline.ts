@@ -79,6 +79,7 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
     }
     out.push({ doc, lang, sentences });
   }
+  options.onProgress?.({ stage: 'segment', done: docs.length, total: docs.length });
   return out;
 }
 

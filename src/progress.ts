@@ -48,6 +48,7 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
         bar?.update(event.done, { detail: event.detail ?? '' });
         return;
       }
+      stopBar();
       if (event.stage !== lastStage) {
         stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${UNITS[event.stage]}\n`);
         lastStage = event.stage;
