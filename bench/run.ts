@@ -16,6 +16,7 @@ import { runEmbedSpeed } from './embed-speed.ts';
 import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
 import { runLanguageBench } from './language.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
+import { runSeedsAlignment } from './seeds.ts';
 
 const quick = process.argv.includes('--quick');
 const results: Record<string, unknown> = {
@@ -45,6 +46,10 @@ const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } 
 results.ntrex = { summary: summariseNtrex(ntrex), pairs: ntrex };
 console.log('\nAlignment on perturbed NTREX-128 (strict/lax P/R/F1, mean over 21 language pairs)');
 console.table(summariseNtrex(ntrex));
+
+const seeds = await step('seedsAlignment', () => runSeedsAlignment());
+console.log('\nAlignment on the seed articles against the hand-made gold (lexical embedder)');
+console.table({ strict: seeds.all.strict, lax: seeds.all.lax });
 
 const glossary = await step('glossary', () => runGlossaryBench());
 console.log('');
