@@ -14,8 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { cleanDocument } from '../src/ingest/index.ts';
 import { detectLanguage } from '../src/language/index.ts';
 import { segmentText } from '../src/segment/index.ts';
+import { loadNtrex, NTREX_DIR } from './ntrex.ts';
 
-const NTREX_DIR = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'ntrex');
 
 const DETECTION: Array<{ file: string; expected: string }> = [
   { file: 'bos.txt', expected: 'bs' },
@@ -41,14 +41,7 @@ function readLines(file: string): string[] {
 
 /** Line numbers per article, in file order. */
 function articles(): number[][] {
-  const ids = readLines('DOCUMENT_IDS.tsv').map((line) => line.split('\t')[0]!);
-  const byId = new Map<string, number[]>();
-  ids.forEach((id, line) => {
-    const lines = byId.get(id) ?? [];
-    lines.push(line);
-    byId.set(id, lines);
-  });
-  return [...byId.values()];
+  return loadNtrex().articles;
 }
 
 export interface LanguageBench {
