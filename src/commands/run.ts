@@ -74,8 +74,7 @@ export function summarise(result: RunResult, outDir: string): string[] {
     lines.push(`  ${d.doc.id}  ${d.lang.code.padEnd(7)} ${String(d.sentences.length).padStart(4)} sentences${removed}`);
   }
   const c = result.manifest.counts;
-  const pairs = result.pairs.map((p) => `${p.method[0]}`).join('');
-  const ordered = [...pairs].filter((m) => m === 'o').length;
+  const ordered = result.pairs.filter((p) => p.method === 'ordered').length;
   lines.push(
     `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} below threshold`,
   );
