@@ -2,7 +2,7 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--articles N] [--no-hunalign] [--embedder lexical|transformers --model ID]
+//   node --import tsx bench/ntrex.ts [--articles N] [--no-hunalign] [--pairs] [--bands]
 //
 // (a) ordered: 10% of sentences deleted, 10% of adjacent pairs merged into one line, a
 //     sentence from another article inserted before 5% of lines.
@@ -187,6 +187,15 @@ export interface NtrexOptions {
   mode?: Mode;
   conditions?: Condition[];
   log?: (line: string) => void;
+  /** When given, filled with how often links (accepted or below threshold) are strictly right, per condition, method and margin band of 0.1. */
+  bands?: Record<string, { right: number; total: number }>;
+}
+
+/** `1.2–1.3` for a margin of 1.25; everything under 0.9 in one band, and everything from 2 up. */
+function marginBand(margin: number): string {
+  if (margin < 0.9) return '<0.9';
+  const lo = Math.min(20, Math.floor(margin * 10));
+  return lo >= 20 ? '2.0+' : `${(lo / 10).toFixed(1)}–${((lo + 1) / 10).toFixed(1)}`;
 }
 
 export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]> {
@@ -217,6 +226,15 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
           m[result.method]++;
           methods.set(key, m);
+          if (options.bands) {
+            const strict = new Set(g.map(([s, t]) => `${s.join(',')}:${t.join(',')}`));
+            for (const l of [...result.links, ...result.below]) {
+              const span = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k).join(',');
+              const band = (options.bands[`${condition} ${l.method} ${marginBand(l.margin)}`] ??= { right: 0, total: 0 });
+              band.total++;
+              if (strict.has(`${span(l.src.first, l.src.last)}:${span(l.tgt.first, l.tgt.last)}`)) band.right++;
+            }
+          }
           const blocks: Block[] = result.links.map((l) => [
             Array.from({ length: l.src.last - l.src.first + 1 }, (_, k) => l.src.first + k),
             Array.from({ length: l.tgt.last - l.tgt.first + 1 }, (_, k) => l.tgt.first + k),
@@ -263,8 +281,17 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const articles = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : undefined;
-  const results = await runNtrex({ ...(articles ? { articles } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l) });
+  const bands: NtrexOptions['bands'] = args.includes('--bands') ? {} : undefined;
+  const results = await runNtrex({ ...(articles ? { articles } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}) });
   console.table(summariseNtrex(results));
+  if (bands) {
+    console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');
+    console.table(
+      Object.entries(bands)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([band, { right, total }]) => ({ band, links: total, right: Number((right / total).toFixed(3)) })),
+    );
+  }
   if (args.includes('--pairs')) {
     console.table(
       results.map((r) => ({ condition: r.condition, system: r.system, pair: r.pair, strictF1: r.strict.f1.toFixed(3), laxF1: r.lax.f1.toFixed(3), methods: r.methods ? `${r.methods.ordered}o/${r.methods.mining}m` : '' })),

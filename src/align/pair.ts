@@ -29,8 +29,10 @@ export const DEFAULT_MODE: Mode = 'auto';
  * - Mining at 1.2 / 1.3 / 1.4 (lexical, auto mode): the seed articles, real comparable reports with many
  *   sentences that have no counterpart, against their hand-made gold (bench/seeds.ts): strict P 0.34 /
  *   0.41 / 0.59, F1 0.41 / 0.44 / 0.51; NTREX comparable (40 articles): strict P 0.77 / 0.81 / 0.84, F1
- *   0.734 / 0.724 / 0.693. 1.3 drops the 1.2–1.3 band where mining links are more often wrong than right
- *   (41% above); 1.4 would also drop true links of partial-sentence matches (the seeds' Romanian quote).
+ *   0.734 / 0.724 / 0.693. 1.3 drops the 1.2–1.3 band, where mining links are more often wrong than right
+ *   (`node --import tsx bench/ntrex.ts --articles 40 --no-hunalign --bands`: comparable mining links are
+ *   strictly right 33% of the time at 1.1–1.2, 45% at 1.2–1.3, 63% at 1.3–1.4, 73% at 1.4–1.5); 1.4
+ *   would also drop true links of partial-sentence matches (the seeds' Romanian quote).
  * The margin literature lands in the same place for mining (WikiMatrix 1.04, CCMatrix 1.06, with k = 4,
  * on stronger embedders). A `minScore` given by the user applies to both methods.
  */
