@@ -52,9 +52,9 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
       if (event.stage !== lastStage) {
         stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${UNITS[event.stage]}\n`);
         lastStage = event.stage;
-      } else if (verbosity === 'verbose' && event.detail) {
-        stream.write(`${event.stage}: ${event.done}/${event.total} ${event.detail}\n`);
       }
+      // --verbose names each item as it starts; a stage's closing event (done === total) starts none
+      if (verbosity === 'verbose' && event.detail && event.done < event.total) stream.write(`  ${event.detail}\n`);
     },
     info(line) {
       if (verbosity === 'quiet') return;

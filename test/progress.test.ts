@@ -27,7 +27,7 @@ describe('createReporter', () => {
     v.progress({ stage: 'align', done: 0, total: 2, detail: 'a ↔ b' });
     v.progress({ stage: 'align', done: 1, total: 2, detail: 'a ↔ c' });
     v.detail('why');
-    expect(verbose.text()).toBe('align: 2 document pairs\nalign: 1/2 a ↔ c\nwhy\n');
+    expect(verbose.text()).toBe('align: 2 document pairs\n  a ↔ b\n  a ↔ c\nwhy\n');
 
     const quiet = fakeStream(false);
     const q = createReporter('quiet', quiet.stream);

@@ -56,6 +56,8 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
+  for (const d of result.documents) reporter.detail(`${d.doc.id}: ${d.lang.code}${d.lang.note ? ` (${d.lang.note})` : ''}`);
+  for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} below threshold; ${p.reason}`);
 
   const t1 = performance.now();
   const files = renderOutputs(result, formats);
