@@ -1,7 +1,7 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file.
 
-import { alignPair } from './align/index.ts';
+import { alignPair, DEFAULT_MODE } from './align/index.ts';
 import type { AlignDoc } from './align/index.ts';
 import { buildGroups } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
@@ -12,7 +12,6 @@ import { segment } from './segment/index.ts';
 import type { Document, LangCode, Mode, PairAlignment, RunManifest, RunResult, Segmented } from './types.ts';
 import { VERSION } from './version.ts';
 
-export const DEFAULT_MODE: Mode = 'auto';
 /** Minimum sentences a document needs to be aligned at all. */
 export const MIN_SENTENCES = 2;
 

@@ -1,12 +1,12 @@
 // Chooses the embedder for a run: `auto` takes the transformers model when it is in the
 // models folder and falls back to the built-in lexical embedder otherwise.
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { withCache } from '../embed/cache.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { createLexicalEmbedder } from '../embed/lexical.ts';
 import { createTransformersEmbedder } from '../embed/transformers.ts';
+import { listModels, pickAuto } from '../models/list.ts';
 
 export type EmbedderChoice = 'auto' | 'lexical' | 'transformers';
 export const EMBEDDER_CHOICES: readonly EmbedderChoice[] = ['auto', 'lexical', 'transformers'];
@@ -23,18 +23,10 @@ export interface EmbedderRequest {
   cacheDir?: string;
 }
 
-/** True when the model folder has what transformers.js needs to load it offline. */
-export function modelIsPresent(modelsDir: string, model: string): boolean {
-  const dir = join(modelsDir, model);
-  return (
-    existsSync(join(dir, 'config.json')) &&
-    existsSync(join(dir, 'tokenizer.json')) &&
-    (existsSync(join(dir, 'onnx', 'model.onnx')) || existsSync(join(dir, 'onnx', 'model_quantized.onnx')))
-  );
-}
-
 export async function chooseEmbedder(request: EmbedderRequest): Promise<{ embedder: Embedder; why: string }> {
-  const useModel = request.choice === 'transformers' || (request.choice === 'auto' && modelIsPresent(request.modelsDir, request.model));
+  // `models list` marks the model auto uses with the same pickAuto, so the two never disagree.
+  const useModel =
+    request.choice === 'transformers' || (request.choice === 'auto' && pickAuto(await listModels(request.modelsDir), request.model) !== undefined);
   if (!useModel) {
     const why = request.choice === 'lexical' ? 'asked for' : `no model at ${join(request.modelsDir, request.model)}`;
     return { embedder: createLexicalEmbedder({ corpus: request.corpus }), why };

@@ -1,7 +1,7 @@
 // The neural path end to end: a tiny BERT built by the test, served over local HTTP, pulled by the
 // CLI into a models folder, listed, and used by `run --embedder auto`.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,17 @@ describe('polyalign models and the transformers embedder', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.embedder).toMatchObject({ kind: 'transformers', dim: 32 });
     expect(manifest.counts.sentences).toBe(85);
+  });
+
+  it('agrees with models list: an incomplete model is listed as such and auto falls back to lexical', () => {
+    const partial = join(work, 'partial');
+    cpSync(join(served, ID), join(partial, ID), { recursive: true });
+    rmSync(join(partial, ID, 'tokenizer_config.json'));
+    const listed = runCli(['models', 'list', '--models-dir', partial, '--model', ID]);
+    expect(listed.stdout).toMatch(/^  test\/tiny-bert .* INCOMPLETE/m);
+    const r = runCli(['run', join(ROOT, 'seeds'), '-o', join(work, 'o3'), '--models-dir', partial, '--model', ID, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/embedder: lexical/);
   });
 
   it('names the models folder when the transformers embedder is asked for and absent', () => {
