@@ -12,6 +12,7 @@ import { alignPair } from '../src/align/index.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Method } from '../src/types.ts';
 import { mulberry32 as rng } from '../src/random.ts';
+import { l2normalise } from '../src/embed/vectors.ts';
 
 export const SPEED_SIZES = [1_000, 10_000];
 export const SPEED_DIM = 384;
@@ -23,7 +24,7 @@ const SEED = 20250903;
 export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDoc, AlignDoc] {
   const random = rng(seed + n);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const unit = (): Float32Array => normalise(Float32Array.from({ length: dim }, gauss));
+  const unit = (): Float32Array => l2normalise(Float32Array.from({ length: dim }, gauss));
   const common = unit();
   const meanings: Float32Array[] = [];
   const meaning = () => meanings.push(unit()) - 1;
@@ -32,9 +33,9 @@ export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDo
     const noise = unit();
     const w = 0.3 + 0.3 * random();
     for (const id of ids) for (let t = 0; t < dim; t++) v[t]! += meanings[id]![t]!;
-    normalise(v);
+    l2normalise(v);
     for (let t = 0; t < dim; t++) v[t]! += 0.55 * common[t]! + w * noise[t]!;
-    return normalise(v);
+    return l2normalise(v);
   };
   const doc = (id: string, items: number[][]): AlignDoc => ({
     id,
@@ -55,13 +56,6 @@ export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDo
   return [doc('a', src), doc('b', tgt)];
 }
 
-function normalise(v: Float32Array): Float32Array {
-  let sq = 0;
-  for (let t = 0; t < v.length; t++) sq += v[t]! * v[t]!;
-  const s = 1 / Math.sqrt(sq);
-  for (let t = 0; t < v.length; t++) v[t]! *= s;
-  return v;
-}
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 

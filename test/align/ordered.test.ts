@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignDoc } from '../../src/align/input.ts';
 import { buildMarginContext, type Bead } from '../../src/align/margin.ts';
 import { alignOrdered, FULL_SEARCH_CELLS, MAX_BAND_CELLS, searchBand } from '../../src/align/ordered.ts';
 import { scoreAlignments, type Block } from '../../src/align/score.ts';
-import { goldBlocks, LEXICAL, NEURAL, source, translate, World, type Profile } from './synthetic.ts';
+import { goldBlocks, lengthsOnlyDoc, LEXICAL, NEURAL, source, translate, World, type Profile } from './synthetic.ts';
 
 function blocks(beads: Bead[]): Block[] {
   const range = (first: number, len: number) => Array.from({ length: len }, (_, k) => first + k);
@@ -72,14 +71,7 @@ describe('alignOrdered', () => {
   it('finds the sentence left out by its length where the vectors cannot tell sentences apart', () => {
     // Every sentence and merge has the same vector (as if the embedder saw only a shared template), so each
     // 1:1 bead scores the same and only the lengths say which sentence of A has no translation in B.
-    const same = new Float32Array(8).fill(Math.sqrt(1 / 8));
-    const doc = (id: string, lengths: number[]): AlignDoc => ({
-      id,
-      n: lengths.length,
-      vectors: lengths.map(() => same),
-      merged: lengths.slice(1).map(() => same),
-      lengths,
-    });
+    const doc = lengthsOnlyDoc;
     // B leaves out A's third sentence and ends with one of its own, as long, so that the totals agree.
     const a = doc('a', [40, 160, 200, 90, 60, 130]);
     const b = doc('b', [42, 150, 95, 57, 138, 200]);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignDoc } from '../../src/align/input.ts';
 import { buildMarginContext } from '../../src/align/margin.ts';
 import { SHUFFLE_MAX_CELLS, shuffleTest } from '../../src/align/shuffle-test.ts';
-import { LEXICAL, report, source, translate, World } from './synthetic.ts';
+import { lengthsOnlyDoc, LEXICAL, report, source, translate, World } from './synthetic.ts';
 
 describe('shuffleTest', () => {
   it('finds the order of a translation and none in a shuffled report', () => {
@@ -22,14 +21,7 @@ describe('shuffleTest', () => {
   });
 
   it('reads an order from sentence lengths alone when the vectors cannot tell sentences apart', () => {
-    const same = new Float32Array(8).fill(Math.sqrt(1 / 8));
-    const doc = (id: string, lengths: number[]): AlignDoc => ({
-      id,
-      n: lengths.length,
-      vectors: lengths.map(() => same),
-      merged: lengths.slice(1).map(() => same),
-      lengths,
-    });
+    const doc = lengthsOnlyDoc;
     const lengths = [40, 160, 200, 90, 60, 130, 250, 35, 110, 180, 70, 140];
     const a = doc('a', lengths);
     const translation = doc('b', lengths.map((l, k) => Math.round(l * 1.1 + (k % 3) - 1)));

@@ -7,6 +7,7 @@
 import type { AlignDoc } from '../../src/align/index.ts';
 import { mulberry32 } from '../../src/random.ts';
 export { mulberry32 };
+import { l2normalise } from '../../src/embed/vectors.ts';
 
 export type Block = [number[], number[]];
 
@@ -65,10 +66,10 @@ export class World {
     const noiseWeight = lo + (hi - lo) * this.rand();
     const sum = new Float32Array(this.dim);
     for (const id of ids) add(sum, this.meanings[id]!, 1);
-    normalise(sum);
+    l2normalise(sum);
     add(sum, this.common, this.profile.common);
     add(sum, this.unit(), noiseWeight);
-    return normalise(sum);
+    return l2normalise(sum);
   }
 
   /** Length in characters of a meaning told on its own (drawn on first use, 20–220). */
@@ -94,7 +95,7 @@ export class World {
       const u = 1 - this.rand();
       v[t] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.rand());
     }
-    return normalise(v);
+    return l2normalise(v);
   }
 }
 
@@ -102,13 +103,6 @@ function add(into: Float32Array, v: Float32Array, w: number): void {
   for (let t = 0; t < into.length; t++) into[t]! += w * v[t]!;
 }
 
-function normalise(v: Float32Array): Float32Array {
-  let sq = 0;
-  for (let t = 0; t < v.length; t++) sq += v[t]! * v[t]!;
-  const s = 1 / Math.sqrt(sq);
-  for (let t = 0; t < v.length; t++) v[t]! *= s;
-  return v;
-}
 
 /**
  * A translation of `source` (one meaning per item): each meaning deleted with `del`, an unrelated
@@ -181,4 +175,13 @@ export function goldBlocks(a: readonly number[][], b: readonly number[][]): Bloc
 /** `count` single-meaning items. */
 export function source(world: World, count: number): number[][] {
   return Array.from({ length: count }, () => [world.meaning()]);
+}
+
+/**
+ * A document whose sentences and merges all have one and the same vector, as if the embedder saw only a
+ * shared template: only the sentence lengths can tell its sentences apart.
+ */
+export function lengthsOnlyDoc(id: string, lengths: number[]): AlignDoc {
+  const same = new Float32Array(8).fill(Math.sqrt(1 / 8));
+  return { id, n: lengths.length, vectors: lengths.map(() => same), merged: lengths.slice(1).map(() => same), lengths };
 }
