@@ -85,6 +85,16 @@ describe('writeOutputs', () => {
     expect(await readFile(file, 'utf8')).toBe('x');
   });
 
+  // A folder no one can create, root included: /proc refuses new entries. Node's recursive mkdir
+  // spins forever there, so this also guards against going back to it.
+  it.skipIf(process.platform !== 'linux')('fails with output.unwritable where the folder cannot be created', async () => {
+    const out = '/proc/polyalign-test/out';
+    const err = await rejection(writeOutputs(out, [{ name: 'run.json', content: '{}' }]));
+    expect(err.code).toBe('output.unwritable');
+    expect(err.path).toBe(out);
+    expect(err.message).toMatch(/cannot create the output folder/);
+  }, 10_000);
+
   // Root ignores permission bits, so a read-only folder is writable to it: the case cannot be
   // made there, and the test says so by being skipped rather than passing.
   it.skipIf(isRoot)('fails with output.unwritable on a read-only folder and leaves nothing behind', async () => {
