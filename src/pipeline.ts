@@ -1,9 +1,8 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file.
 
-import { alignPair, DEFAULT_MODE } from './align/index.ts';
+import { alignPair, buildGroups, DEFAULT_MODE } from './align/index.ts';
 import type { AlignDoc } from './align/index.ts';
-import { buildGroups } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { buildGlossary } from './glossary/index.ts';
@@ -34,7 +33,7 @@ export interface PipelineOptions {
 }
 
 export interface ProgressEvent {
-  stage: 'segment' | 'embed' | 'align' | 'group' | 'glossary';
+  stage: 'segment' | 'embed' | 'align' | 'glossary';
   done: number;
   total: number;
   detail?: string;

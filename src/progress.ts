@@ -9,7 +9,6 @@ const UNITS: Record<ProgressEvent['stage'], string> = {
   segment: 'documents',
   embed: 'texts',
   align: 'document pairs',
-  group: 'links',
   glossary: 'runs',
 };
 
