@@ -109,10 +109,12 @@ export interface PairAlignment {
   method: Method;
   /** Why `auto` chose the method (empty when the mode was forced). */
   reason: string;
-  /** Links accepted (at or above the threshold). */
+  /** Links accepted: at or above the threshold (status `auto`), or confirmed by a reviewer (status `confirmed`). */
   links: Link[];
   /** Candidates found but below the threshold: counted in run.json, not exported as aligned. */
   below: Link[];
+  /** Links a reviewer rejected (status `rejected`): listed in alignments.csv, never in a group, parallel.csv or the TMX. */
+  rejected: Link[];
 }
 
 /** An n-way group: at most one span per document, every pair of spans linked directly or through the group. */

@@ -85,7 +85,7 @@ export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOption
   });
   const links = beads.filter((bead) => bead.margin >= minScore).map(toLink).sort(byPosition);
   const below = beads.filter((bead) => !(bead.margin >= minScore)).map(toLink).sort(byPosition);
-  return { src: a.id, tgt: b.id, method: choice.method, reason: choice.reason, links, below };
+  return { src: a.id, tgt: b.id, method: choice.method, reason: choice.reason, links, below, rejected: [] };
 }
 
 function span(doc: string, ref: SpanRef): Span {

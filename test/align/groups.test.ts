@@ -16,7 +16,7 @@ function pairs(...links: Link[]): PairAlignment[] {
   for (const l of links) byPair.set(`${l.src.doc}|${l.tgt.doc}`, [...(byPair.get(`${l.src.doc}|${l.tgt.doc}`) ?? []), l]);
   return [...byPair].map(([key, ls]) => {
     const [src, tgt] = key.split('|') as [string, string];
-    return { src, tgt, method: 'mining', reason: '', links: ls, below: [] };
+    return { src, tgt, method: 'mining', reason: '', links: ls, below: [], rejected: [] };
   });
 }
 
