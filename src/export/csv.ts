@@ -21,6 +21,9 @@ const CSV_OPTIONS = {
   // OWASP mitigation for CSV injection. A sentence `-5 degrees` therefore reads `'-5 degrees`.
   escape_formulas: true,
   record_delimiter: '\r\n',
+  // csv-stringify quotes a bare LF or CR only when asked once record_delimiter is set; a spreadsheet
+  // would otherwise end the row at the line break inside a sentence.
+  quote_record_delimiter: true,
   eof: true,
 } as const;
 

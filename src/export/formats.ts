@@ -8,6 +8,7 @@ import { glossaryCsv } from './glossary-csv.ts';
 import { glossaryTbx } from './tbx.ts';
 import { alignmentsJsonl } from './jsonl.ts';
 import { parallelCsv } from './parallel-csv.ts';
+import { reviewHtml } from './review-html.ts';
 import { sentencesCsv } from './sentences-csv.ts';
 import { corpusTmx } from './tmx.ts';
 
@@ -16,7 +17,7 @@ export interface OutputSpec {
   render: (result: RunResult) => string;
 }
 
-export type Format = 'csv' | 'tmx' | 'tbx' | 'jsonl';
+export type Format = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html';
 
 export const FORMATS: Readonly<Record<Format, readonly OutputSpec[]>> = {
   csv: [
@@ -28,6 +29,7 @@ export const FORMATS: Readonly<Record<Format, readonly OutputSpec[]>> = {
   tmx: [{ name: 'corpus.tmx', render: corpusTmx }],
   tbx: [{ name: 'glossary.tbx', render: glossaryTbx }],
   jsonl: [{ name: 'alignments.jsonl', render: alignmentsJsonl }],
+  html: [{ name: 'review.html', render: reviewHtml }],
 };
 
 /** Every format, in table order: the default of --format. */

@@ -10,9 +10,10 @@ describe('formats table', () => {
       tmx: ['corpus.tmx'],
       tbx: ['glossary.tbx'],
       jsonl: ['alignments.jsonl'],
+      html: ['review.html'],
     });
     expect(OUTPUT_NAMES.has('run.json')).toBe(true);
-    expect(OUTPUT_NAMES.size).toBe(8);
+    expect(OUTPUT_NAMES.size).toBe(9);
   });
 });
 
@@ -20,7 +21,7 @@ describe('parseFormats', () => {
   it('reads a comma list in table order, without repeats, tolerating spaces and case', () => {
     expect(parseFormats('tmx,csv')).toEqual(['csv', 'tmx']);
     expect(parseFormats(' JSONL , tmx,tmx')).toEqual(['tmx', 'jsonl']);
-    expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl']);
+    expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl', 'html']);
   });
 
   it('rejects an unknown name with usage.invalid-option listing the valid names', () => {
@@ -33,7 +34,7 @@ describe('parseFormats', () => {
     expect(error).toBeInstanceOf(PolyalignError);
     expect((error as PolyalignError).code).toBe('usage.invalid-option');
     expect((error as PolyalignError).exitCode).toBe(2);
-    expect((error as PolyalignError).message).toMatch(/"xlsx".*csv, tmx, tbx, jsonl/);
+    expect((error as PolyalignError).message).toMatch(/"xlsx".*csv, tmx, tbx, jsonl, html/);
   });
 
   it('rejects an empty name', () => {

@@ -15,6 +15,7 @@ describe('renderOutputs', () => {
       'corpus.tmx',
       'glossary.tbx',
       'alignments.jsonl',
+      'review.html',
       'run.json',
     ]);
   });

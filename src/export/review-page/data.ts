@@ -1,0 +1,160 @@
+// The data review.html embeds: every link a reviewer may decide on (accepted, below the threshold,
+// rejected), in alignments.csv order, with the exact cells alignments.csv would give it, and the
+// groups side by side. Span texts go through one string table: a sentence linked to four documents is
+// stored once.
+
+import { createHash } from 'node:crypto';
+import type { RunResult, Span } from '../../types.ts';
+import { alignmentRecords, type AlignmentRecord, type SpanRecord } from '../alignment-records.ts';
+import { compareStrings, formatSpan, indexRun } from '../run-index.ts';
+
+/** Why a link is on the page: accepted by the tool, a candidate below the threshold, or rejected by a reviewer. */
+export type LinkKind = 'accepted' | 'below' | 'rejected';
+
+/** One side of a link: document index, span as alignments.csv writes it (`3`, `3-4`), text index. */
+export type SideData = [doc: number, sent: string, text: number];
+
+export interface LinkData {
+  /** Index into `groups`, or -1 when the link is in no group. */
+  g: number;
+  /** alignments.csv's group_id (empty when in no group). */
+  gid: string;
+  score: number;
+  margin: number;
+  method: string;
+  status: string;
+  kind: LinkKind;
+  src: SideData;
+  tgt: SideData;
+}
+
+export interface GroupData {
+  id: string;
+  score: number;
+  /** The group's spans, one per document: [doc index, span, text index]. */
+  spans: SideData[];
+  /** Indexes into `links` of the links shown in the group, in link order. */
+  links: number[];
+}
+
+export interface ReviewData {
+  /** Format of this object, for a page script reading an older file. */
+  v: 1;
+  /** A hash of the data below: the localStorage key of the reviewer's unsaved work on this run. */
+  run: string;
+  docs: Array<{ id: string; lang: string }>;
+  texts: string[];
+  links: LinkData[];
+  groups: GroupData[];
+  /** Confidence bands on the margin, highest first: a link is in the first band whose `min` it reaches (null: any). */
+  bands: Array<{ id: string; label: string; min: number | null }>;
+}
+
+/**
+ * Margin cut points of the colour bands. The margin, not the cosine, because it reads the same for
+ * both embedders (README, Scores). On perturbed NTREX (`bench/ntrex.ts --bands`) mining links are
+ * strictly right about 45% of the time at 1.2–1.3, 63% at 1.3–1.4 and 73% at 1.4–1.5 and more above;
+ * 1.3 is also the default mining threshold.
+ */
+export const CONFIDENCE_BANDS: ReviewData['bands'] = [
+  { id: 'high', label: 'High', min: 1.5 },
+  { id: 'medium', label: 'Medium', min: 1.3 },
+  { id: 'low', label: 'Low', min: null },
+];
+
+function spanKey(doc: string, first: number, last: number): string {
+  return `${doc}\u0000${first}\u0000${last}`;
+}
+
+function linkKey(src: Span | SpanRecord, tgt: Span | SpanRecord): string {
+  return `${spanKey(src.doc, src.first, src.last)}\u0001${spanKey(tgt.doc, tgt.first, tgt.last)}`;
+}
+
+export function reviewData(result: RunResult): ReviewData {
+  const index = indexRun(result);
+  const docIndex = new Map(result.documents.map((d, i) => [d.doc.id, i]));
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const text = (t: string): number => {
+    let i = textIndex.get(t);
+    if (i === undefined) {
+      i = texts.length;
+      texts.push(t);
+      textIndex.set(t, i);
+    }
+    return i;
+  };
+
+  // Every link through alignments.csv's own record builder, so group ids, rounding, ranges and texts
+  // are the ones alignments.csv writes. Each kind is built on its own so a builder that also lists a
+  // pair's rejected links cannot count one twice.
+  const kinds: Array<[LinkKind, 'links' | 'below' | 'rejected']> = [
+    ['accepted', 'links'],
+    ['below', 'below'],
+    ['rejected', 'rejected'],
+  ];
+  const seen = new Set<string>();
+  const records: Array<{ record: AlignmentRecord; kind: LinkKind }> = [];
+  for (const [kind, field] of kinds) {
+    const only = { ...result, pairs: result.pairs.map((p) => ({ ...p, links: p[field], below: [], rejected: [] })) };
+    for (const record of alignmentRecords(only, index)) {
+      const key = linkKey(record.src, record.tgt);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      records.push({ record, kind });
+    }
+  }
+  records.sort((a, b) => compareRecords(a.record, b.record));
+
+  const groupIndex = new Map(index.groups.map((g, i) => [g.id, i]));
+  const side = (s: SpanRecord): SideData => [docIndex.get(s.doc)!, formatSpan(s), text(s.text)];
+  const groups: GroupData[] = index.groups.map((g) => ({
+    id: g.id,
+    score: round2(g.score),
+    spans: [...g.spans]
+      .sort((a, b) => docIndex.get(a.doc)! - docIndex.get(b.doc)!)
+      .map((s) => [docIndex.get(s.doc)!, formatSpan(s), text(index.spanText(s))] as SideData),
+    links: [],
+  }));
+  const links: LinkData[] = records.map(({ record, kind }, i) => {
+    const g = record.group_id === null ? -1 : (groupIndex.get(record.group_id) ?? -1);
+    if (g >= 0) groups[g]!.links.push(i);
+    return {
+      g,
+      gid: record.group_id ?? '',
+      score: record.score,
+      margin: record.margin,
+      method: record.method,
+      status: record.status,
+      kind,
+      src: side(record.src),
+      tgt: side(record.tgt),
+    };
+  });
+
+  const body = {
+    docs: result.documents.map((d) => ({ id: d.doc.id, lang: d.lang.code })),
+    texts,
+    links,
+    groups,
+    bands: CONFIDENCE_BANDS,
+  };
+  const run = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
+  return { v: 1, run, ...body };
+}
+
+// alignments.csv's order: by document pair, then position.
+function compareRecords(a: AlignmentRecord, b: AlignmentRecord): number {
+  return (
+    compareStrings(a.src.doc, b.src.doc) ||
+    compareStrings(a.tgt.doc, b.tgt.doc) ||
+    a.src.first - b.src.first ||
+    a.tgt.first - b.tgt.first ||
+    a.src.last - b.src.last ||
+    a.tgt.last - b.tgt.last
+  );
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,403 @@
+// The script of review.html, as plain browser JavaScript (ES2017, no modules, no network). It reads
+// the run from the page's JSON block, renders one page of rows at a time (so 5,000 groups cost the DOM
+// of 50), and keeps the reviewer's decisions in localStorage until they are exported as CSV.
+// Written without template literals so it can live in this String.raw string.
+// The CSV writer mirrors src/export/csv.ts (csv-stringify with bom, escape_formulas, CRLF); the browser
+// test compares its output with toCsv byte for byte.
+
+export const REVIEW_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var PAGE_SIZE = 50;
+  var HEADER = ['group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
+    'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
+  var data = JSON.parse(document.getElementById('review-data').textContent);
+  var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands;
+  var STORE_KEY = 'polyalign-review:' + data.run;
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function fixed(x, n) { return typeof x === 'number' ? x.toFixed(n) : String(x); }
+
+  // ---- links: identity, band, status --------------------------------------------------------
+  function sideLabel(side) { return docs[side[0]].lang + ' #' + side[1]; }
+  var keys = links.map(function (l) {
+    return docs[l.src[0]].id + '\u0000' + l.src[1] + '\u0000' + docs[l.tgt[0]].id + '\u0000' + l.tgt[1];
+  });
+  var keyIndex = {};
+  keys.forEach(function (k, i) { keyIndex[k] = i; });
+  function bandOf(l) {
+    for (var i = 0; i < bands.length; i++) if (bands[i].min === null || l.margin >= bands[i].min) return bands[i];
+    return bands[bands.length - 1];
+  }
+  var DOTS = { high: '\u25cf\u25cf\u25cf', medium: '\u25cf\u25cf\u25cb', low: '\u25cf\u25cb\u25cb' };
+
+  // Decisions made on this page: link key -> 'auto' | 'confirmed' | 'rejected'; absent: as the run had it.
+  var decisions = {};
+  var storageNote = '';
+  try {
+    var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || 'null');
+    if (saved && saved.v === 1 && saved.decisions) {
+      Object.keys(saved.decisions).forEach(function (k) {
+        var i = keyIndex[k];
+        if (i !== undefined && saved.decisions[k] !== links[i].status) decisions[k] = saved.decisions[k];
+      });
+    }
+    var restored = Object.keys(decisions).length;
+    if (restored) storageNote = 'Restored ' + restored + ' decision' + (restored === 1 ? '' : 's') + ' kept in this browser from an earlier visit.';
+  } catch (e) {
+    storageNote = 'This browser does not let the page keep your work: export your decisions before closing it.';
+  }
+  function save() {
+    try { window.localStorage.setItem(STORE_KEY, JSON.stringify({ v: 1, decisions: decisions })); } catch (e) { /* shown at load */ }
+  }
+  function statusOf(i) { var d = decisions[keys[i]]; return d === undefined ? links[i].status : d; }
+  function changed(i) { return decisions[keys[i]] !== undefined; }
+
+  // ---- view state: filters, sort, rows, pages -----------------------------------------------
+  var view = { pair: '', status: '', sort: 'group' };
+  var rows = [];      // { g: group index or -1, links: [link index], low: lowest margin }
+  var flat = [];      // { row, link } in display order: what j/k walk through
+  var page = 0;
+  var cur = -1;       // index into flat
+  var linkEls = {};   // link index -> <li> on the current page
+  var cellEls = {};   // 'row:doc' -> cell on the current page
+
+  function pairKey(l) { return l.src[0] + '-' + l.tgt[0]; }
+  function passes(i) {
+    var l = links[i];
+    if (view.pair && pairKey(l) !== view.pair) return false;
+    var s = statusOf(i);
+    switch (view.status) {
+      case '': return true;
+      case 'auto': return s === 'auto' && l.kind !== 'below';
+      case 'below': return s === 'auto' && l.kind === 'below';
+      case 'changed': return changed(i);
+      default: return s === view.status;
+    }
+  }
+  function buildRows() {
+    rows = [];
+    groups.forEach(function (g, gi) {
+      var shown = g.links.filter(passes);
+      if (shown.length) rows.push({ g: gi, links: shown });
+    });
+    links.forEach(function (l, i) { if (l.g < 0 && passes(i)) rows.push({ g: -1, links: [i] }); });
+    rows.forEach(function (r, n) {
+      r.order = n;
+      r.low = Math.min.apply(null, r.links.map(function (i) { return links[i].margin; }));
+      if (view.sort === 'low') r.links = r.links.slice().sort(function (a, b) { return links[a].margin - links[b].margin || a - b; });
+    });
+    if (view.sort === 'low') rows.sort(function (a, b) { return a.low - b.low || a.order - b.order; });
+    flat = [];
+    rows.forEach(function (r, n) { r.links.forEach(function (i) { flat.push({ row: n, link: i }); }); });
+  }
+  function shownDocs() {
+    if (!view.pair) return docs.map(function (d, i) { return i; });
+    return view.pair.split('-').map(Number);
+  }
+  function pageCount() { return Math.max(1, Math.ceil(rows.length / PAGE_SIZE)); }
+
+  // ---- rendering ---------------------------------------------------------------------------
+  function renderHeads() {
+    var shown = shownDocs();
+    document.documentElement.style.setProperty('--n', String(shown.length));
+    var heads = $('colheads');
+    heads.textContent = '';
+    shown.forEach(function (d) {
+      var h = el('div', 'colhead');
+      h.appendChild(el('div', 'lang', docs[d].lang));
+      var id = el('div', 'doc', docs[d].id);
+      id.title = docs[d].id;
+      h.appendChild(id);
+      heads.appendChild(h);
+    });
+  }
+
+  function cellFor(rowEl, n, d, side) {
+    var c = el('div', side ? 'cell' : 'cell empty');
+    // The language is read out before the text: the column heading is not announced with it.
+    if (side) {
+      c.appendChild(el('span', 'visually-hidden', docs[d].lang + ', sentence '));
+      c.appendChild(el('span', 'sent', '#' + side[1]));
+      c.appendChild(document.createTextNode(texts[side[2]]));
+    } else {
+      c.appendChild(el('span', 'visually-hidden', docs[d].lang + ': no sentence'));
+      c.appendChild(el('span', null, '\u2014')).setAttribute('aria-hidden', 'true');
+    }
+    cellEls[n + ':' + d] = c;
+    rowEl.appendChild(c);
+  }
+
+  function describe(i) {
+    var l = links[i], b = bandOf(l), s = statusOf(i);
+    return sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ', ' + b.label.toLowerCase() + ' confidence, margin ' +
+      fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.kind === 'below' ? ', below threshold' : '') + ', status ' + s;
+  }
+
+  function renderLink(i) {
+    var l = links[i], b = bandOf(l);
+    var li = el('li', 'link band-' + b.id + ' kind-' + l.kind);
+    li.tabIndex = -1;
+    li.dataset.link = String(i);
+    var badge = el('span', 'badge band-' + b.id);
+    badge.appendChild(el('span', 'dots', DOTS[b.id] || ''));
+    badge.appendChild(document.createTextNode(b.label));
+    li.appendChild(badge);
+    li.appendChild(el('span', 'pair', sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt)));
+    li.appendChild(el('span', 'nums', 'margin ' + fixed(l.margin, 2) + ' \u00b7 score ' + fixed(l.score, 2) + ' \u00b7 ' + l.method));
+    if (l.kind === 'below') li.appendChild(el('span', 'flag', 'below threshold'));
+    li.appendChild(el('span', 'status'));
+    var actions = el('span', 'actions');
+    [['confirmed', 'Confirm', 'c'], ['rejected', 'Reject', 'r'], ['auto', 'Undo', 'u']].forEach(function (a) {
+      var btn = el('button', 'act-' + a[0], a[1]);
+      btn.type = 'button';
+      btn.dataset.act = a[0];
+      btn.setAttribute('aria-keyshortcuts', a[2]);
+      actions.appendChild(btn);
+    });
+    li.appendChild(actions);
+    linkEls[i] = li;
+    updateLink(i);
+    return li;
+  }
+
+  function updateLink(i) {
+    var li = linkEls[i];
+    if (!li) return;
+    var s = statusOf(i), l = links[i];
+    li.classList.remove('st-auto', 'st-confirmed', 'st-rejected');
+    li.classList.add('st-' + s);
+    li.setAttribute('aria-label', 'Link ' + describe(i));
+    var st = li.querySelector('.status');
+    st.className = 'status st-' + s + (changed(i) ? ' changed' : '');
+    st.textContent = s === 'confirmed' ? '\u2713 confirmed' : s === 'rejected' ? '\u2717 rejected' : 'auto';
+    var label = sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt);
+    li.querySelectorAll('button').forEach(function (btn) {
+      var act = btn.dataset.act;
+      if (act === 'auto') {
+        btn.disabled = s === 'auto';
+        btn.setAttribute('aria-label', 'Undo: set link ' + label + ' back to auto');
+      } else {
+        btn.setAttribute('aria-pressed', String(s === act));
+        btn.setAttribute('aria-label', (act === 'confirmed' ? 'Confirm' : 'Reject') + ' link ' + label);
+      }
+    });
+  }
+
+  function renderPage() {
+    var shown = shownDocs();
+    var board = $('board');
+    board.textContent = '';
+    linkEls = {};
+    cellEls = {};
+    var start = page * PAGE_SIZE, end = Math.min(rows.length, start + PAGE_SIZE);
+    if (!rows.length) board.appendChild(el('p', 'empty-view', 'No links match these filters.'));
+    for (var n = start; n < end; n++) {
+      var r = rows[n];
+      var sec = el('article', 'row');
+      var head = el('div', 'row-head');
+      var rowLinks = el('ul', 'links');
+      var byDoc = {};
+      if (r.g >= 0) {
+        var g = groups[r.g];
+        head.appendChild(el('strong', null, g.id));
+        head.appendChild(document.createTextNode(' \u00b7 ' + g.spans.length + ' documents \u00b7 mean score ' + fixed(g.score, 2) +
+          ' \u00b7 ' + r.links.length + ' of ' + g.links.length + ' links shown'));
+        sec.setAttribute('aria-label', 'Group ' + g.id);
+        g.spans.forEach(function (s) { byDoc[s[0]] = s; });
+      } else {
+        var l = links[r.links[0]];
+        head.appendChild(el('strong', null, l.kind === 'below' ? 'Candidate below threshold' : l.kind === 'rejected' ? 'Rejected link' : 'Link outside every group'));
+        head.appendChild(document.createTextNode(' \u00b7 not in a group'));
+        sec.setAttribute('aria-label', 'Link ' + sideLabel(l.src) + ' to ' + sideLabel(l.tgt) + ', not in a group');
+        byDoc[l.src[0]] = l.src;
+        byDoc[l.tgt[0]] = l.tgt;
+      }
+      sec.appendChild(head);
+      var grid = el('div', 'cols');
+      shown.forEach(function (d) { cellFor(grid, n, d, byDoc[d]); });
+      sec.appendChild(grid);
+      r.links.forEach(function (i) { rowLinks.appendChild(renderLink(i)); });
+      rowLinks.setAttribute('aria-label', 'Links');
+      sec.appendChild(rowLinks);
+      board.appendChild(sec);
+    }
+    $('page-info').textContent = rows.length
+      ? 'Rows ' + (start + 1) + '\u2013' + end + ' of ' + rows.length + ' (page ' + (page + 1) + ' of ' + pageCount() + ')'
+      : 'No rows';
+    $('prev').disabled = page === 0;
+    $('next').disabled = page >= pageCount() - 1;
+  }
+
+  function updateSummary() {
+    var c = { auto: 0, confirmed: 0, rejected: 0, below: 0, changed: 0 };
+    for (var i = 0; i < links.length; i++) {
+      var s = statusOf(i);
+      if (s === 'auto') c[links[i].kind === 'below' ? 'below' : 'auto']++;
+      else c[s]++;
+      if (changed(i)) c.changed++;
+    }
+    $('count-auto').textContent = String(c.auto);
+    $('count-confirmed').textContent = String(c.confirmed);
+    $('count-rejected').textContent = String(c.rejected);
+    $('count-below').textContent = String(c.below);
+    $('count-changed').textContent = String(c.changed);
+    var n = c.confirmed + c.rejected;
+    $('export').disabled = n === 0;
+    $('export').textContent = 'Export decisions (' + n + ')';
+  }
+
+  // ---- current link, keyboard, decisions ------------------------------------------------------
+  function highlight(on) {
+    if (cur < 0 || !flat[cur]) return;
+    var f = flat[cur], l = links[f.link], li = linkEls[f.link];
+    if (li) { li.classList.toggle('current', on); li.tabIndex = on ? 0 : -1; }
+    [l.src[0], l.tgt[0]].forEach(function (d) {
+      var c = cellEls[f.row + ':' + d];
+      if (c) c.classList.toggle('hl', on);
+    });
+  }
+  function setCurrent(next, focus) {
+    if (!flat.length) return;
+    highlight(false);
+    cur = Math.max(0, Math.min(flat.length - 1, next));
+    var want = Math.floor(flat[cur].row / PAGE_SIZE);
+    if (want !== page) { page = want; renderPage(); }
+    highlight(true);
+    var li = linkEls[flat[cur].link];
+    if (li && focus) { li.focus({ preventScroll: true }); li.scrollIntoView({ block: 'nearest' }); }
+  }
+  function decide(i, status) {
+    if (status === links[i].status) delete decisions[keys[i]];
+    else decisions[keys[i]] = status;
+    save();
+    updateLink(i);
+    updateSummary();
+    var l = links[i];
+    say(sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ': ' + statusOf(i));
+  }
+  function say(text) { $('message').textContent = text; }
+
+  function refilter() {
+    var keep = cur >= 0 && flat[cur] ? flat[cur].link : -1;
+    highlight(false);
+    buildRows();
+    cur = -1;
+    page = 0;
+    if (keep >= 0) {
+      for (var n = 0; n < flat.length; n++) if (flat[n].link === keep) { cur = n; break; }
+      if (cur >= 0) page = Math.floor(flat[cur].row / PAGE_SIZE);
+    }
+    renderHeads();
+    renderPage();
+    highlight(true);
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === 'SELECT' || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
+    var onCur = cur >= 0 && flat[cur];
+    switch (e.key) {
+      case 'j': case 'ArrowDown': setCurrent(cur + 1, true); break;
+      case 'k': case 'ArrowUp': setCurrent(cur < 0 ? 0 : cur - 1, true); break;
+      case 'c': case 'y': if (onCur) decide(flat[cur].link, 'confirmed'); break;
+      case 'r': case 'x': if (onCur) decide(flat[cur].link, 'rejected'); break;
+      case 'u': if (onCur) decide(flat[cur].link, 'auto'); break;
+      case 'PageDown': case 'n': if (page < pageCount() - 1) goPage(page + 1); break;
+      case 'PageUp': case 'p': if (page > 0) goPage(page - 1); break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+
+  function goPage(p) {
+    highlight(false);
+    page = p;
+    renderPage();
+    for (var n = 0; n < flat.length; n++) if (Math.floor(flat[n].row / PAGE_SIZE) === page) { cur = n; break; }
+    highlight(true);
+    var li = cur >= 0 && flat[cur] ? linkEls[flat[cur].link] : null;
+    if (li) li.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+
+  $('board').addEventListener('click', function (e) {
+    var li = e.target.closest('li.link');
+    if (!li) return;
+    var i = Number(li.dataset.link);
+    for (var n = 0; n < flat.length; n++) if (flat[n].link === i) { setCurrent(n, false); break; }
+    var btn = e.target.closest('button[data-act]');
+    if (btn && !btn.disabled) decide(i, btn.dataset.act);
+  });
+
+  // ---- export -------------------------------------------------------------------------------
+  function csvCell(v) {
+    if (typeof v === 'number') return String(v);
+    if (v === '') return '';
+    var quote = /[",\r\n]/.test(v);
+    if (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(v)) v = "'" + v;
+    v = v.replace(/"/g, '""');
+    return quote ? '"' + v + '"' : v;
+  }
+  function csvRow(cells) { return cells.map(csvCell).join(',') + '\r\n'; }
+  function decisionsCsv() {
+    var out = csvRow(HEADER);
+    for (var i = 0; i < links.length; i++) {
+      var s = statusOf(i);
+      if (s !== 'confirmed' && s !== 'rejected') continue;
+      var l = links[i], a = docs[l.src[0]], b = docs[l.tgt[0]];
+      out += csvRow([l.gid, l.score, l.margin, l.method, s, a.id, a.lang, l.src[1], texts[l.src[2]], b.id, b.lang, l.tgt[1], texts[l.tgt[2]]]);
+    }
+    return out;
+  }
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  $('export').addEventListener('click', function () {
+    var d = new Date();
+    var name = 'decisions-' + d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + '-' + two(d.getHours()) + two(d.getMinutes()) + '.csv';
+    var blob = new Blob(['\ufeff' + decisionsCsv()], { type: 'text/csv;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    say('Saved ' + name + '. Apply it with: polyalign run --review ' + name);
+  });
+
+  // ---- controls -----------------------------------------------------------------------------
+  var pairs = {};
+  links.forEach(function (l) { var k = pairKey(l); pairs[k] = (pairs[k] || 0) + 1; });
+  var pairSel = $('f-pair');
+  Object.keys(pairs).sort(function (a, b) {
+    var x = a.split('-').map(Number), y = b.split('-').map(Number);
+    return x[0] - y[0] || x[1] - y[1];
+  }).forEach(function (k) {
+    var ab = k.split('-').map(Number);
+    var o = el('option', null, docs[ab[0]].lang + ' ' + docs[ab[0]].id + ' \u2194 ' + docs[ab[1]].lang + ' ' + docs[ab[1]].id + ' (' + pairs[k] + ')');
+    o.value = k;
+    pairSel.appendChild(o);
+  });
+  pairSel.addEventListener('change', function () { view.pair = pairSel.value; refilter(); });
+  $('f-status').addEventListener('change', function () { view.status = $('f-status').value; refilter(); });
+  $('f-sort').addEventListener('change', function () { view.sort = $('f-sort').value; refilter(); });
+  $('prev').addEventListener('click', function () { if (page > 0) goPage(page - 1); });
+  $('next').addEventListener('click', function () { if (page < pageCount() - 1) goPage(page + 1); });
+
+  $('run-info').textContent = docs.length + ' documents \u00b7 ' + groups.length + ' groups \u00b7 ' + links.length + ' links to review';
+  if (storageNote) say(storageNote);
+  buildRows();
+  renderHeads();
+  renderPage();
+  updateSummary();
+  document.body.dataset.ready = 'true';
+})();
+`;

@@ -1,0 +1,75 @@
+// The review round trip end to end, as a reviewer does it: run on the seeds, open review.html from
+// disk in chromium, confirm one link and reject another with the keyboard, export the decisions, run
+// again with --review, and find both decisions applied. Skips where chromium is missing (fails in CI,
+// see test/helpers/browser.ts) or where the CLI has no --review yet.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv, readCsvObjects } from '../export/read-csv.ts';
+import { haveChromium, launchChromium, openFile } from '../helpers/browser.ts';
+import { ROOT, runCli } from '../helpers/run-cli.ts';
+
+const SEEDS = join(ROOT, 'seeds');
+const hasReview = runCli(['run', '--help']).stdout.includes('--review');
+
+type Row = Record<string, string>;
+const sameLink = (a: Row) => (b: Row) =>
+  a.src_doc === b.src_doc && a.src_sent === b.src_sent && a.tgt_doc === b.tgt_doc && a.tgt_sent === b.tgt_sent;
+
+/** The parallel.csv rows that hold both spans of the link, each in its document's column. */
+function rowsHolding(out: string, link: Row): string[][] {
+  const { header, rows } = readCsv(readFileSync(join(out, 'parallel.csv'), 'utf8'));
+  const src = header.indexOf(link.src_lang!);
+  const tgt = header.indexOf(link.tgt_lang!);
+  expect(src, `parallel.csv has a ${link.src_lang} column`).toBeGreaterThan(2);
+  expect(tgt, `parallel.csv has a ${link.tgt_lang} column`).toBeGreaterThan(2);
+  return rows.filter((r) => r[src]!.includes(link.src_text!) && r[tgt]!.includes(link.tgt_text!));
+}
+
+describe.skipIf(!haveChromium() || !hasReview)('review.html → export → polyalign run --review', () => {
+  let browser: Browser;
+  let work: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    work = mkdtempSync(join(tmpdir(), 'polyalign-review-e2e-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('applies a link confirmed and a link rejected on the page', async () => {
+    const out = join(work, 'out');
+    const first = runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical', '-q']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+
+    const { page, errors } = await openFile(browser, join(out, 'review.html'));
+    await page.keyboard.press('j');
+    await page.keyboard.press('c');
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const decisions = join(work, download.suggestedFilename());
+    await download.saveAs(decisions);
+    expect(errors).toEqual([]);
+
+    const exported = readCsvObjects(readFileSync(decisions, 'utf8'));
+    expect(exported.map((r) => r.status)).toEqual(['confirmed', 'rejected']);
+    const confirmed = exported[0]!;
+    const rejected = exported[1]!;
+    // The rejected link was one the tool had put in a group, so the run has something to undo.
+    expect(rowsHolding(out, rejected)).toHaveLength(1);
+
+    const second = runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical', '-q', '--review', decisions]);
+    expect(second.code, second.stderr).toBe(0);
+
+    const alignments = readCsvObjects(readFileSync(join(out, 'alignments.csv'), 'utf8'));
+    expect(alignments.filter(sameLink(confirmed)).map((r) => r.status)).toEqual(['confirmed']);
+    expect(alignments.filter(sameLink(rejected)).map((r) => r.status)).toEqual(['rejected']);
+    expect(rowsHolding(out, rejected)).toEqual([]);
+  });
+});
