@@ -19,6 +19,10 @@ function parseScore(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function verbosityOf(opts: { quiet?: boolean; verbose?: boolean }): Verbosity {
   if (opts.quiet) return 'quiet';
   return opts.verbose ? 'verbose' : 'normal';
@@ -43,8 +47,9 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
     .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
-    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl', 'csv,tmx,tbx,jsonl')
+    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html, or all', 'all')
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
+    .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every step')
     .addHelpText(
@@ -71,6 +76,7 @@ Examples:
           lang: opts.lang,
           format: opts.format,
           cache: opts.cache,
+          review: opts.review ?? [],
         },
         reporter,
       );
@@ -97,6 +103,24 @@ Examples:
     .action(async (opts) => {
       const { evalCommand } = await import('./commands/eval.ts');
       write.out(await evalCommand(opts.gold, opts.pred, { json: Boolean(opts.json) }));
+    });
+
+  const review = program.command('review').description("keep a reviewer's decisions");
+  review
+    .command('import')
+    .description('merge a decisions file into the decisions store of an output folder; every later run applies it')
+    .argument('<file>', 'alignments.csv or glossary.csv with its status column edited, or the review page export')
+    .option('-o, --out <dir>', 'output folder that holds the store (decisions.jsonl)', 'out')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ polyalign review import ~/Downloads/decisions.csv      # into out/decisions.jsonl
+  $ polyalign review import out/glossary.csv -o out`,
+    )
+    .action(async (file: string, opts) => {
+      const { reviewImportCommand } = await import('./commands/review.ts');
+      write.out(await reviewImportCommand(file, resolve(opts.out)));
     });
 
   const models = program.command('models').description('get and list embedding models');

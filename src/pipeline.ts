@@ -1,14 +1,15 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file.
 
-import { alignPair, buildGroups, DEFAULT_MODE } from './align/index.ts';
+import { alignPair, DEFAULT_MODE, groupLinks } from './align/index.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
+import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
-import type { Document, LangCode, Mode, PairAlignment, RunManifest, RunResult, Segmented } from './types.ts';
+import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented } from './types.ts';
 import { VERSION } from './version.ts';
 
 /** Minimum sentences a document needs to be aligned at all. */
@@ -30,6 +31,11 @@ export interface PipelineOptions {
   parameters?: Record<string, unknown>;
   /** Clock, injectable so tests and golden files can be deterministic. */
   now?: () => Date;
+  /**
+   * A reviewer's decisions in force (src/review/store.ts `effective`), applied between align and group
+   * (links) and after the glossary (entries). When given, run.json gets a `review` section.
+   */
+  decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[] };
 }
 
 export interface ProgressEvent {
@@ -128,7 +134,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const vectors = await time('embed', () => embedDocuments(segmented, embedder, options.onProgress));
 
   const mode = options.mode ?? DEFAULT_MODE;
-  const pairs: PairAlignment[] = await time('align', () => {
+  const aligned: PairAlignment[] = await time('align', () => {
     const out: PairAlignment[] = [];
     const total = (vectors.length * (vectors.length - 1)) / 2;
     for (let i = 0; i < vectors.length; i++) {
@@ -141,11 +147,37 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     return out;
   });
 
+  const decisions = options.decisions;
+  const linkReview = decisions ? applyLinkDecisions(aligned, segmented, decisions.links, spanScorer(vectors)) : undefined;
+  const pairs = linkReview?.pairs ?? aligned;
+
   const order = segmented.map((d) => d.doc.id);
-  const groups = await time('group', () => buildGroups(pairs, order));
+  const grouping = await time('group', () => groupLinks(pairs, order));
+  const groups = grouping.groups;
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
-  const glossary = await time('glossary', () => buildGlossary(segmented, groups));
+  const built = await time('glossary', () => buildGlossary(segmented, groups));
   options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });
+  const glossaryReview = decisions ? applyGlossaryDecisions(built, decisions.entries) : undefined;
+  const glossary: GlossaryEntry[] = glossaryReview?.glossary ?? built;
+
+  const review: ReviewSummary | undefined =
+    decisions && linkReview && glossaryReview
+      ? {
+          store: STORE_NAME,
+          decisions: { links: decisions.links.length, entries: decisions.entries.length },
+          imported: [],
+          applied: { ...linkReview.applied, ...glossaryReview.applied },
+          conflicts: [
+            ...grouping.refused.map(
+              ({ link, reason }) =>
+                `confirmed link ${link.src.doc}:${spanLabel(link.src)} ↔ ${link.tgt.doc}:${spanLabel(link.tgt)} is in no group: ${reason}`,
+            ),
+            ...glossaryReview.conflicts,
+          ],
+          changes: [],
+          orphaned: [...linkReview.orphaned, ...glossaryReview.orphaned],
+        }
+      : undefined;
 
   const languages: Record<LangCode, string[]> = {};
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
@@ -167,7 +199,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       removed: d.doc.removed.map((r) => ({ kind: r.kind, text: r.text })),
     })),
     languages,
-    embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind },
+    embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
     parameters: { mode, minScore: options.minScore ?? 'default', ...options.parameters },
     pairs: pairs.map((p) => ({ src: p.src, tgt: p.tgt, method: p.method, reason: p.reason, links: p.links.length, below: p.below.length })),
     counts: {
@@ -176,13 +208,22 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       removed: segmented.reduce((n, d) => n + d.doc.removed.length, 0),
       links: pairs.reduce((n, p) => n + p.links.length, 0),
       linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
+      linksConfirmed: pairs.reduce((n, p) => n + p.links.filter((l) => l.status === 'confirmed').length, 0),
+      linksRejected: pairs.reduce((n, p) => n + p.rejected.length, 0),
       groups: groups.length,
       sentencesInGroups: grouped.size,
       sentencesUnaligned: sentences - grouped.size,
       glossaryEntries: glossary.length,
+      glossaryRejected: glossaryReview?.rejected.length ?? 0,
     },
     timings,
     outputs: [],
+    glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => (a! < b! ? -1 : 1))),
+    ...(review ? { review } : {}),
   };
-  return { documents: segmented, pairs, groups, glossary, manifest };
+  return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest };
+}
+
+function spanLabel(s: { first: number; last: number }): string {
+  return s.first === s.last ? String(s.first) : `${s.first}-${s.last}`;
 }

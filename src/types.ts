@@ -137,7 +137,16 @@ export interface Mention extends Range {
   form: string;
 }
 
-export type EntityType = 'name' | 'acronym' | 'title';
+/**
+ * What a glossary entity names, decided from evidence in the text (src/glossary/entity-type.ts):
+ * a role or title before the name (person), an organisation word, a reporting verb or an acronym
+ * (organisation), a locative preposition, a place noun or an adjective derived from the name
+ * (place); `other` when the text shows none of these, or as much for one type as for another.
+ */
+export type EntityType = 'person' | 'place' | 'organisation' | 'other';
+
+/** A reviewer's decision on a glossary entry: `keep` (its canonical form may be the reviewer's) or `reject`. */
+export type GlossaryStatus = 'keep' | 'reject';
 
 /** One entity of the glossary across languages and scripts. */
 export interface GlossaryEntry {
@@ -153,6 +162,8 @@ export interface GlossaryEntry {
   docs: string[];
   /** One sentence that shows it in use. */
   example: { doc: string; sent: number; text: string };
+  /** Set when a reviewer decided on the entry; absent while undecided. */
+  status?: GlossaryStatus;
 }
 
 /** The run's manifest, written as run.json. */
@@ -161,12 +172,36 @@ export interface RunManifest {
   startedAt: string;
   inputs: Array<{ doc: string; path: string; bytes: number; sha256: string; lang: LanguageInfo; sentences: number; removed: Array<{ kind: RemovedKind; text: string }> }>;
   languages: Record<LangCode, string[]>;
-  embedder: { id: string; dim: number; kind: string };
+  /** Plus what the embedder's `describe()` adds: settings, texts embedded, seconds, cache hits and misses. */
+  embedder: { id: string; dim: number; kind: string } & Record<string, unknown>;
   parameters: Record<string, unknown>;
   pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; below: number }>;
   counts: Record<string, number>;
   timings: Record<string, number>;
   outputs: string[];
+  /** The canonical form of each glossary entry as written to glossary.csv, by entry id: tells the next run which canonical forms a reviewer edited. */
+  glossaryCanonical?: Record<string, string>;
+  /** sha256 of each output written (but run.json), so the next run can tell a hand-edited file. */
+  outputHashes?: Record<string, string>;
+  /** What the reviewer's decisions did to this run; absent when there were none. */
+  review?: ReviewSummary;
+}
+
+/** How a run used the decisions store: what it imported and applied, and what it could not. */
+export interface ReviewSummary {
+  /** The store's file name in the output folder. */
+  store: string;
+  /** Decisions in force in the store (the latest per key). */
+  decisions: { links: number; entries: number };
+  /** Files whose decisions were merged into the store by this run. */
+  imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
+  applied: { confirmed: number; rejected: number; added: number; kept: number; rejectedEntries: number; canonical: number };
+  /** Decisions that contradict each other; each line says what was done. */
+  conflicts: string[];
+  /** A newer decision reversing an older one (applied). */
+  changes: string[];
+  /** Decisions whose sentences or entry this run does not have (kept in the store). */
+  orphaned: string[];
 }
 
 /** Everything a run produced, handed to the exporters. */
@@ -175,5 +210,7 @@ export interface RunResult {
   pairs: PairAlignment[];
   groups: Group[];
   glossary: GlossaryEntry[];
+  /** Glossary entries a reviewer rejected: listed in glossary.csv as rejected, left out of the TBX. */
+  rejectedGlossary?: GlossaryEntry[];
   manifest: RunManifest;
 }

@@ -11,6 +11,11 @@
 // articles), against margin order alone: pairs of spans grouped together are right 96.8% (was 95.2%) in
 // the ordered condition and 84.5% (80.9%) in the comparable one, for 74.2% (73.2%) and 69.6% (69.5%) of
 // the gold pairs found; groups with no wrong member 89.0% (86.0%) and 72.7% (69.8%).
+//
+// A reviewer's decisions come first: confirmed links are taken before any other and skip the vote
+// (a person read them), and a rejected link (`PairAlignment.rejected`) is a cannot-link: no group may
+// hold a span overlapping one of its spans together with a span overlapping the other, whatever links
+// would bring them together. A confirmed link that cannot join is reported, not forced.
 
 import type { Group, Link, PairAlignment, Span } from '../types.ts';
 
@@ -21,6 +26,8 @@ export interface GroupResult {
   groups: Group[];
   /** Accepted links that could not join a group without breaking it (counted, not exported as aligned). */
   dropped: Link[];
+  /** Confirmed links among `dropped`, each with the reason: conflicts between a reviewer's decisions. */
+  refused: Array<{ link: Link; reason: string }>;
 }
 
 interface Building {
@@ -38,15 +45,22 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
   const all = pairs.flatMap((p) => p.links);
   const partners = partnerIndex(all);
   const support = new Map(all.map((l) => [l, triangles(l, partners)]));
-  const links = [...all].sort((p, q) => support.get(q)! - support.get(p)! || strongestFirst(p, q));
+  const confirmed = (l: Link) => (l.status === 'confirmed' ? 1 : 0);
+  const links = [...all].sort((p, q) => confirmed(q) - confirmed(p) || support.get(q)! - support.get(p)! || strongestFirst(p, q));
+  const cannot = cannotIndex(pairs.flatMap((p) => p.rejected ?? []));
   // sentence key → the group that holds it; groups merge by moving the smaller into the larger.
   const owner = new Map<string, Building>();
   const dropped: Link[] = [];
+  const refused: GroupResult['refused'] = [];
+  const drop = (link: Link, reason: string) => {
+    dropped.push(link);
+    if (link.status === 'confirmed') refused.push({ link, reason });
+  };
   for (const link of links) {
     const gs = groupOf(owner, link.src);
     const gt = groupOf(owner, link.tgt);
     if (gs === 'conflict' || gt === 'conflict') {
-      dropped.push(link);
+      drop(link, 'one of its spans overlaps a different span of the same document that is already in a group');
       continue;
     }
     if (gs && gs === gt) {
@@ -55,11 +69,17 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
     }
     const left = gs ?? single(link.src);
     const right = gt ?? single(link.tgt);
-    if ([...right.spans.keys()].some((doc) => left.spans.has(doc))) {
-      dropped.push(link);
+    const shared = [...right.spans.keys()].find((doc) => left.spans.has(doc));
+    if (shared !== undefined) {
+      drop(link, `it would put two spans of ${shared} in one group`);
       continue;
     }
-    if (!agrees(left, right, partners, link)) {
+    const forbidden = forbids(cannot, left, right);
+    if (forbidden) {
+      drop(link, `it would put together two spans a reviewer rejected as a link (${forbidden})`);
+      continue;
+    }
+    if (link.status !== 'confirmed' && !agrees(left, right, partners, link)) {
       dropped.push(link);
       continue;
     }
@@ -69,7 +89,42 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
     for (const s of big.spans.values()) for (const key of sentenceKeys(s)) owner.set(key, big);
   }
   const built = [...new Set(owner.values())];
-  return { groups: finish(built, docOrder), dropped: dropped.sort(strongestFirst) };
+  return { groups: finish(built, docOrder), dropped: dropped.sort(strongestFirst), refused };
+}
+
+/** sentence key → the spans it may never share a group with. */
+type CannotIndex = Map<string, Span[]>;
+
+function cannotIndex(rejected: readonly Link[]): CannotIndex {
+  const index: CannotIndex = new Map();
+  const add = (from: Span, to: Span) => {
+    for (const key of sentenceKeys(from)) index.set(key, [...(index.get(key) ?? []), to]);
+  };
+  for (const l of rejected) {
+    add(l.src, l.tgt);
+    add(l.tgt, l.src);
+  }
+  return index;
+}
+
+function overlaps(p: Span, q: Span): boolean {
+  return p.doc === q.doc && p.first <= q.last && q.first <= p.last;
+}
+
+/** The cannot-link two groups would break by becoming one, as `doc:1 ↔ doc:2`, or undefined. */
+function forbids(cannot: CannotIndex, left: Building, right: Building): string | undefined {
+  if (cannot.size === 0) return undefined;
+  for (const [from, to] of [[left, right], [right, left]] as const) {
+    for (const span of from.spans.values()) {
+      for (const key of sentenceKeys(span)) {
+        for (const other of cannot.get(key) ?? []) {
+          const held = to.spans.get(other.doc);
+          if (held && overlaps(held, other)) return `${span.doc}:${span.first} ↔ ${other.doc}:${other.first}`;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** span key → the spans it is linked to (accepted links of every pair), with the link's margin. */

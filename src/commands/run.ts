@@ -1,13 +1,15 @@
 // `polyalign run`: ingest → pipeline → export. The side effects of a run live here.
 
 import { relative } from 'node:path';
-import { parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
+import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
+import { withOutputHashes } from '../export/manifest.ts';
 import { loadDocuments } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { Reporter } from '../progress.ts';
 import type { Mode, RunResult } from '../types.ts';
 import { chooseEmbedder, DEFAULT_CACHE_DIR } from './embedder.ts';
+import { importIntoStore, inForce } from './review.ts';
 import type { EmbedderChoice } from './embedder.ts';
 
 export interface RunCommandOptions {
@@ -21,6 +23,8 @@ export interface RunCommandOptions {
   lang?: string;
   format: string;
   cache: boolean;
+  /** Decisions files (alignments.csv or glossary.csv edited, the review page's export) to merge into the store. */
+  review?: string[];
 }
 
 export async function runCommand(options: RunCommandOptions, reporter: Reporter): Promise<RunResult> {
@@ -29,6 +33,17 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
   const t0 = performance.now();
   const docs = await loadDocuments(options.inputs);
   const readMs = Math.round(performance.now() - t0);
+
+  // Decisions first, and into the store before anything is overwritten: a reviewer's edits to the
+  // previous outputs are read before this run replaces them.
+  const review = await importIntoStore({
+    outDir: options.out,
+    files: options.review ?? [],
+    knownDocs: docs.map((d) => d.id),
+    handEdited: true,
+    now: new Date(),
+  });
+  const decisions = review.log.length > 0 || (options.review ?? []).length > 0 ? inForce(review.log) : undefined;
 
   const result = await runPipeline(docs, {
     embedder: async (corpus) => {
@@ -46,6 +61,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     lang: overrides,
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     onProgress: (e) => reporter.progress(e),
+    ...(decisions ? { decisions } : {}),
     parameters: {
       inputs: options.inputs,
       embedder: options.embedder,
@@ -56,11 +72,15 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
+  if (result.manifest.review) {
+    const r = result.manifest.review;
+    result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };
+  }
   for (const d of result.documents) reporter.detail(`${d.doc.id}: ${d.lang.code}${d.lang.note ? ` (${d.lang.note})` : ''}`);
   for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} below threshold; ${p.reason}`);
 
   const t1 = performance.now();
-  const files = renderOutputs(result, formats);
+  const files = withOutputHashes(renderOutputs(result, formats), result.manifest, MANIFEST_NAME);
   result.manifest.timings.export = Math.round(performance.now() - t1);
   const written = await writeOutputs(options.out, files);
   result.manifest.outputs = written;
@@ -81,8 +101,32 @@ export function summarise(result: RunResult, outDir: string): string[] {
     `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} below threshold`,
   );
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
+  lines.push(...reviewLines(result));
   const rel = relative(process.cwd(), outDir);
   const dir = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
   lines.push(`wrote ${result.manifest.outputs.map((f) => `${dir}/${f}`).join(', ')}`);
+  return lines;
+}
+
+/** What the reviewer's decisions did, conflicts and orphans spelled out: they are never resolved silently. */
+function reviewLines(result: RunResult): string[] {
+  const r = result.manifest.review;
+  if (!r) return [];
+  const lines: string[] = [];
+  for (const i of r.imported) {
+    if (i.why === 'hand-edited') lines.push(`review: ${i.file} was edited since the last run; ${i.added} decision${i.added === 1 ? '' : 's'} from it saved to the store before overwriting it`);
+    else lines.push(`review: ${i.added} new decision${i.added === 1 ? '' : 's'} from ${i.file}`);
+  }
+  const a = r.applied;
+  lines.push(
+    `review: ${r.decisions.links} link and ${r.decisions.entries} glossary decisions in ${r.store}; applied ${a.confirmed} confirmed (${a.added} added by hand or below threshold), ${a.rejected} rejected; glossary ${a.kept} kept (${a.canonical} renamed), ${a.rejectedEntries} rejected`,
+  );
+  for (const c of r.changes) lines.push(`review: changed: ${c}`);
+  for (const c of r.conflicts) lines.push(`review: conflict: ${c}`);
+  if (r.orphaned.length > 0) {
+    lines.push(`review: ${r.orphaned.length} decision${r.orphaned.length === 1 ? '' : 's'} not found in this run (kept in the store; listed in run.json):`);
+    for (const o of r.orphaned.slice(0, 5)) lines.push(`  ${o}`);
+    if (r.orphaned.length > 5) lines.push(`  … and ${r.orphaned.length - 5} more`);
+  }
   return lines;
 }

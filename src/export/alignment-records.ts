@@ -1,6 +1,7 @@
-// One record per accepted link, in the order alignments.csv and alignments.jsonl share.
-// Candidates below the threshold (`PairAlignment.below`) are not aligned and are not exported;
-// run.json counts them.
+// One record per accepted link and per link a reviewer rejected, in the order alignments.csv and
+// alignments.jsonl share. Rejected links are listed (status `rejected`, no group) so that a spreadsheet
+// round trip keeps the decision in view. Candidates below the threshold (`PairAlignment.below`) are not
+// aligned and are not exported; run.json counts them.
 
 import type { LangCode, Link, Method, RunResult, Span, Status } from '../types.ts';
 import { round4 } from './csv.ts';
@@ -40,9 +41,9 @@ function byPosition(a: Link, b: Link): number {
 }
 
 export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentRecord[] {
-  const links = result.pairs.flatMap((p) => p.links).sort(byPosition);
+  const links = result.pairs.flatMap((p) => [...p.links, ...(p.rejected ?? [])]).sort(byPosition);
   return links.map((link) => ({
-    group_id: index.groupOf(link)?.id ?? null,
+    group_id: link.status === 'rejected' ? null : (index.groupOf(link)?.id ?? null),
     score: round4(link.score),
     margin: round4(link.margin),
     method: link.method,

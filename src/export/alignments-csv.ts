@@ -1,4 +1,5 @@
-// alignments.csv: one row per accepted link between two documents.
+// alignments.csv: one row per accepted link between two documents, and one per link a reviewer
+// rejected. Edited in a spreadsheet (the `status` column), it is a decisions file for `--review`.
 
 import type { RunResult } from '../types.ts';
 import { alignmentRecords } from './alignment-records.ts';

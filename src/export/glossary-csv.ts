@@ -1,8 +1,11 @@
-// glossary.csv: one row per entity, one column per language holding its variants.
+// glossary.csv: one row per entity, one column per language holding its variants. `status` (keep,
+// reject, or empty while undecided) and `canonical` are the columns a reviewer edits; the edited file
+// is a decisions file for `--review`. Rejected entries stay listed, marked, so the decision stays in view.
 
-import type { RunResult } from '../types.ts';
+import type { GlossaryEntry, RunResult } from '../types.ts';
 import { toCsv, type Cell } from './csv.ts';
-import { entriesById, glossaryLanguages, variantsOf } from './glossary-view.ts';
+import { glossaryLanguages, variantsOf } from './glossary-view.ts';
+import { compareStrings } from './run-index.ts';
 
 export const VARIANT_SEPARATOR = ' | ';
 
@@ -12,10 +15,12 @@ export const VARIANT_SEPARATOR = ' | ';
  */
 export function glossaryCsv(result: RunResult): string {
   const langs = glossaryLanguages(result);
-  const header = ['entry_id', 'type', 'canonical', ...langs, 'mentions', 'docs', 'example'];
-  const rows: Cell[][] = entriesById(result).map((e) => [
+  const header = ['entry_id', 'type', 'status', 'canonical', ...langs, 'mentions', 'docs', 'example'];
+  const entries: GlossaryEntry[] = [...result.glossary, ...(result.rejectedGlossary ?? [])].sort((a, b) => compareStrings(a.id, b.id));
+  const rows: Cell[][] = entries.map((e) => [
     e.id,
     e.type,
+    e.status ?? '',
     e.canonical,
     ...langs.map((lang) => variantsOf(e, lang).map((v) => v.form).join(VARIANT_SEPARATOR)),
     e.mentions.length,

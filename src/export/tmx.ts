@@ -2,8 +2,13 @@
 // of the group in run order. The DTD wants <note>/<prop> before the <tuv>s of a <tu> and before the
 // <seg> of a <tuv>; the builder writes children in the order they are added, so the order here is
 // the order in the file.
+//
+// Only groups are written, and a group holds only accepted links (auto at or above the threshold, or
+// confirmed by a reviewer) and never the two spans of a link a reviewer rejected (src/align/groups.ts).
+// Provenance per unit: x-group-id, x-score (mean cosine of its links) and x-status (whether a reviewer
+// confirmed its links) on the <tu>; x-doc and x-sent on each <tuv>.
 
-import type { RunResult } from '../types.ts';
+import type { Group, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
 import { serialize, xmlDocument, xmlText } from './xml.ts';
@@ -12,6 +17,11 @@ export const TMX_SYSTEM_ID = 'tmx14.dtd';
 const CREATION_TOOL = 'polyalign';
 const ALL_LANGUAGES = '*all*';
 
+/** `confirmed` when a reviewer confirmed every link of the group, `partly-confirmed` when some, else `auto`. */
+function reviewStatus(g: Group): string {
+  const confirmed = g.links.filter((l) => l.status === 'confirmed').length;
+  return confirmed === 0 ? 'auto' : confirmed === g.links.length ? 'confirmed' : 'partly-confirmed';
+}
 
 export function corpusTmx(result: RunResult): string {
   const index = indexRun(result);
@@ -43,6 +53,7 @@ export function corpusTmx(result: RunResult): string {
     const tu = body.ele('tu', { tuid: xmlText(g.id) });
     tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
     tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
+    tu.ele('prop', { type: 'x-status' }).txt(reviewStatus(g));
     // Two documents in one language give two <tuv> with the same xml:lang: TMX allows it, and the
     // x-doc prop tells them apart.
     for (const id of docIds) {

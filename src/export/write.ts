@@ -24,7 +24,7 @@ export const TEMP_PREFIX = '.polyalign-tmp-';
 export const BACKUP_PREFIX = '.polyalign-old-';
 
 /** A reviewer's decisions live beside the outputs; no run may ever replace them. */
-const PROTECTED_NAME = /^(decisions\.json|review-decisions.*\.json)$/i;
+const PROTECTED_NAME = /^(decisions\.jsonl?|review-decisions.*\.json)$/i;
 
 export function isProtectedName(name: string): boolean {
   return PROTECTED_NAME.test(name);
@@ -192,4 +192,23 @@ async function restore(outDir: string, replaced: string[], existing: Set<string>
     if (existing.has(name)) await rename(backup(name), target).catch(() => undefined);
     else await unlink(target).catch(() => undefined);
   }
+}
+
+/**
+ * Replace one file of the output folder (the decisions store) atomically: written to a temporary name,
+ * synced, then renamed over the old one, so a reader sees the old file or the new one, never a part.
+ * Creates the folder.
+ */
+export async function writeFileAtomic(outDir: string, name: string, content: string): Promise<void> {
+  await ensureFolder(outDir);
+  const target = join(outDir, name);
+  const temp = join(outDir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${name}`);
+  try {
+    await writeSynced(temp, content);
+    await rename(temp, target);
+  } catch (err) {
+    await removeQuietly([temp]);
+    throw unwritable(target, 'cannot write', err);
+  }
+  await syncFolder(outDir);
 }

@@ -105,3 +105,47 @@ describe('buildGroups', () => {
     expect(groups.at(-1)!.id).toBe('g10000');
   });
 });
+
+describe("groupLinks with a reviewer's decisions", () => {
+  const confirmed = (l: Link): Link => ({ ...l, status: 'confirmed' });
+  const withRejected = (ps: PairAlignment[], ...rejected: Link[]): PairAlignment[] => {
+    for (const r of rejected) {
+      const p = ps.find((q) => q.src === r.src.doc && q.tgt === r.tgt.doc);
+      if (p) p.rejected.push({ ...r, status: 'rejected' });
+      else ps.push({ src: r.src.doc, tgt: r.tgt.doc, method: 'mining', reason: '', links: [], below: [], rejected: [{ ...r, status: 'rejected' }] });
+    }
+    return ps;
+  };
+
+  it('never puts the two spans of a rejected link in one group, even through a third document', () => {
+    // A0–B0 and B0–C0 would bring A0 and C0 together; the reviewer rejected A0–C0.
+    const ps = withRejected(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 1.9)), link('A:0', 'C:0', 1.5));
+    const { groups, dropped } = groupLinks(ps, ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0']]);
+    expect(dropped.map((l) => spansOf({ spans: [l.src, l.tgt] }))).toEqual([['B:0', 'C:0']]);
+    // without the rejection the three are one group
+    expect(buildGroups(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 1.9)), ['A', 'B', 'C']).map(spansOf)).toEqual([['A:0', 'B:0', 'C:0']]);
+  });
+
+  it('reads a rejected link as a cannot-link between overlapping spans too', () => {
+    const ps = withRejected(pairs(link('A:0-1', 'B:0', 2)), link('A:1', 'B:0', 1.2));
+    expect(groupLinks(ps, ['A', 'B']).groups).toEqual([]);
+  });
+
+  it('takes confirmed links first, whatever their margin, and skips the vote for them', () => {
+    // The strong auto link A0–B1 loses to the weak confirmed A0–B0.
+    const weak = confirmed(link('A:0', 'B:0', 0.4));
+    const { groups, refused } = groupLinks(pairs(link('A:0', 'B:1', 2.5), weak), ['A', 'B']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0']]);
+    expect(refused).toEqual([]);
+  });
+
+  it('reports a confirmed link that would put two spans of one document in a group, with the reason', () => {
+    const c = confirmed(link('A:1', 'C:0', 1.1));
+    const { groups, refused } = groupLinks(pairs(confirmed(link('A:0', 'B:0', 2)), confirmed(link('B:0', 'C:0', 1.9)), c), ['A', 'B', 'C']);
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0']]);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.link).toEqual(c);
+    expect(refused[0]!.reason).toMatch(/two spans of A in one group/);
+  });
+});

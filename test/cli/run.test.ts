@@ -16,6 +16,7 @@ const EXPECTED = [
   'glossary.csv',
   'glossary.tbx',
   'parallel.csv',
+  'review.html',
   'run.json',
   'sentences.csv',
 ];
@@ -86,7 +87,7 @@ describe('polyalign run on the seeds', () => {
 
   it('lists Kim Jong-un in Latin and Cyrillic spellings in one glossary row', () => {
     const { header, rows } = readCsv(join(out, 'glossary.csv'));
-    expect(header.slice(0, 3)).toEqual(['entry_id', 'type', 'canonical']);
+    expect(header.slice(0, 4)).toEqual(['entry_id', 'type', 'status', 'canonical']);
     expect(header.slice(-3)).toEqual(['mentions', 'docs', 'example']);
     const row = rows.find((r) => r.some((c) => c.includes('Kim Jong-un')));
     expect(row).toBeDefined();

@@ -15,6 +15,17 @@ describe('alignments.csv', () => {
     expect(rows.some((r) => r.src_doc === DOCS.bs && r.src_sent === '3')).toBe(false);
   });
 
+  it('lists a link a reviewer rejected, with status rejected and no group, so the decision stays in view', () => {
+    const result = runResult();
+    const pair = result.pairs.find((p) => p.links.some((l) => l.src.doc === DOCS.bs && l.src.first === 0))!;
+    const link = pair.links.shift()!;
+    pair.rejected.push({ ...link, status: 'rejected' });
+    const edited = readCsvObjects(alignmentsCsv(result));
+    expect(edited).toHaveLength(ACCEPTED_LINKS);
+    const row = edited.find((r) => r.src_doc === link.src.doc && r.src_sent === String(link.src.first) && r.tgt_doc === link.tgt.doc)!;
+    expect(row).toMatchObject({ status: 'rejected', group_id: '' });
+  });
+
   it('sorts by source document, target document, then first sentences', () => {
     const keys = rows.map((r) => [r.src_doc, r.tgt_doc, Number(r.src_sent.split('-')[0]), Number(r.tgt_sent.split('-')[0])] as const);
     const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2] || a[3] - b[3]));

@@ -65,7 +65,19 @@ describe('corpus.tmx', () => {
     expect(tus[0]!.prop).toEqual([
       { type: 'x-group-id', '#text': 'g0001' },
       { type: 'x-score', '#text': '0.8354' },
+      { type: 'x-status', '#text': 'auto' },
     ]);
+  });
+
+  it("says in x-status whether a reviewer confirmed the group's links", () => {
+    const r = runResult();
+    const first = r.groups.find((g) => g.id === 'g0001');
+    const second = r.groups.find((g) => g.id === 'g0002');
+    first!.links = first!.links.map((l) => ({ ...l, status: 'confirmed' }));
+    second!.links = second!.links.map((l, i) => ({ ...l, status: i === 0 ? 'confirmed' : 'auto' }));
+    expect(second!.links.length).toBeGreaterThan(1);
+    const status = (tu: Tu) => tu.prop.find((p) => p.type === 'x-status')!['#text'];
+    expect(parseTmx(corpusTmx(r)).body.tu.map(status)).toEqual(['confirmed', 'partly-confirmed', 'auto']);
   });
 
   it('tells two tuv of one language apart by their x-doc prop and joins a 1:2 span', () => {

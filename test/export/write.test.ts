@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PolyalignError } from '../../src/errors.ts';
-import { isProtectedName, writeOutputs } from '../../src/export/write.ts';
+import { isProtectedName, writeFileAtomic, writeOutputs } from '../../src/export/write.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -112,7 +112,7 @@ describe('writeOutputs', () => {
 
   it("refuses to write a reviewer's decisions or any name outside the outputs, before touching the folder", async () => {
     const out = join(root, 'out');
-    for (const name of ['decisions.json', 'review-decisions-2025.json', 'notes.txt', '../escape.csv']) {
+    for (const name of ['decisions.json', 'decisions.jsonl', 'review-decisions-2025.json', 'notes.txt', '../escape.csv']) {
       const err = await rejection(writeOutputs(out, [{ name, content: 'x' }]));
       expect(err.code).toBe('internal');
     }
@@ -124,5 +124,27 @@ describe('writeOutputs', () => {
   it('refuses a name given twice', async () => {
     const err = await rejection(writeOutputs(root, [{ name: 'run.json', content: 'a' }, { name: 'run.json', content: 'b' }]));
     expect(err.message).toMatch(/twice/);
+  });
+});
+
+describe('writeFileAtomic (the decisions store)', () => {
+  it('creates the folder, replaces the file whole and leaves no temporary file', async () => {
+    const out = join(root, 'a', 'out');
+    await writeFileAtomic(out, 'decisions.jsonl', 'one\n');
+    await writeFileAtomic(out, 'decisions.jsonl', 'one\ntwo\n');
+    expect(await readFile(join(out, 'decisions.jsonl'), 'utf8')).toBe('one\ntwo\n');
+    expect(await readdir(out)).toEqual(['decisions.jsonl']);
+  });
+
+  it.skipIf(isRoot)('keeps the old file and says where when the folder cannot be written', async () => {
+    const out = join(root, 'out');
+    await writeFileAtomic(out, 'decisions.jsonl', 'old\n');
+    await chmod(out, 0o500);
+    const err = await rejection(writeFileAtomic(out, 'decisions.jsonl', 'new\n'));
+    expect(err.code).toBe('output.unwritable');
+    expect(err.message).toContain(join(out, 'decisions.jsonl'));
+    await chmod(out, 0o700);
+    expect(await readFile(join(out, 'decisions.jsonl'), 'utf8')).toBe('old\n');
+    expect(await readdir(out)).toEqual(['decisions.jsonl']);
   });
 });

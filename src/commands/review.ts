@@ -1,0 +1,160 @@
+// `polyalign review import FILE`, and the file side of reviewing that `polyalign run` shares: reading
+// decisions files, reading and writing the store, and finding outputs a reviewer edited by hand since
+// the last run wrote them (their sha256 differs from the one run.json recorded).
+
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { sha256 } from '../export/manifest.ts';
+import { writeFileAtomic } from '../export/write.ts';
+import { PolyalignError } from '../errors.ts';
+import {
+  effective,
+  mergeDecisions,
+  parseDecisions,
+  parseStore,
+  serialiseStore,
+  STORE_NAME,
+  type Decision,
+  type EntryDecision,
+  type LinkDecision,
+  type ParseOptions,
+} from '../review/index.ts';
+import type { ReviewSummary, RunManifest } from '../types.ts';
+
+/** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
+export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv'] as const;
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new PolyalignError('review.invalid', `cannot read (${(error as Error).message})`, { path });
+  }
+}
+
+export async function loadStore(outDir: string): Promise<Decision[]> {
+  const path = join(outDir, STORE_NAME);
+  const text = await readIfExists(path);
+  return text === undefined ? [] : parseStore(text, path);
+}
+
+export async function saveStore(outDir: string, log: readonly Decision[]): Promise<void> {
+  await writeFileAtomic(outDir, STORE_NAME, serialiseStore(log));
+}
+
+/** The previous run's manifest, or undefined when there is none or it cannot be read. */
+async function previousManifest(outDir: string): Promise<Partial<RunManifest> | undefined> {
+  const text = await readIfExists(join(outDir, 'run.json')).catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Partial<RunManifest>;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readDecisionsFile(file: string, options: ParseOptions) {
+  const text = await readIfExists(file);
+  if (text === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
+  return parseDecisions(text, file, options);
+}
+
+export interface ImportOutcome {
+  log: Decision[];
+  imported: ReviewSummary['imported'];
+  conflicts: string[];
+  changes: string[];
+}
+
+function label(outDir: string, name: string): string {
+  const rel = relative(process.cwd(), join(outDir, name));
+  return rel.startsWith('..') ? join(outDir, name) : rel;
+}
+
+/**
+ * Merge into the store, in this order: outputs edited by hand since the last run (their decisions
+ * would otherwise be overwritten by this run), then the files given with --review. Writes the store
+ * when anything was added, before the run overwrites anything.
+ */
+export async function importIntoStore(options: {
+  outDir: string;
+  files: readonly string[];
+  knownDocs?: readonly string[];
+  /** Look for hand-edited outputs (a run does; `review import` does not). */
+  handEdited: boolean;
+  now: Date;
+}): Promise<ImportOutcome> {
+  const at = options.now.toISOString();
+  let log = await loadStore(options.outDir);
+  const outcome: ImportOutcome = { log, imported: [], conflicts: [], changes: [] };
+  const take = (file: string, why: 'review' | 'hand-edited', decisions: Decision[], conflicts: string[], onlyNew: boolean) => {
+    const merged = mergeDecisions(log, decisions, { onlyNew });
+    log = merged.log;
+    outcome.imported.push({ file, why, added: merged.added.length });
+    outcome.conflicts.push(...conflicts);
+    outcome.changes.push(...merged.changes);
+  };
+
+  const previous = await previousManifest(options.outDir);
+  // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
+  const canonicalBefore = previous?.glossaryCanonical;
+  if (options.handEdited) {
+    const recorded = previous?.outputHashes ?? {};
+    for (const name of EDITABLE_OUTPUTS) {
+      const path = join(options.outDir, name);
+      const text = await readIfExists(path);
+      if (text === undefined || sha256(text) === recorded[name]) continue;
+      // A file from before decisions existed has no status column: nothing of a reviewer's to keep.
+      if (!/(^|,)"?status"?(,|\r?\n|$)/i.test(text.split('\n', 1)[0] ?? '')) continue;
+      const file = label(options.outDir, name);
+      let parsed;
+      try {
+        parsed = parseDecisions(text, file, { at, ...(canonicalBefore ? { canonicalBefore } : {}) });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new PolyalignError(
+          'review.invalid',
+          `was edited since the last run but cannot be read as decisions (${why}); fix it, or move it out of the output folder, and run again: polyalign will not overwrite it`,
+          { path: file, cause: error },
+        );
+      }
+      // Without a recorded hash the file's age is unknown: it may only add decisions, never reverse one.
+      take(file, 'hand-edited', [...parsed.links, ...parsed.entries], parsed.conflicts, recorded[name] === undefined);
+    }
+  }
+  for (const file of options.files) {
+    const ownGlossary = resolve(file) === resolve(options.outDir, 'glossary.csv') && canonicalBefore;
+    const parsed = await readDecisionsFile(file, {
+      at,
+      ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
+      ...(ownGlossary ? { canonicalBefore } : {}),
+    });
+    take(file, 'review', [...parsed.links, ...parsed.entries], parsed.conflicts, false);
+  }
+  if (log.length !== outcome.log.length) await saveStore(options.outDir, log);
+  outcome.log = log;
+  return outcome;
+}
+
+/** The decisions in force, split as the pipeline takes them. */
+export function inForce(log: readonly Decision[]): { links: LinkDecision[]; entries: EntryDecision[] } {
+  const now = effective(log);
+  return { links: now.filter((d): d is LinkDecision => d.kind === 'link'), entries: now.filter((d): d is EntryDecision => d.kind === 'entry') };
+}
+
+/** `polyalign review import FILE -o OUT`: merge a decisions file into OUT's store; the next run applies it. */
+export async function reviewImportCommand(file: string, outDir: string, now = new Date()): Promise<string> {
+  const previous = await previousManifest(outDir);
+  const knownDocs = previous?.inputs?.map((i) => i.doc);
+  const outcome = await importIntoStore({ outDir, files: [file], ...(knownDocs ? { knownDocs } : {}), handEdited: false, now });
+  const added = outcome.imported[0]?.added ?? 0;
+  const force = inForce(outcome.log);
+  const lines = [
+    `imported ${added} new decision${added === 1 ? '' : 's'} from ${file} into ${label(outDir, STORE_NAME)} (in force: ${force.links.length} link${force.links.length === 1 ? '' : 's'}, ${force.entries.length} glossary entr${force.entries.length === 1 ? 'y' : 'ies'})`,
+    ...outcome.changes.map((c) => `changed: ${c}`),
+    ...outcome.conflicts.map((c) => `conflict: ${c}`),
+    `the next polyalign run with -o ${relative(process.cwd(), outDir) || '.'} applies them`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

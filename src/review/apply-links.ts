@@ -1,0 +1,78 @@
+// Applies the link decisions in force to the alignment of every pair, before links become groups:
+// a confirmed link is accepted whatever its margin (taken from the candidates below the threshold, or
+// added when the aligner never proposed it); a rejected link leaves the accepted links and the
+// candidates for `PairAlignment.rejected`, where the grouping reads it as a cannot-link.
+
+import type { Link, PairAlignment, Segmented, Span } from '../types.ts';
+import { describe, type LinkDecision } from './decision.ts';
+import { spanFinder } from './find-span.ts';
+import type { SpanScorer } from './score-span.ts';
+
+export interface LinkApplyResult {
+  pairs: PairAlignment[];
+  applied: { confirmed: number; rejected: number; added: number };
+  /** Decisions whose documents or sentences this run does not have. */
+  orphaned: string[];
+}
+
+function sameSpan(p: Span, q: Span): boolean {
+  return p.doc === q.doc && p.first === q.first && p.last === q.last;
+}
+
+function byPosition(p: Link, q: Link): number {
+  return p.src.first - q.src.first || p.tgt.first - q.tgt.first || p.src.last - q.src.last || p.tgt.last - q.tgt.last;
+}
+
+export function applyLinkDecisions(
+  pairs: readonly PairAlignment[],
+  docs: readonly Segmented[],
+  decisions: readonly LinkDecision[],
+  scorer: SpanScorer,
+): LinkApplyResult {
+  const find = spanFinder(docs);
+  const out = pairs.map((p) => ({ ...p, links: [...p.links], below: [...p.below], rejected: [...p.rejected] }));
+  const known = new Set(docs.map((d) => d.doc.id));
+  const applied = { confirmed: 0, rejected: 0, added: 0 };
+  const orphaned: string[] = [];
+
+  for (const d of decisions) {
+    const missingDoc = [d.src.doc, d.tgt.doc].find((doc) => !known.has(doc));
+    if (missingDoc) {
+      orphaned.push(`${describe(d)} (${d.status}): document ${missingDoc} is not in this run`);
+      continue;
+    }
+    const a = find(d.src);
+    const b = find(d.tgt);
+    if (!a || !b) {
+      const side = !a ? d.src : d.tgt;
+      orphaned.push(`${describe(d)} (${d.status}): no sentence of ${side.doc} reads like that in this run`);
+      continue;
+    }
+    const pair = out.find((p) => (p.src === a.doc && p.tgt === b.doc) || (p.src === b.doc && p.tgt === a.doc));
+    if (!pair) {
+      orphaned.push(`${describe(d)} (${d.status}): the two documents were not aligned as a pair in this run`);
+      continue;
+    }
+    const [src, tgt] = pair.src === a.doc ? [a, b] : [b, a];
+    const matches = (l: Link) => sameSpan(l.src, src) && sameSpan(l.tgt, tgt);
+    const take = (list: Link[]): Link | undefined => {
+      const i = list.findIndex(matches);
+      return i < 0 ? undefined : list.splice(i, 1)[0];
+    };
+    const existing = take(pair.links) ?? take(pair.below) ?? take(pair.rejected);
+    const link: Link = existing ?? { src, tgt, ...scorer(src, tgt), method: pair.method, status: 'auto' };
+    if (d.status === 'confirmed') {
+      pair.links.push({ ...link, status: 'confirmed' });
+      applied.confirmed++;
+      if (!existing) applied.added++;
+    } else {
+      pair.rejected.push({ ...link, status: 'rejected' });
+      applied.rejected++;
+    }
+  }
+  for (const p of out) {
+    p.links.sort(byPosition);
+    p.rejected.sort(byPosition);
+  }
+  return { pairs: out, applied, orphaned };
+}

@@ -1,0 +1,88 @@
+// A reviewer's decisions, as the store keeps them. A link decision names its two spans by document and
+// text, never by sentence index or group id: a re-segmentation, a new threshold or a new embedder
+// renumbers sentences and groups but leaves the text of a sentence as it was. A glossary decision names
+// its entry by the forms seen (its variants), never by its id, for the same reason.
+
+export type LinkStatus = 'confirmed' | 'rejected';
+export type EntryStatus = 'keep' | 'reject';
+
+export interface SpanText {
+  doc: string;
+  /** The span's text, whitespace-normalised (see `normaliseText`). */
+  text: string;
+  /** The index or range (`12-13`) the file gave, a hint when a text occurs twice in a document. */
+  sent?: string;
+}
+
+export interface LinkDecision {
+  kind: 'link';
+  status: LinkStatus;
+  src: SpanText;
+  tgt: SpanText;
+  /** Where the decision came from (a file name) and when it was imported (ISO time). */
+  source: string;
+  at: string;
+}
+
+export interface EntryDecision {
+  kind: 'entry';
+  status: EntryStatus;
+  /** Every form of the entry, normalised, unique, sorted: the key. */
+  variants: string[];
+  /** The canonical form the reviewer kept or wrote. */
+  canonical: string;
+  source: string;
+  at: string;
+}
+
+export type Decision = LinkDecision | EntryDecision;
+
+// Cells that start like a formula get a leading `'` from the CSV writer (src/export/csv.ts); a
+// spreadsheet keeps it, so it is taken off again when a cell is read back.
+const ESCAPED_FORMULA = /^'(?=[-=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/** A cell as written by polyalign's CSV writer, back to its text. */
+export function unescapeCell(cell: string): string {
+  return cell.replace(ESCAPED_FORMULA, '');
+}
+
+/** NFC, every run of whitespace (line breaks included) as one space, trimmed: how texts are compared. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+function sideKey(s: SpanText): string {
+  return `${s.doc}\u0000${s.text}`;
+}
+
+/** The same key whichever span the file called src. */
+export function linkKey(d: Pick<LinkDecision, 'src' | 'tgt'>): string {
+  const a = sideKey(d.src);
+  const b = sideKey(d.tgt);
+  return a <= b ? `link\u0000${a}\u0000${b}` : `link\u0000${b}\u0000${a}`;
+}
+
+export function entryKey(d: Pick<EntryDecision, 'variants'>): string {
+  return `entry\u0000${d.variants.join('\u0000')}`;
+}
+
+export function decisionKey(d: Decision): string {
+  return d.kind === 'link' ? linkKey(d) : entryKey(d);
+}
+
+/** Whether two decisions on one key say the same thing. */
+export function sameDecision(a: Decision, b: Decision): boolean {
+  if (a.status !== b.status) return false;
+  return a.kind === 'entry' && b.kind === 'entry' ? a.canonical === b.canonical : true;
+}
+
+/** One line for a person: `000.txt "Kim je rekao…" ↔ 004.txt "Kim sagde…"`. */
+export function describe(d: Decision): string {
+  if (d.kind === 'entry') return `glossary entry ${JSON.stringify(d.canonical)} (${d.variants.slice(0, 4).join(' | ')}${d.variants.length > 4 ? ' | …' : ''})`;
+  return `${describeSpan(d.src)} ↔ ${describeSpan(d.tgt)}`;
+}
+
+function describeSpan(s: SpanText): string {
+  const text = s.text.length > 40 ? `${s.text.slice(0, 39)}…` : s.text;
+  return `${s.doc}${s.sent ? `:${s.sent}` : ''} ${JSON.stringify(text)}`;
+}
