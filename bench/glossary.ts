@@ -9,7 +9,7 @@
 //
 // Entity level: an entry is correct when all its mentions fall on mentions of one gold
 // entity; a gold entity seen in two documents or more is found when one entry holds its
-// mentions from at least two documents. Mention level: detection P/R (overlap with a gold
+// mentions from at least two documents, and complete when one entry holds all of them. Mention level: detection P/R (overlap with a gold
 // mention), then B-cubed and pairwise clustering P/R/F1 over gold mentions (a gold mention
 // the glossary missed counts as a singleton).
 
@@ -49,7 +49,7 @@ export interface SeedScores {
   groups: 'hand' | 'pipeline' | 'none';
   groupCount: number;
   entries: number;
-  entity: PRF & { correct: number; found: number; goldMultiDoc: number };
+  entity: PRF & { correct: number; found: number; goldMultiDoc: number; complete: number };
   mentions: PRF & { predicted: number; gold: number };
   bcubed: PRF;
   pairwise: PRF;
@@ -63,8 +63,21 @@ export interface GlossaryBenchResult {
   seeds: SeedScores[];
   /** Gold forms not found in the sentences (outside the kept text, or a typo in the gold). */
   goldFormsNotFound: string[];
-  ntrex?: { docs: number; sentences: number; groups: number; entries: number; multiLanguageEntries: number; ms: number; sample: string[] };
+  ntrex?: {
+    docs: number;
+    sentences: number;
+    groups: number;
+    entries: number;
+    multiLanguageEntries: number;
+    types: Record<string, number>;
+    ms: number;
+    /** 20 entries evenly spaced through the glossary's order, for a human to check; not enumerable (see below). */
+    sample: string[];
+  };
 }
+
+/** Entries of the NTREX glossary printed for a human to check: evenly spaced, so the same ones every run. */
+const NTREX_SAMPLE = 20;
 
 function f1(precision: number, recall: number): number {
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -154,9 +167,14 @@ export function scoreSeeds(entries: GlossaryEntry[], gold: GoldMention[]): Omit<
     for (const [e, docs] of docsPerEntity) if (docs.size >= 2) found.add(e);
   });
   const foundCount = multiDoc.filter((e) => found.has(e)).length;
+  // Complete: every mention of the entity (in every language) stands in one and the same entry.
+  const complete = multiDoc.filter((e) => {
+    const holders = new Set(gold.filter((g) => g.entity === e).map((g) => entryOfGold.get(g) ?? -1));
+    return holders.size === 1 && !holders.has(-1);
+  }).length;
   const ep = entries.length === 0 ? 0 : correct / entries.length;
   const er = multiDoc.length === 0 ? 0 : foundCount / multiDoc.length;
-  const entity = { precision: ep, recall: er, f1: f1(ep, er), correct, found: foundCount, goldMultiDoc: multiDoc.length };
+  const entity = { precision: ep, recall: er, f1: f1(ep, er), correct, found: foundCount, goldMultiDoc: multiDoc.length, complete };
 
   // Mention detection: a predicted mention is right when it overlaps a gold mention; a gold
   // mention is found once, however many predicted mentions touch it.
@@ -210,7 +228,7 @@ export async function loadSeeds(): Promise<{ documents: Document[]; segmented: S
   return { documents, segmented: prepareDocuments(documents) };
 }
 
-function ntrexDocuments(): { docs: Segmented[]; groups: Group[] } {
+export function ntrexDocuments(): { docs: Segmented[]; groups: Group[] } {
   const corpus = loadNtrex();
   const docs: Segmented[] = [];
   const groups = new Map<string, Group>();
@@ -259,15 +277,32 @@ export async function runGlossaryBench(options: { ntrex?: boolean } = {}): Promi
     const entries = buildGlossary(docs, groups);
     const ms = Math.round(performance.now() - t0);
     const langs = (e: GlossaryEntry): number => Object.keys(e.variants).length;
+    const types: Record<string, number> = {};
+    for (const e of entries) types[e.type] = (types[e.type] ?? 0) + 1;
+    const step = entries.length / NTREX_SAMPLE;
+    const sample = Array.from({ length: Math.min(NTREX_SAMPLE, entries.length) }, (_, k) => entries[Math.floor(k * step)]!);
     result.ntrex = {
       docs: docs.length,
       sentences: docs.reduce((n, d) => n + d.sentences.length, 0),
       groups: groups.length,
       entries: entries.length,
       multiLanguageEntries: entries.filter((e) => langs(e) >= 2).length,
+      types,
       ms,
-      sample: entries.slice(0, 12).map((e) => `${e.canonical}: ${Object.values(e.variants).flat().slice(0, 8).map((v) => v.form).join(' | ')}`),
+      sample: [],
     };
+    // NTREX text is printed at bench time, never written to bench/results.json (which is committed):
+    // the sample is not enumerable, so JSON.stringify leaves it out.
+    Object.defineProperty(result.ntrex, 'sample', {
+      enumerable: false,
+      value: sample.map(
+        (e) =>
+          `${e.id} ${e.type} "${e.canonical}" (${e.mentions.length} mentions, ${e.docs.length} docs): ` +
+          Object.entries(e.variants)
+            .map(([lang, v]) => `${lang} ${v.slice(0, 4).map((x) => x.form).join(' | ')}${v.length > 4 ? ' …' : ''}`)
+            .join('; '),
+      ),
+    });
   }
   return result;
 }
@@ -278,11 +313,11 @@ function pct(x: number): string {
 
 export function printGlossaryBench(r: GlossaryBenchResult): void {
   console.log('Glossary on the seeds (gold: test/fixtures/glossary/seeds-gold.json)');
-  console.log('groups    n  entries | entity P     R     F1  (found/gold) | mention P     R  | B3 P     R     F1  | pair P     R     F1');
+  console.log('groups    n  entries | entity P     R     F1  (found/gold complete) | mention P     R  | B3 P     R     F1  | pair P     R     F1');
   for (const s of r.seeds) {
     console.log(
       `${s.groups.padEnd(8)} ${String(s.groupCount).padStart(3)} ${String(s.entries).padStart(6)}   |` +
-        `${pct(s.entity.precision)} ${pct(s.entity.recall)} ${pct(s.entity.f1)}   (${s.entity.found}/${s.entity.goldMultiDoc})      |` +
+        `${pct(s.entity.precision)} ${pct(s.entity.recall)} ${pct(s.entity.f1)}   (${s.entity.found}/${s.entity.goldMultiDoc} ${String(s.entity.complete).padStart(2)})   |` +
         `${pct(s.mentions.precision)} ${pct(s.mentions.recall)} |` +
         `${pct(s.bcubed.precision)} ${pct(s.bcubed.recall)} ${pct(s.bcubed.f1)} |` +
         `${pct(s.pairwise.precision)} ${pct(s.pairwise.recall)} ${pct(s.pairwise.f1)}`,
@@ -297,8 +332,9 @@ export function printGlossaryBench(r: GlossaryBenchResult): void {
     const n = r.ntrex;
     console.log(
       `\nNTREX-128, 7 languages: ${n.docs} documents, ${n.sentences} sentences, ${n.groups} groups → ${n.entries} entries ` +
-        `(${n.multiLanguageEntries} in 2+ languages) in ${n.ms} ms`,
+        `(${n.multiLanguageEntries} in 2+ languages) in ${n.ms} ms; types: ${Object.entries(n.types).map(([t, c]) => `${t} ${c}`).join(', ')}`,
     );
+    console.log(`sample of ${n.sample.length} entries, evenly spaced through the glossary's order:`);
     for (const line of n.sample) console.log(`  ${line}`);
   }
 }

@@ -4,11 +4,15 @@
 // (sentence start, quotation start, a title-case headline) counts only when the same key is
 // capitalised somewhere else where nothing forces a capital (capitals.ts).
 
-import type { EntityType, Mention, Segmented } from '../types.ts';
+import type { Mention, Segmented } from '../types.ts';
 import { capitalEvidence, dropWeakWords } from './capitals.ts';
-import { normaliseName, skeleton } from './normalise.ts';
+import { latinLower, normaliseName, skeleton } from './normalise.ts';
+import { extendOpener } from './openers.ts';
+import { eventWord, type EventKind } from './type-cues.ts';
 import { analyse, capitalisedRuns, isJoiner, keyMemo, pieceKey, titlePieces } from './runs.ts';
-import type { Piece } from './runs.ts';
+import type { CandidateKind, Piece } from './runs.ts';
+
+export type { CandidateKind } from './runs.ts';
 
 /** Lower-case words that may stand inside a name: `Coreea de Nord`, `Ludwig van Beethoven`. */
 export const DEFAULT_JOINERS: readonly string[] = ['de', 'del', 'della', 'di', 'du', 'al', 'van', 'von', 'der', 'ter', 'ten', 'bin', 'ibn', 'el'];
@@ -31,7 +35,7 @@ export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
 
 /** A mention of a possible name, with the keys that clustering compares. */
 export interface Candidate extends Mention {
-  type: EntityType;
+  kind: CandidateKind;
   /** Normalised key of the whole form: `Kim Jong-una` → `kim jong-un`. */
   key: string;
   /** Phonetic-ish skeleton of the key: `kimjongun`. */
@@ -42,6 +46,8 @@ export interface Candidate extends Mention {
   initial: boolean;
   /** Position of the document in the input, for stable ordering. */
   docIndex: number;
+  /** The kind of event a multi-word name with an event word names: `Dana pobjede` (day), `Втората светска војна` (war). */
+  event?: EventKind;
 }
 
 /**
@@ -90,7 +96,7 @@ function toCandidate(piece: Piece, joiners: ReadonlySet<string>): Candidate {
   const form = c.sentence.text.slice(first.start, last.end);
   const names = nameTokens(piece, joiners);
   const key = piece.type === 'title' ? normaliseName(form, c.lang) : pieceKey(c, piece.tokens);
-  const type: EntityType = piece.type === 'title' ? 'title' : names.length === 1 && first.acronym ? 'acronym' : 'name';
+  const kind: CandidateKind = piece.type === 'title' ? 'title' : names.length === 1 && first.acronym ? 'acronym' : 'name';
   return {
     doc: c.doc,
     lang: c.lang,
@@ -98,13 +104,15 @@ function toCandidate(piece: Piece, joiners: ReadonlySet<string>): Candidate {
     start: c.sentence.start + first.start,
     end: c.sentence.start + last.end,
     form,
-    type,
+    kind,
     key,
     skeleton: skeleton(key),
-    parts: names.map((i) => c.keys[i]!),
+    // Lower-case words of a name (`Daleki istok`) have no word key of their own.
+    parts: names.map((i) => c.keys[i] || latinLower(c.tokens[i]!.text)),
     // A quoted title is capitalised by its own right, wherever the quotation starts.
     initial: piece.type === 'title' ? false : first.initial || c.headline,
     docIndex: c.docIndex,
+    event: eventWord(form, c.lang)?.kind,
   };
 }
 
@@ -122,7 +130,7 @@ export function extractCandidates(docs: Segmented[], options: CandidateOptions =
     pieces.push(...titles[k]!.pieces);
     for (const run of runs[k]!) {
       for (const tokens of dropWeakWords(c, run, evidence, joiners)) {
-        pieces.push({ context: c, tokens, type: 'name' });
+        pieces.push({ context: c, tokens: extendOpener(c, tokens), type: 'name' });
       }
     }
   }

@@ -1,7 +1,9 @@
 // Grouping candidate mentions into entities, in four passes:
 //  1. exact key (`Putinom`, `Putinu`, `Путин` all have the key `putin`);
 //  2. near keys: skeletons one edit apart or a stem and its longer form
-//     (`sjevern korej` / `severn korej`, `moskv` / `moskva`, `ukrajin` / `ukraine`);
+//     (`sjevern korej` / `severn korej`, `moskv` / `moskva`, `ukrajin` / `ukraine`), and
+//     second keys (alt-keys.ts: `Coreea de Nord` / `Nordkorea`, `Rusija` / `Rusland`,
+//     `China` / `Kinas`);
 //  3. parts into full names: a one-word name joins the multi-word entity whose first or last
 //     word has the same skeleton (`Putin` → `Vladimir Putin`, `Kim`/`Ким` → `Kim Jong-un`),
 //     but only when exactly one multi-word entity could claim it and most of its mentions
@@ -14,6 +16,7 @@
 // `Kim Jong-un ... Kim` in one sentence is common).
 
 import type { Group } from '../types.ts';
+import { altKeys } from './alt-keys.ts';
 import type { Candidate } from './candidates.ts';
 import { Clusters } from './clusters.ts';
 import type { KeyNode } from './clusters.ts';
@@ -80,6 +83,24 @@ function mergeNearKeys(clusters: Clusters): void {
   }
 }
 
+/** Pass 2b: names that share a second key (alt-keys.ts: compass names, country stems). */
+function mergeAltKeys(clusters: Clusters): void {
+  const byKey = new Map<string, number>();
+  const pairs: Array<[number, number]> = [];
+  clusters.nodes.forEach((n, i) => {
+    if (n.acronym || n.title) return;
+    const c = clusters.candidates[n.members[0]!]!;
+    for (const key of altKeys(c.form, c.parts, c.lang)) {
+      const first = byKey.get(key);
+      if (first === undefined) byKey.set(key, i);
+      else pairs.push([first, i]);
+    }
+  });
+  for (const [a, b] of pairs) {
+    if (clusters.find(a) !== clusters.find(b) && !clusters.shareSentence(a, b)) clusters.union(a, b);
+  }
+}
+
 /** Pass 3; returns how many one-word clusters joined a full name. */
 function joinParts(clusters: Clusters): number {
   const roots = clusters.roots();
@@ -121,6 +142,7 @@ export function clusterCandidates(
 ): number[][] {
   const clusters = new Clusters(candidates);
   mergeNearKeys(clusters);
+  mergeAltKeys(clusters);
   if (options.joinParts) joinParts(clusters);
   const index = indexSentences(clusters);
   for (let round = 0; round < options.maxRounds; round++) {

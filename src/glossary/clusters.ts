@@ -2,6 +2,7 @@
 // merge rules ask about a cluster kept up to date (its sentences, its documents).
 
 import type { Candidate } from './candidates.ts';
+import type { EventKind } from './type-cues.ts';
 import { skeleton } from './normalise.ts';
 
 /** All candidates that share one key. */
@@ -16,6 +17,8 @@ export interface KeyNode {
   title: boolean;
   /** The key has two words or more: `kim jong-un`, `core de nord`. */
   multi: boolean;
+  /** The kind of event its members name (see Candidate.event), if any does. */
+  event?: EventKind;
   /** Skeletons of the first and the last word of a multi-word key, for surname matching. */
   ends: string[];
 }
@@ -55,8 +58,9 @@ export class Clusters {
       }
       const node = this.nodes[id]!;
       node.members.push(i);
-      node.acronym &&= c.type === 'acronym';
-      node.title &&= c.type === 'title';
+      node.acronym &&= c.kind === 'acronym';
+      node.title &&= c.kind === 'title';
+      node.event ??= c.event;
       this.nodeOfCandidate[i] = id;
       this.sentences.get(id)!.add(`${c.docIndex}:${c.sent}`);
       this.docs.get(id)!.add(c.docIndex);

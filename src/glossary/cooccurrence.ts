@@ -1,7 +1,8 @@
 // Merging across languages through aligned sentences. Within a group, the names of two
 // documents' spans that are not already one entity are paired when their skeletons are
 // loosely similar (Пекинг / Beijing), or when each side has exactly one name left over
-// (Pjongjang / Phenian: nothing else to pair with). One group is weak evidence, an
+// (Pjongjang / Phenian: nothing else to pair with), or when each side has exactly one event
+// name of one kind left over (`Dana pobjede` / `Victory Day`: days). One group is weak evidence, an
 // accidental co-occurrence; a forced pairing must recur in several groups before it merges.
 
 import type { Group } from '../types.ts';
@@ -103,6 +104,10 @@ class PartOwners {
   }
 }
 
+function eventKind(clusters: Clusters, root: number): string | undefined {
+  return clusters.nodesOf(root).find((n) => n.event !== undefined)?.event;
+}
+
 function mentionCount(clusters: Clusters, root: number): number {
   return clusters.nodesOf(root).reduce((n, node) => n + node.members.length, 0);
 }
@@ -156,7 +161,14 @@ function gather(clusters: Clusters, index: SentenceIndex, groups: Group[]): Gath
         }
         const restLeft = left.filter((r) => !paired.has(r));
         const restRight = right.filter((r) => !paired.has(r));
-        if (restLeft.length === 1 && restRight.length === 1) note(restLeft[0]!, restRight[0]!, group.id, 'forced');
+        // Two event names of one kind left over in aligned sentences are one event whatever the
+        // other names around them (`Dana pobjede` / `Victory Day`): as good as a similar spelling.
+        const eventsLeft = restLeft.filter((r) => eventKind(clusters, r) !== undefined);
+        const eventsRight = restRight.filter((r) => eventKind(clusters, r) !== undefined);
+        const [ea, eb] = [eventsLeft[0], eventsRight[0]];
+        if (eventsLeft.length === 1 && eventsRight.length === 1 && eventKind(clusters, ea!) === eventKind(clusters, eb!)) {
+          note(ea!, eb!, group.id, 'similar');
+        } else if (restLeft.length === 1 && restRight.length === 1) note(restLeft[0]!, restRight[0]!, group.id, 'forced');
       }
     }
   }

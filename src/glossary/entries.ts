@@ -3,73 +3,136 @@
 
 import { dominantScript } from '../text/script.ts';
 import { transliterate } from '../text/transliterate.ts';
-import type { EntityType, GlossaryEntry, LangCode, Mention, Segmented } from '../types.ts';
+import type { GlossaryEntry, LangCode, Mention, Segmented } from '../types.ts';
 import type { Candidate } from './candidates.ts';
-import { inflectionLoss } from './normalise.ts';
+import { typeEntries, typingContext } from './entity-type.ts';
+import { dropCompoundTail, inflectionLoss, languageFamily, latinLower, NOMINATIVE_LOSS } from './normalise.ts';
 import { isNear } from './similarity.ts';
 
 export interface FormStats {
   form: string;
   lang: LangCode;
   count: number;
-  type: EntityType;
   words: number;
-  /** How far the form is from looking nominative (see inflectionLoss); 0 is a bare stem. */
+  /**
+   * The form a headword would take: the form itself, or the name inside a Danish compound
+   * (`Ukraine-krigen` → `Ukraine`, `Kursk-regionen` → `Kursk`).
+   */
+  head: string;
+  /** How far the head is from looking nominative (see inflectionLoss); 0 is a bare stem. */
   loss: number;
+  /** Every word of the head looks nominative: no case ending stripped (`Rusija`, `Putin`; not `Rusije`, `Putinom`). */
+  ownBase: boolean;
   skeleton: string;
   /** Languages the form is written in (after pooling across languages). */
   langs: number;
+  /** A language that does not decline names (Danish, English): its forms are citation forms. */
+  undeclined: boolean;
 }
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The head of a form: Danish compounds lose their lower-case head noun (`Ukraine-krigen` →
+ * `Ukraine`), and a Danish genitive its `-s` when the entry also has the word without it
+ * (`Ruslands` → `Rusland`, `Kims` → `Kim`; but `Røde Kors` stays, `Kors` is not a genitive).
+ */
+function headOf(form: string, lang: LangCode, words: ReadonlySet<string>): string {
+  if (languageFamily(lang) !== 'danish') return form;
+  return form
+    .split(/\s+/u)
+    .map((w) => {
+      const head = dropCompoundTail(w);
+      const bare = head.slice(0, -1);
+      return head.endsWith('s') && words.has(latinLower(bare)) && inflectionLoss(head, lang) >= 1 ? bare : head;
+    })
+    .join(' ');
+}
+
 /** Counts per language and form. */
 function formStats(members: Candidate[]): FormStats[] {
   const byForm = new Map<string, FormStats>();
+  const words = new Set(members.flatMap((c) => c.form.split(/\s+/u).map((w) => latinLower(dropCompoundTail(w)))));
   for (const c of members) {
     const id = `${c.lang}\u0000${c.form}`;
     const s = byForm.get(id);
     if (s) s.count++;
     else {
+      const head = headOf(c.form, c.lang, words);
+      const losses = head.split(/\s+/u).map((w) => (/^\p{Lu}/u.test(w) ? inflectionLoss(w, c.lang) : 0));
       byForm.set(id, {
         form: c.form,
         lang: c.lang,
         count: 1,
-        type: c.type,
         words: c.parts.length,
-        loss: c.form
-          .split(/\s+/u)
-          .reduce((n, w) => n + (/^\p{Lu}/u.test(w) ? inflectionLoss(w, c.lang) : 0), 0),
+        head,
+        loss: losses.reduce((n, l) => n + l, 0),
+        ownBase: losses.every((l) => l <= NOMINATIVE_LOSS),
         skeleton: c.skeleton,
         langs: 1,
+        undeclined: UNDECLINED.has(languageFamily(c.lang)),
       });
     }
   }
   return [...byForm.values()];
 }
 
+const UNDECLINED = new Set(['danish', 'other']);
+
+function pooled(stats: FormStats[]): FormStats[] {
+  const forms = new Map<string, FormStats>();
+  for (const s of stats) {
+    const f = forms.get(s.head);
+    // One spelling in several languages is as nominative as its most nominative reading:
+    // `Buckinghamshire` is bare in Danish even where Bosnian could read a case ending into it.
+    if (f) {
+      forms.set(s.head, {
+        ...f,
+        count: f.count + s.count,
+        langs: f.langs + 1,
+        loss: Math.min(f.loss, s.loss),
+        ownBase: f.ownBase || s.ownBase,
+        undeclined: f.undeclined || s.undeclined,
+      });
+    }
+    else forms.set(s.head, { ...s });
+  }
+  return [...forms.values()].sort((a, b) => compareText(a.head, b.head));
+}
+
+const byPreference = (a: FormStats, b: FormStats): number =>
+  a.loss - b.loss ||
+  b.count - a.count ||
+  b.langs - a.langs ||
+  Number(b.undeclined) - Number(a.undeclined) ||
+  a.head.length - b.head.length ||
+  compareText(a.head, b.head);
+
+/** Multi-word forms when there are any: the full name is the headword, not the surname. */
+function fullest(stats: FormStats[]): FormStats[] {
+  const full = stats.filter((s) => s.words >= 2);
+  return full.length > 0 ? full : stats;
+}
+
 /**
  * The canonical form: a full form (multi-word when there is one) in Latin script. Forms are
  * pooled by spelling (near skeletons: `Moskvom`, `Moskvo`, `Moskva`), the most frequent pool
  * wins, and within it the form that looks most nominative (least stripped by inflection),
- * then the most frequent, the one written in more languages, the shorter, the first in
- * code-point order. An entity seen only in Cyrillic gets its transliteration
- * (`Родонг Синмун` → `Rodong Sinmun`).
+ * then the most frequent, the one written in more languages, the one of a language that does
+ * not decline names, the shorter, the first in code-point order. Danish compounds count by
+ * their name (`Ukraine-krigen` → `Ukraine`). When that form is inflected (`Japonske`,
+ * `Južne Koreje`) and the entry has a form that is its own base, that one is taken: another
+ * Latin form, else the transliteration of a Cyrillic one (`Јапонија` → `Japonija`). An entity
+ * seen only in Cyrillic gets its transliteration (`Родонг Синмун` → `Rodong Sinmun`).
  */
 export function chooseCanonical(stats: FormStats[]): FormStats & { canonical: string } {
-  const forms = new Map<string, FormStats>();
-  for (const s of stats) {
-    const f = forms.get(s.form);
-    if (f) forms.set(s.form, { ...f, count: f.count + s.count, langs: f.langs + 1 });
-    else forms.set(s.form, { ...s });
-  }
-  const all = [...forms.values()].sort((a, b) => compareText(a.form, b.form));
+  const all = pooled(stats);
   const latin = all.filter((s) => dominantScript(s.form) === 'Latn');
+  const cyrillic = all.filter((s) => dominantScript(s.form) !== 'Latn');
   const pool = latin.length > 0 ? latin : all;
-  const full = pool.filter((s) => s.words >= 2);
-  const candidates = full.length > 0 ? full : pool;
+  const candidates = fullest(pool);
 
   const spellings: FormStats[][] = [];
   for (const s of candidates) {
@@ -77,13 +140,19 @@ export function chooseCanonical(stats: FormStats[]): FormStats & { canonical: st
     if (home) home.push(s);
     else spellings.push([s]);
   }
-  const byPreference = (a: FormStats, b: FormStats): number =>
-    a.loss - b.loss || b.count - a.count || b.langs - a.langs || a.form.length - b.form.length || compareText(a.form, b.form);
   const total = (group: FormStats[]): number => group.reduce((n, s) => n + s.count, 0);
   const bestOf = (group: FormStats[]): FormStats => [...group].sort(byPreference)[0]!;
   const winner = spellings.sort((a, b) => total(b) - total(a) || byPreference(bestOf(a), bestOf(b)))[0]!;
   const best = bestOf(winner);
-  return { ...best, canonical: latin.length > 0 ? best.form : transliterate(best.form) };
+  const inScript = (s: FormStats): FormStats & { canonical: string } => ({
+    ...s,
+    canonical: dominantScript(s.form) === 'Latn' ? s.head : transliterate(s.head),
+  });
+  if (best.ownBase || latin.length === 0) return inScript(best);
+  const fallback = [fullest(latin), fullest(cyrillic)]
+    .map((group) => group.filter((s) => s.ownBase).sort(byPreference)[0])
+    .find((s) => s !== undefined);
+  return inScript(fallback ?? best);
 }
 
 function variantsOf(stats: FormStats[]): GlossaryEntry['variants'] {
@@ -106,7 +175,7 @@ function toMention(c: Candidate): Mention {
 
 /** A lone word capitalised only by its place in the sentence is too weak an entry. */
 function isLoneInitial(members: Candidate[]): boolean {
-  return members.length === 1 && members[0]!.initial && members[0]!.parts.length === 1 && members[0]!.type !== 'acronym';
+  return members.length === 1 && members[0]!.initial && members[0]!.parts.length === 1 && members[0]!.kind !== 'acronym';
 }
 
 /** Entries for the clusters, numbered `e0001`... by documents, then mentions, then canonical form. */
@@ -125,7 +194,7 @@ export function buildEntries(docs: readonly Segmented[], candidates: readonly Ca
     const first = members[0]!;
     entries.push({
       id: '',
-      type: canonical.type,
+      type: 'other',
       canonical: canonical.canonical,
       variants: variantsOf(stats),
       mentions: members.map(toMention),
@@ -133,6 +202,8 @@ export function buildEntries(docs: readonly Segmented[], candidates: readonly Ca
       example: { doc: first.doc, sent: first.sent, text: sentenceText.get(`${first.doc}\u0000${first.sent}`) ?? '' },
     });
   }
+  const typings = typeEntries(entries, typingContext(docs));
+  entries.forEach((e, i) => (e.type = typings[i]!.type));
   entries.sort(
     (a, b) =>
       b.docs.length - a.docs.length ||

@@ -95,7 +95,7 @@ function vowelGroups(word: string): number {
 
 // `Kursk-regionen` → `Kursk`. The tail must look like a common noun (lower case, two
 // syllables or more) so that Korean given names (`Jong-un`, `Seong-kweun`) stay whole.
-function dropCompoundTail(word: string): string {
+export function dropCompoundTail(word: string): string {
   const at = word.lastIndexOf('-');
   if (at <= 0) return word;
   const head = word.slice(0, at);
@@ -150,7 +150,7 @@ const NOMINATIVE_ENDINGS: Record<Family, string[]> = {
   danish: [],
   other: [],
 };
-const NOMINATIVE_LOSS = 0.5;
+export const NOMINATIVE_LOSS = 0.5;
 
 /**
  * How far a word is from looking nominative: 0 for a bare stem (`Putin`), 0.5 for a nominative
@@ -180,6 +180,8 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
   [/ck/g, 'k'],
   [/q/g, 'k'],
   [/w/g, 'v'],
+  // Romanian and Italian `chi`/`che` are `ki`/`ke`: `China` meets Danish `Kina`.
+  [/ch(?=[ei])/g, 'k'],
   [/d[zj](?=[aeiouy])/g, 'j'],
   [/y/g, 'j'],
   [/c(?=[aou]|[^aeiouhz]|$)/g, 'k'],

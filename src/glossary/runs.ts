@@ -2,7 +2,7 @@
 // capitalised quotations that are titles, and the raw runs of capitalised words with their
 // joiners, before anything decides which capitals are names.
 
-import type { EntityType, LangCode, Segmented, Sentence } from '../types.ts';
+import type { LangCode, Segmented, Sentence } from '../types.ts';
 import { acronymKey, latinLower, normaliseWord } from './normalise.ts';
 import { quotedSpans, tokenise } from './tokens.ts';
 import type { Token } from './tokens.ts';
@@ -14,6 +14,9 @@ const GRAMMAR_CAPITALS = new Set([
   'de', 'dem', 'deres', 'vi', 'vas', 'vam', 'vama', 'vasa', 'vase', 'vaseg', 'vasem', 'vasim', 'vasu', 'vasoj',
   'vie', 'dumneavoastra', 'dvs',
 ]);
+
+/** What a candidate looks like: a capitalised run, an acronym, a quoted title. Not yet what it names (entity-type.ts). */
+export type CandidateKind = 'name' | 'acronym' | 'title';
 
 /** A sentence with its words, their keys (capitalised words only) and its layout. */
 export interface SentenceContext {
@@ -32,7 +35,7 @@ export interface Piece {
   context: SentenceContext;
   /** Token indices from the first to the last word, joiners included. */
   tokens: number[];
-  type: EntityType;
+  type: CandidateKind;
 }
 
 export type KeyOf = (token: Token, lang: LangCode) => string;

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { glossaryTbx } from '../../src/export/tbx.ts';
@@ -49,7 +53,7 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
   it('has one termEntry per glossary entry, sorted by id, with the canonical form as a note', () => {
     expect(entries.map((e) => e.id)).toEqual(['e0001', 'e0002', 'e0003']);
     expect(entries[0]!.note[0]).toBe('canonical: Kim Jong-un');
-    expect(entries[0]!.note[1]).toBe('name; 4 mentions in 4 documents: 000_bs.txt | 001_mk.txt | 002_da.txt | 003_da.txt');
+    expect(entries[0]!.note[1]).toBe('person; 4 mentions in 4 documents: 000_bs.txt | 001_mk.txt | 002_da.txt | 003_da.txt');
   });
 
   it('puts variants as terms in one langSet per language, most frequent first', () => {
@@ -89,5 +93,37 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
     const tbx = glossaryTbx(r);
     expect(tbx).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(parseTbx(tbx).text.body.termEntry[0]!.langSet[0]!.tig[0]!.term).toBe('Kim <Jong> & Un');
+  });
+
+  it('gives the entity type and the evidence for it as entry notes', () => {
+    expect(entries[2]!.note[1]).toMatch(/^organisation; 1 mention in 1 document/);
+    expect(entries[2]!.note[2]).toBe('type evidence: organisation: acronym "КЦНА" (mk)');
+    for (const e of entries) expect(e.note[2]).toMatch(/^type evidence: /);
+  });
+
+  it('is well-formed for xmllint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx-'));
+    try {
+      const file = join(dir, 'glossary.tbx');
+      writeFileSync(file, xml);
+      expect(() => execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('glossary.tbx of an empty glossary', () => {
+  const r = runResult();
+  r.glossary = [];
+  const xml = glossaryTbx(r);
+
+  it('is well-formed, says it is empty, and breaks the DTD only where TBX allows no empty termbase', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const martif = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'p' }).parse(xml).martif;
+    expect(martif.martifHeader.fileDesc.sourceDesc.p).toContain('The glossary is empty: no names were found.');
+    expect(martif.text.body).toBe('');
+    // body is (termEntry+) in the TBX core DTD: no TBX 2008 file can be empty and valid.
+    expect(validate(xml, parseDtd(TBX_DTD), 'martif')).toEqual([expect.stringMatching(/body: children \(none\) do not match/)]);
   });
 });

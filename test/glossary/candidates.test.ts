@@ -34,9 +34,9 @@ describe('extractCandidates on the seeds', () => {
   it('types acronyms and quoted titles', () => {
     const kcna = all.filter((c) => c.form === 'КЦНА' || c.form === 'KCNA');
     expect(kcna.length).toBe(4);
-    expect(kcna.every((c) => c.type === 'acronym' && c.key === 'KCNA')).toBe(true);
-    expect(all.find((c) => c.form === 'Родонг Синмун')?.type).toBe('title');
-    expect(all.find((c) => c.form === 'Victory Day')?.type).toBe('title');
+    expect(kcna.every((c) => c.kind === 'acronym' && c.key === 'KCNA')).toBe(true);
+    expect(all.find((c) => c.form === 'Родонг Синмун')?.kind).toBe('title');
+    expect(all.find((c) => c.form === 'Victory Day')?.kind).toBe('title');
     expect(formsOf('003')).not.toContain('Синмун');
   });
 

@@ -62,4 +62,16 @@ describe('mergeByCooccurrence', () => {
     const one = [makeGroup('g1', [['bs.txt', 1], ['da.txt', 1], ['ro.txt', 1]])];
     expect(together(run([bs, da, ro], one).clusters, 'rusi', 'rusland')).toBe(false);
   });
+
+  it('pairs two event names of one kind in one group, whatever else is left over, and never a day with a war', () => {
+    const bsEvents = makeDoc('bs.txt', 'bs', ['Vojna parada je bila povodom Dana pobjede u gradu Kini, rekao je Ivan Horvat.']);
+    const daDay = makeDoc('da.txt', 'da', ['Militærparaden til “Victory Day” var i Kinas hovedstad, sagde Hans Jensen.']);
+    const daWar = makeDoc('da.txt', 'da', ['Militærparaden efter “World War” var i Kinas hovedstad, sagde Hans Jensen.']);
+    const group = [makeGroup('g1', [['bs.txt', 0], ['da.txt', 0]])];
+    const day = run([bsEvents, daDay], group).clusters;
+    const key = (clusters: Clusters, form: string): string => clusters.nodes.find((n) => n.members.some((m) => clusters.candidates[m]!.form === form))!.key;
+    expect(together(day, key(day, 'Dana pobjede'), key(day, 'Victory Day'))).toBe(true);
+    const war = run([bsEvents, daWar], group).clusters;
+    expect(together(war, key(war, 'Dana pobjede'), key(war, 'World War'))).toBe(false);
+  });
 });

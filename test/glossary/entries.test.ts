@@ -5,7 +5,8 @@ import type { FormStats } from '../../src/glossary/entries.ts';
 import { makeDoc } from '../fixtures/glossary/docs.ts';
 
 function stats(form: string, count: number, lang = 'bs', words = 1, loss = 0, skeleton = form.toLowerCase()): FormStats {
-  return { form, lang, count, type: 'name', words, loss, skeleton, langs: 1 };
+  const undeclined = lang === 'da' || lang === 'en';
+  return { form, lang, count, words, head: form, loss, ownBase: loss <= 0.5 * words, skeleton, langs: 1, undeclined };
 }
 
 describe('chooseCanonical', () => {
@@ -26,6 +27,23 @@ describe('chooseCanonical', () => {
       stats('Kim Jong-un', 1, 'da', 2, 0, 'kimjongun'),
     ]);
     expect(c.canonical).toBe('Kim Jong-un');
+  });
+
+  it('prefers the form of a language that does not decline names when all else is equal', () => {
+    const c = chooseCanonical([stats('Pjongjang', 3, 'bs', 1, 0, 'pjongjang'), stats('Pyongyang', 3, 'da', 1, 0, 'pjongjang')]);
+    expect(c.canonical).toBe('Pyongyang');
+  });
+
+  it('names a Danish compound by its name, not its head noun', () => {
+    const ukraine = { ...stats('Ukraine-krigen', 5, 'da', 1, 0, 'ukraine'), head: 'Ukraine' };
+    expect(chooseCanonical([ukraine, stats('Ukrajini', 4, 'bs', 1, 1, 'ukrain'), stats('Ucraina', 1, 'ro', 1, 0.5, 'ukraina')]).canonical).toBe('Ukraine');
+  });
+
+  it('falls back to a Cyrillic form that is its own base when every Latin form is inflected', () => {
+    const c = chooseCanonical([stats('Japonske', 1, 'sl', 1, 1, 'japonsk'), stats('Japoniei', 1, 'ro', 1, 2, 'japoni'), stats('Јапонија', 1, 'mk', 1, 0.5, 'japoni')]);
+    expect(c.canonical).toBe('Japonija');
+    const inflected = chooseCanonical([stats('Japonske', 1, 'sl', 1, 1, 'japonsk'), stats('Japoniei', 1, 'ro', 1, 2, 'japoni')]);
+    expect(inflected.canonical).toBe('Japonske');
   });
 
   it('transliterates an entity seen only in Cyrillic', () => {
@@ -68,5 +86,20 @@ describe('buildEntries', () => {
     const initial = c.findIndex((x) => x.initial);
     expect(initial).toBeGreaterThanOrEqual(0);
     expect(buildEntries([lone], c, [[initial]])).toEqual([]);
+  });
+
+  it('names an entry by the Danish name inside a compound, or a genitive when the bare name occurs too', () => {
+    const da = makeDoc('d.txt', 'da', [
+      'Det var første gang i Ruslands historie, sagde han i går.',
+      'Han rejste senere til Rusland med sin familie.',
+      'Soldater deltog i Ukraine-krigen og i Ukraine-krigens sidste år.',
+      'Hjælpen kom fra Røde Kors i løbet af natten.',
+    ]);
+    const c = extractCandidates([da]);
+    const byKey = new Map<string, number[]>();
+    c.forEach((x, i) => byKey.set(x.key, [...(byKey.get(x.key) ?? []), i]));
+    const canonicals = buildEntries([da], c, [...byKey.values()]).map((e) => e.canonical);
+    expect(canonicals).toEqual(expect.arrayContaining(['Rusland', 'Ukraine', 'Røde Kors']));
+    expect(canonicals).not.toContain('Ruslands');
   });
 });

@@ -1,0 +1,173 @@
+// The issue's "done when" on the five seed articles, through the real pipeline (ingest,
+// segmentation, the lexical embedder, alignment, groups): one entry per entity with every form
+// each language uses, a type from evidence, no sentence-initial common word as an entry, and
+// an example sentence that shows the entry.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
+import { loadDocuments } from '../../src/ingest/index.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { tokenise } from '../../src/glossary/tokens.ts';
+import { glossaryTbx } from '../../src/export/tbx.ts';
+import type { EntityType, GlossaryEntry, RunResult } from '../../src/types.ts';
+import { parseDtd, validate } from '../export/dtd.ts';
+import { XMLParser } from 'fast-xml-parser';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+// Every form the articles' kept sentences use, per language (bs 000, sl 001, ro 002, mk 003, da 004).
+const EXPECTED: Array<{ name: string; type: EntityType; forms: Record<string, string[]> }> = [
+  {
+    name: 'Vladimir Putin',
+    type: 'person',
+    forms: {
+      bs: ['Vladimir Putin', 'Putin', 'Putinom'],
+      sl: ['Vladimir Putin', 'Putin', 'Putinu', 'Putinom'],
+      ro: ['Vladimir Putin', 'Putin'],
+      mk: ['Владимир Путин', 'Путин'],
+      da: ['Vladimir Putin', 'Putin'],
+    },
+  },
+  {
+    name: 'Kim Jong-un',
+    type: 'person',
+    forms: {
+      bs: ['Kim Jong-una', 'Kim', 'Kimom', 'Kimovu', 'Kima'],
+      sl: ['Kim Jong-un', 'Kim', 'Kimu', 'Kimom', 'Kima', 'Kimova'],
+      ro: ['Kim Jong Un', 'Kim'],
+      mk: ['Ким Џонг Ун', 'Ким'],
+      da: ['Kim Jong-un', 'Kim', 'Kims'],
+    },
+  },
+  { name: 'Xi Jinping', type: 'person', forms: { sl: ['Xi Jinping'], mk: ['Си Џинпинг', 'Си'] } },
+  // Romanian `Phenian` is another exonym: see the known gap below.
+  { name: 'Pyongyang', type: 'place', forms: { bs: ['Pjongjang'], sl: ['Pjongjangom'], da: ['Pyongyang'] } },
+  { name: 'Beijing', type: 'place', forms: { bs: ['Pekingu'], sl: ['Pekingu'], ro: ['Beijing'], mk: ['Пекинг'], da: ['Beijing'] } },
+  { name: 'Kursk', type: 'place', forms: { bs: ['Kursku', 'Kurske'], sl: ['Kursk'], ro: ['Kursk'], da: ['Kursk-regionen', 'Kursk-region'] } },
+  { name: 'Moscow', type: 'place', forms: { bs: ['Moskvom'], sl: ['Moskvo'], mk: ['Москва'], da: ['Moskva'] } },
+  {
+    name: 'Ukraine',
+    type: 'place',
+    forms: { bs: ['Ukrajini'], sl: ['Ukrajino', 'Ukrajini'], ro: ['Ucraina'], mk: ['Украина'], da: ['Ukraine-krigen'] },
+  },
+  {
+    name: 'Russia',
+    type: 'place',
+    forms: {
+      bs: ['Rusije', 'Rusiju'],
+      sl: ['Rusija', 'Rusijo', 'Rusiji', 'Rusije'],
+      ro: ['Rusia', 'Rusiei'],
+      mk: ['Русија'],
+      da: ['Rusland', 'Ruslands'],
+    },
+  },
+  {
+    name: 'North Korea',
+    type: 'place',
+    forms: {
+      bs: ['Sjeverne Koreje'],
+      sl: ['Severna Koreja', 'Severno Korejo'],
+      ro: ['Coreea de Nord'],
+      mk: ['Северна Кореја'],
+      da: ['Nordkorea'],
+    },
+  },
+  { name: 'South Korea', type: 'place', forms: { bs: ['Južne Koreje'], ro: ['Coreei de Sud'], mk: ['Јужна Кореја'], da: ['Sydkorea'] } },
+  { name: 'Japan', type: 'place', forms: { sl: ['Japonske'], ro: ['Japoniei'], mk: ['Јапонија'] } },
+  { name: 'KCNA', type: 'organisation', forms: { mk: ['КЦНА', 'KCNA'] } },
+];
+
+let result: RunResult;
+
+beforeAll(async () => {
+  const documents = await loadDocuments([SEEDS]);
+  result = await runPipeline(documents, { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+}, 60_000);
+
+function entriesWith(form: string): GlossaryEntry[] {
+  return result.glossary.filter((e) => Object.values(e.variants).some((v) => v.some((x) => x.form === form)));
+}
+
+function formsByLang(entry: GlossaryEntry): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(entry.variants).map(([lang, v]) => [lang, v.map((x) => x.form).sort()]));
+}
+
+describe('the glossary of the seed articles', () => {
+  for (const expected of EXPECTED) {
+    it(`has one ${expected.type} entry for ${expected.name} with every form of every language`, () => {
+      const all = Object.values(expected.forms).flat();
+      const entries = new Set(all.flatMap(entriesWith));
+      expect([...entries].map((e) => e.canonical)).toHaveLength(1);
+      const entry = [...entries][0]!;
+      const sorted = Object.fromEntries(Object.entries(expected.forms).map(([lang, forms]) => [lang, [...forms].sort()]));
+      expect(formsByLang(entry)).toMatchObject(sorted);
+      expect(entry.type).toBe(expected.type);
+    });
+  }
+
+  it('has canonical forms that are not inflected where a base form exists', () => {
+    const canonical = (form: string): string => entriesWith(form)[0]!.canonical;
+    expect(canonical('Ukrajini')).toBe('Ukraine');
+    expect(canonical('Moskvom')).toBe('Moskva');
+    expect(canonical('Japoniei')).toBe('Japonija');
+    expect(canonical('Južne Koreje')).toBe('Južna Koreja');
+    expect(canonical('Pjongjang')).toBe('Pyongyang');
+    expect(canonical('КЦНА')).toBe('KCNA');
+  });
+
+  it('has no entry named by a sentence-initial common word', () => {
+    for (const word of ['Ovo', 'Kasnije', 'Ranije', 'Prema', 'Dette', 'Udtalelsen', 'Foto', 'Într-o', 'Efterfølgende', 'KRIG', 'Другарот']) {
+      expect(entriesWith(word)).toEqual([]);
+    }
+    // In general: a one-word entry that opens sentences is also capitalised where nothing forces a capital.
+    const midSentence = new Set<string>();
+    const initial = new Set<string>();
+    for (const d of result.documents) {
+      for (const s of d.sentences) {
+        for (const t of tokenise(s.text)) if (t.capitalised) (t.initial ? initial : midSentence).add(t.text);
+      }
+    }
+    let checked = 0;
+    for (const e of result.glossary) {
+      const forms = Object.values(e.variants).flat().map((v) => v.form);
+      if (forms.some((f) => /\s/.test(f)) || !forms.some((f) => initial.has(f))) continue;
+      checked++;
+      expect(forms.some((f) => midSentence.has(f)), `${e.canonical} (${e.id})`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('gives every entry an example sentence that holds one of its variants', () => {
+    for (const e of result.glossary) {
+      const forms = Object.values(e.variants).flat().map((v) => v.form);
+      expect(forms.some((f) => e.example.text.includes(f)), `${e.id} ${e.canonical}`).toBe(true);
+    }
+  });
+
+  it('keeps multi-word names whose later words are lower case whole', () => {
+    expect(entriesWith('Dalekom istoku')[0]?.variants['bs']?.map((v) => v.form).sort()).toEqual(['Daleki istok', 'Dalekom istoku']);
+    expect(entriesWith('Dana pobjede')).toHaveLength(1);
+    expect(entriesWith('Втората светска војна')).toHaveLength(1);
+    expect(entriesWith('Dana')).toEqual([]);
+  });
+
+  it('exports a glossary.tbx that follows the TBX core structure, with the type and its evidence on every entry', () => {
+    const xml = glossaryTbx(result);
+    const dtd = parseDtd(new URL('../fixtures/export/tbx-core-subset.dtd', import.meta.url).pathname);
+    expect(validate(xml, dtd, 'martif')).toEqual([]);
+    const body = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['termEntry', 'note'].includes(n) }).parse(xml).martif.text.body;
+    const termEntries = body.termEntry as Array<{ id: string; note: string[] }>;
+    expect(termEntries).toHaveLength(result.glossary.length);
+    const putin = termEntries.find((e) => e.note[0] === 'canonical: Vladimir Putin')!;
+    expect(putin.note[1]).toMatch(/^person; /);
+    expect(putin.note[2]).toMatch(/^type evidence: person: .*role "predsjednik"/);
+    const beijing = termEntries.find((e) => e.note[0] === 'canonical: Beijing')!;
+    expect(beijing.note[2]).toMatch(/^type evidence: place: .*preposition "u" .*\(bs\)/);
+  });
+
+  // Known gap: Romanian `Phenian` shares no spelling with Pjongjang/Pyongyang and stands in no
+  // aligned sentence beside them, so nothing links it. This fails the day something does.
+  it.fails('links Romanian Phenian to Pyongyang', () => {
+    expect(entriesWith('Phenian')[0]?.canonical).toBe('Pyongyang');
+  });
+});
