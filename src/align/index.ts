@@ -24,6 +24,8 @@ export {
   ANCHOR_MIN,
   BAND_SLACK,
   FULL_SEARCH_CELLS,
+  HALF_TARGET,
+  HALF_WEIGHT,
   LENGTH_HALF_MIN,
   LENGTH_MERGE_GAIN,
   LENGTH_WEIGHT,
@@ -52,7 +54,7 @@ export {
   orderEvidence,
 } from './auto.ts';
 export type { AlignOptions } from './pair.ts';
-export { alignPair, DEFAULT_MIN_SCORE, DEFAULT_MODE, resolveAlignOptions } from './pair.ts';
+export { alignPair, contiguous, DEFAULT_MIN_SCORE, DEFAULT_MODE, resolveAlignOptions } from './pair.ts';
 export type { GroupResult } from './groups.ts';
 export { buildGroups, groupLinks, TIE_MARGIN_RATIO } from './groups.ts';
 export type { AlignmentScores, Block, PRF, VecalignLine } from './score.ts';

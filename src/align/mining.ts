@@ -139,11 +139,6 @@ function bestByMargin(ctx: MarginContext, top: TopK, side: 'a' | 'b'): Best {
 }
 
 /**
- * Merges of two consecutive sentences of `side` against one sentence of the other side. The partner is
- * looked for among both halves' candidates; it must prefer the merge to its best single match, and the
- * merge must beat each half alone while each half still stands out on its own.
- */
-/**
  * Merges of two consecutive sentences of `side` against one sentence of the other side that neither
  * sentence found alone. The partner is looked for among both halves' candidates and must prefer the merge
  * to its own best single match.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignPair, DEFAULT_MIN_SCORE, resolveAlignOptions } from '../../src/align/pair.ts';
+import type { Bead } from '../../src/align/margin.ts';
+import { alignPair, contiguous, DEFAULT_MIN_SCORE, resolveAlignOptions } from '../../src/align/pair.ts';
 import { linksToBlocks, scoreAlignments } from '../../src/align/score.ts';
 import { PolyalignError } from '../../src/errors.ts';
 import { goldBlocks, NEURAL, LEXICAL, report, source, translate, World } from './synthetic.ts';
@@ -22,7 +23,6 @@ describe('alignPair', () => {
     expect(firsts).toEqual([...firsts].sort((x, y) => x - y));
     for (const link of pair.links) {
       expect(link).toMatchObject({ method: 'ordered', status: 'auto', src: { doc: 'a.txt' }, tgt: { doc: 't.txt' } });
-      expect(link.margin).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE.ordered);
       expect(link.score).toBeGreaterThan(0);
       expect(link.score).toBeLessThanOrEqual(1);
     }
@@ -33,6 +33,25 @@ describe('alignPair', () => {
     expect(pair.method).toBe('mining');
     expect(pair.links.some((l) => l.src.first === 40 && l.src.last === 41 && l.tgt.first === l.tgt.last)).toBe(true);
     expect(scoreAlignments(goldBlocks(src, rep), linksToBlocks(pair.links)).strict.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('accepts an ordered link that continues the path whatever its margin, unless the user sets a threshold', () => {
+    // Twelve sentences translated one to one, but the embedder saw nothing in the translation of sentence 5
+    // (an unrelated vector): the path still runs through it, between two links in place.
+    const w = new World(256, 43, LEXICAL);
+    const items = source(w, 12);
+    const lengths = items.map((ids) => w.meaningLength(ids[0]!));
+    const x = { ...w.doc('x', items), lengths };
+    const y = { ...w.doc('y', items), lengths };
+    y.vectors[5] = w.unit();
+    const byDefault = alignPair(x, y, { mode: 'ordered' });
+    const weak = byDefault.links.find((l) => l.src.first === 5);
+    expect(weak).toMatchObject({ src: { first: 5, last: 5 }, tgt: { first: 5, last: 5 } });
+    expect(weak!.margin).toBeLessThan(DEFAULT_MIN_SCORE.ordered);
+    expect(byDefault.links).toHaveLength(12);
+    const plain = alignPair(x, y, { mode: 'ordered', minScore: DEFAULT_MIN_SCORE.ordered });
+    expect(plain.links.some((l) => l.src.first === 5)).toBe(false);
+    expect(plain.below.map((l) => [l.src.first, l.tgt.first])).toContainEqual([5, 5]);
   });
 
   it('keeps what falls below the threshold in `below`, nothing lost', () => {
@@ -64,6 +83,21 @@ describe('alignPair', () => {
     const pair = alignPair(w.doc('a', s), w.doc('b', tr));
     expect(pair.method).toBe('ordered');
     expect(scoreAlignments(goldBlocks(s, tr), linksToBlocks(pair.links)).strict.f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('contiguous', () => {
+  const bead = (x: number, xl: 1 | 2, y: number, yl: 1 | 2): Bead => ({ x: { first: x, len: xl }, y: { first: y, len: yl }, score: 0, margin: 0 });
+
+  it('keeps beads that touch their neighbour in the path on both sides, and only those', () => {
+    const path = [bead(0, 1, 0, 1), bead(1, 2, 1, 1), bead(4, 1, 2, 1), bead(6, 1, 4, 1), bead(7, 1, 5, 2)];
+    // 0:0 and 1-2:1 touch; 4:2 follows a skipped sentence 3 of x; 6:4 skips x 5 and y 3; 6:4 and 7:5-6 touch.
+    expect([...contiguous(path)]).toEqual([path[0], path[1], path[3], path[4]]);
+  });
+
+  it('finds nothing in a path of one bead or none', () => {
+    expect(contiguous([bead(0, 1, 0, 1)]).size).toBe(0);
+    expect(contiguous([]).size).toBe(0);
   });
 });
 
