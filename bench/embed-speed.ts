@@ -1,7 +1,8 @@
 // Sentences per second of each embedder on 2,000 NTREX lines (1,000 Bosnian, 1,000 Macedonian
 // Cyrillic, so transliteration is paid for). The transformers figure comes from the tiny
 // test fixture (2 layers, width 32): it measures the plumbing (tokenizer, batching, ONNX
-// Runtime calls), not a real model, which is 100–1000× slower (see DESIGN.md).
+// Runtime calls), not a real model, which is 100–1000× slower: bench/embed-overhead.ts measures
+// models of MiniLM and LaBSE size.
 // Run: node --import tsx bench/embed-speed.ts
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

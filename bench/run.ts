@@ -11,6 +11,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { alignSpeedRows, SPEED_SIZES } from './align-speed.ts';
+import { overheadTable } from './embed-overhead.ts';
+import type { OverheadResult } from './embed-overhead.ts';
 import { formatEmbedQuality, runEmbedQuality } from './embed-quality.ts';
 import { runEmbedSpeed } from './embed-speed.ts';
 import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
@@ -58,6 +60,22 @@ printGlossaryBench(glossary);
 const embedSpeed = await step('embedSpeed', () => runEmbedSpeed());
 console.log('\nEmbedding speed');
 console.table(embedSpeed);
+
+// A child process too: it builds and loads models of several hundred MB, and its timings should
+// not share a heap with the benchmarks before it.
+const embedOverhead = await step('embedOverhead', () => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'embed-overhead.ts'), '--json', ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`embed-overhead failed with status ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as OverheadResult;
+});
+console.log(`\nNeural embedder against bare onnxruntime-node on the same token batches (${embedOverhead.threads} thread; medians of ${embedOverhead.rows[0]?.runs} runs)`);
+console.table(overheadTable(embedOverhead));
+const cached = embedOverhead.cache;
+console.log(`cached re-run of ${cached.sentences} sentences (MiniLM-size): ×${cached.speedUp} faster (${cached.coldSeconds.join('/')} s → ${cached.warmSeconds.join('/')} s)`);
 
 // In a child process, so that its peak memory is not the earlier benchmarks'.
 const alignSpeed = await step('alignSpeed', () => {

@@ -28,10 +28,14 @@ export async function chooseEmbedder(request: EmbedderRequest): Promise<{ embedd
   const useModel =
     request.choice === 'transformers' || (request.choice === 'auto' && pickAuto(await listModels(request.modelsDir), request.model) !== undefined);
   if (!useModel) {
-    const why = request.choice === 'lexical' ? 'asked for' : `no model at ${join(request.modelsDir, request.model)}`;
+    const why =
+      request.choice === 'lexical'
+        ? 'asked for'
+        : `no model at ${join(request.modelsDir, request.model)}; \`polyalign models pull ${request.model}\` gets it`;
     return { embedder: createLexicalEmbedder({ corpus: request.corpus }), why };
   }
   const inner = await createTransformersEmbedder({ model: request.model, modelsDir: request.modelsDir });
   const embedder = request.cacheDir ? withCache(inner, request.cacheDir) : inner;
-  return { embedder, why: request.choice === 'auto' ? `found ${join(request.modelsDir, request.model)}` : 'asked for' };
+  const why = request.choice === 'auto' ? `found ${join(request.modelsDir, request.model)}` : 'asked for';
+  return { embedder, why: inner.warning ? `${why}; warning: ${inner.warning}` : why };
 }

@@ -82,6 +82,8 @@ export function withCache(embedder: Embedder, dir: string, options: CacheOptions
   const file = join(dir, cacheFileName(embedder.id));
   let state: Promise<Loaded> | undefined;
   let writable = true;
+  let hits = 0;
+  let misses = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
   async function load(): Promise<Loaded> {
@@ -124,6 +126,8 @@ export function withCache(embedder: Embedder, dir: string, options: CacheOptions
     hashes.forEach((h, i) => {
       if (!loaded.vectors.has(h) && !missing.has(h)) missing.set(h, texts[i]!);
     });
+    misses += missing.size;
+    hits += texts.length - missing.size;
     if (missing.size > 0) {
       const fresh = await embedder.embed([...missing.values()]);
       const added: Array<[string, Float32Array]> = [...missing.keys()].map((h, i) => [h, fresh[i]!]);
@@ -137,6 +141,10 @@ export function withCache(embedder: Embedder, dir: string, options: CacheOptions
     id: embedder.id,
     kind: embedder.kind,
     dim: embedder.dim,
+    describe() {
+      // A text repeated within one call counts once as a miss and then as hits.
+      return { ...embedder.describe?.(), cache: { hits, misses } };
+    },
     // Calls are serialised so that two overlapping embeds never append the same record twice.
     embed(texts: string[]): Promise<Float32Array[]> {
       const result = queue.then(() => embed(texts));

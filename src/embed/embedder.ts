@@ -1,11 +1,16 @@
 // What the pipeline needs from an embedder. The aligner never sees one: it takes vectors.
 
 export interface Embedder {
-  /** Stable identifier, part of the cache key and of run.json: `lexical-v1`, `Xenova/LaBSE`. */
+  /** Stable identifier, part of the cache key and of run.json: `lexical-v1`, `Xenova/LaBSE:q8:cls-pooler`. */
   readonly id: string;
   /** `lexical` or `transformers`. */
   readonly kind: string;
   readonly dim: number;
   /** One L2-normalised vector per text, in order. */
   embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * What run.json records about the embedder beyond id, kind and dim, read after the run:
+   * its settings and counters (texts embedded, seconds in the model, cache hits and misses).
+   */
+  describe?(): Record<string, unknown>;
 }

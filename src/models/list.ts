@@ -4,7 +4,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { DEFAULT_POOLING, readPooling } from '../embed/transformers.ts';
+import { poolingFor } from '../embed/transformers.ts';
 import type { Pooling } from '../embed/transformers.ts';
 import { FP32_ONNX, QUANTIZED_ONNX, REQUIRED_FILES } from './pull.ts';
 
@@ -46,13 +46,14 @@ async function describe(modelsDir: string, dir: string): Promise<ModelInfo> {
   await walkFiles(dir, dir, found);
   const files = found.map((f) => f.path).sort();
   const complete = REQUIRED_FILES.every((f) => files.includes(f)) && (files.includes(QUANTIZED_ONNX) || files.includes(FP32_ONNX));
+  const id = relative(modelsDir, dir).split(sep).join('/');
   return {
-    id: relative(modelsDir, dir).split(sep).join('/'),
+    id,
     dir,
     bytes: found.reduce((sum, f) => sum + f.bytes, 0),
     files,
     complete,
-    pooling: (await readPooling(dir)) ?? DEFAULT_POOLING,
+    pooling: await poolingFor(id, dir),
   };
 }
 

@@ -1,13 +1,16 @@
 // Downloads the files a transformers.js model needs into `<modelsDir>/<id>/`, from any server
-// that uses the model hub's URL layout: `<host>/<id>/resolve/main/<file>`. No host is built
-// in: the caller passes one (the CLI takes `--host` or POLYALIGN_MODEL_HOST).
+// that uses the model hub's URL layout: `<host>/<id>/resolve/main/<file>`. The caller passes the
+// host (the CLI takes `--host`, POLYALIGN_MODEL_HOST, or transformers.js's own default host).
 //
-// Each file streams into `<file>.part` and is renamed when its size checks out, so a model
-// folder never holds half a file under its real name; an interrupted pull resumes from the
-// `.part` file with a Range request, and files already in place are not fetched again.
+// Files stream into a staging folder, `<modelsDir>/.partial/<id>/` (hidden from `models list`,
+// on the same file system so that renames are atomic), each through `<file>.part` until its
+// size checks out. Only when every file is complete does the staging folder get renamed to
+// `<modelsDir>/<id>`, so a failed or interrupted pull leaves nothing half-written in the model
+// folder; run again, it resumes each `.part` file with a Range request. Files already in the
+// model folder are not fetched again.
 
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 
@@ -21,12 +24,18 @@ export interface PullOptions {
   quantized?: boolean;
   /** Download again files that are already in place. */
   force?: boolean;
-  onProgress?: (file: string, received: number, total: number) => void;
+  /**
+   * `present`: the file was already there (received = total); `start`: its transfer begins at
+   * `received` bytes (more than 0 when a `.part` file is resumed); `data`: after each chunk.
+   */
+  onProgress?: (file: string, received: number, total: number, state: 'present' | 'start' | 'data') => void;
   fetch?: typeof fetch;
 }
 
 export interface PullResult {
   dir: string;
+  /** Files fetched by this pull (the others were already in place). */
+  downloaded: string[];
   /** Files of the model now in the folder, relative to it. */
   files: string[];
   bytes: number;
@@ -37,6 +46,9 @@ export const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_confi
 export const OPTIONAL_FILES = ['special_tokens_map.json', '1_Pooling/config.json', '2_Dense/config.json'];
 export const QUANTIZED_ONNX = 'onnx/model_quantized.onnx';
 export const FP32_ONNX = 'onnx/model.onnx';
+
+/** The folder, inside the models folder, where unfinished pulls keep their files. */
+export const STAGING_DIR = '.partial';
 
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
 
@@ -97,7 +109,7 @@ async function download(url: string, dest: string, file: string, options: PullOp
   try {
     response = await doFetch(url, { headers, redirect: 'follow' });
   } catch (cause) {
-    throw new PolyalignError('model.download', `GET ${url} failed: ${(cause as Error).message}`, { cause });
+    throw new PolyalignError('model.download', `${file}: GET ${url} failed: ${(cause as Error).message}`, { cause });
   }
   if (response.status === 404) {
     await response.body?.cancel();
@@ -111,7 +123,7 @@ async function download(url: string, dest: string, file: string, options: PullOp
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
-    throw new PolyalignError('model.download', `GET ${url} failed: HTTP ${response.status} ${response.statusText}`.trim());
+    throw new PolyalignError('model.download', `${file}: GET ${url} failed: HTTP ${response.status} ${response.statusText}`.trim());
   }
   const resumed = response.status === 206;
   const start = resumed ? have : 0;
@@ -124,35 +136,56 @@ async function download(url: string, dest: string, file: string, options: PullOp
     out.on('error', fail);
   });
   let received = start;
+  options.onProgress?.(file, received, total, 'start');
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
       received += chunk.length;
-      options.onProgress?.(file, received, total);
+      options.onProgress?.(file, received, total, 'data');
     }
   } catch (cause) {
     out.end();
     await closed.catch(() => undefined);
     throw new PolyalignError(
       'model.download',
-      `GET ${url}: the transfer broke off after ${received}${total ? ` of ${total}` : ''} bytes (${(cause as Error).message}); run the pull again to resume`,
+      `${file}: GET ${url}: the transfer broke off after ${received}${total ? ` of ${total}` : ''} bytes (${(cause as Error).message})`,
       { cause },
     );
   }
   out.end();
   await closed;
   if (total && received !== total) {
-    throw new PolyalignError('model.download', `GET ${url}: received ${received} bytes, expected ${total}; run the pull again to resume`);
+    throw new PolyalignError('model.download', `${file}: GET ${url}: received ${received} bytes, expected ${total}`);
   }
   await rename(part, dest);
   return received;
 }
 
-/** Download a model's files into `<modelsDir>/<id>/`. */
+async function removeEmptyUp(dir: string, stop: string): Promise<void> {
+  for (let d = dir; d.startsWith(stop) && d !== stop; d = dirname(d)) {
+    try {
+      if ((await readdir(d)).length > 0) return;
+      await rmdir(d);
+    } catch {
+      return;
+    }
+  }
+  try {
+    if ((await readdir(stop)).length === 0) await rmdir(stop);
+  } catch {
+    // already gone
+  }
+}
+
+/** Download a model's files into `<modelsDir>/<id>/`, all or nothing (see the top of this file). */
 export async function pullModel(id: string, options: PullOptions): Promise<PullResult> {
   const host = validate(id, options);
-  const dir = resolve(options.modelsDir, id);
+  const modelsDir = resolve(options.modelsDir);
+  const dir = resolve(modelsDir, id);
+  const stagingRoot = join(modelsDir, STAGING_DIR);
+  const staging = join(stagingRoot, id);
   const files: string[] = [];
+  const downloaded: string[] = [];
   let bytes = 0;
   for (const step of plan(options)) {
     let got: string | undefined;
@@ -160,25 +193,84 @@ export async function pullModel(id: string, options: PullOptions): Promise<PullR
     for (const file of options.force ? [] : step.files) {
       const present = await sizeOf(join(dir, file));
       if (present === undefined) continue;
-      options.onProgress?.(file, present, present);
+      options.onProgress?.(file, present, present, 'present');
       [got, bytes] = [file, bytes + present];
       break;
     }
     for (const file of got ? [] : step.files) {
+      // A file completed by an earlier, interrupted pull is kept in the staging folder.
+      const staged = await sizeOf(join(staging, file));
+      if (staged !== undefined) {
+        options.onProgress?.(file, staged, staged, 'present');
+        [got, bytes] = [file, bytes + staged];
+        downloaded.push(file);
+        break;
+      }
       const url = `${host}/${id}/resolve/main/${file}`;
       try {
-        bytes += await download(url, join(dir, file), file, options);
+        bytes += await download(url, join(staging, file), file, options);
         got = file;
+        downloaded.push(file);
         break;
       } catch (error) {
-        if (!(error instanceof NotFound)) throw error;
-        tried.push(url);
+        if (error instanceof NotFound) {
+          tried.push(url);
+          continue;
+        }
+        if (error instanceof PolyalignError) {
+          throw new PolyalignError(
+            'model.download',
+            `${error.message}; nothing was written to ${dir}, and running the pull again resumes from ${staging}`,
+            { cause: error },
+          );
+        }
+        throw error;
       }
     }
     if (got) files.push(got);
     else if (!step.optional) {
-      throw new PolyalignError('model.download', `GET ${tried.join(', then ')} failed: HTTP 404 Not Found`, { path: dir });
+      throw new PolyalignError(
+        'model.download',
+        `${step.files.join(' or ')}: GET ${tried.join(', then ')} failed: HTTP 404 Not Found; nothing was written to ${dir}`,
+      );
     }
   }
-  return { dir, files, bytes };
+  // Every file is complete: move them into place in one rename when the model folder is new,
+  // else file by file (each rename atomic) over the folder that is there.
+  if (downloaded.length > 0) {
+    if ((await sizeOf(dir)) === undefined) {
+      await mkdir(dirname(dir), { recursive: true });
+      for (const file of await leftovers(staging)) await rm(join(staging, file), { force: true });
+      await rename(staging, dir);
+    } else {
+      for (const file of downloaded) {
+        await mkdir(dirname(join(dir, file)), { recursive: true });
+        await rename(join(staging, file), join(dir, file));
+      }
+      await rm(staging, { recursive: true, force: true });
+    }
+  } else {
+    await rm(staging, { recursive: true, force: true });
+  }
+  await removeEmptyUp(dirname(staging), stagingRoot);
+  return { dir, files, downloaded, bytes };
+}
+
+/** `.part` files left in a staging folder (a quantized file that was abandoned for the fp32 one). */
+async function leftovers(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string, rel: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) await walk(join(d, e.name), `${rel}${e.name}/`);
+      else if (e.name.endsWith('.part')) out.push(`${rel}${e.name}`);
+    }
+  };
+  await walk(dir, '');
+  return out;
 }

@@ -8,6 +8,7 @@ import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
 
 /** The lexical embedder, counting the texts it is asked for. */
 function counting(id?: string): Embedder & { asked: string[] } {
+  // No describe(): the cache adds its own counters to whatever the inner embedder reports.
   const inner = createLexicalEmbedder({ dim: 64, corpus: ['Putin i Kim', 'Путин и Ким'] });
   const asked: string[] = [];
   return {
@@ -39,6 +40,7 @@ describe('withCache', () => {
     expect([cached.id, cached.kind, cached.dim]).toEqual([inner.id, inner.kind, inner.dim]);
     const first = await cached.embed([...TEXTS, TEXTS[0]!]);
     expect(inner.asked).toEqual(TEXTS);
+    expect(cached.describe?.()).toEqual({ cache: { hits: 1, misses: 3 } });
     const direct = await inner.embed(TEXTS);
     expect(Array.from(first[3]!)).toEqual(Array.from(direct[0]!));
 
@@ -46,6 +48,7 @@ describe('withCache', () => {
     const reopened = withCache(again, dir);
     const second = await reopened.embed(['new sentence', ...TEXTS]);
     expect(again.asked).toEqual(['new sentence']);
+    expect(reopened.describe?.()).toEqual({ cache: { hits: 3, misses: 1 } });
     TEXTS.forEach((_, i) => expect(Array.from(second[i + 1]!)).toEqual(Array.from(first[i]!)));
   });
 

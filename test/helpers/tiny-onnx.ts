@@ -5,8 +5,38 @@
 
 export const FLOAT = 1;
 export const INT64 = 7;
+export const UINT8 = 2;
+export const INT8 = 3;
+export const INT32 = 6;
 
-type Bytes = number[];
+/**
+ * A protobuf message being written: small fields go into a byte list, large payloads (tensor
+ * data) are kept as views, so that a model with hundreds of megabytes of weights is written
+ * without copying them byte by byte.
+ */
+class Bytes {
+  readonly parts: Uint8Array[] = [];
+  length = 0;
+  private small: number[] = [];
+
+  push(...bytes: number[]): void {
+    for (const b of bytes) this.small.push(b);
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.flush();
+    this.parts.push(bytes);
+    this.length += bytes.length;
+  }
+
+  flush(): void {
+    if (this.small.length === 0) return;
+    const chunk = Uint8Array.from(this.small);
+    this.parts.push(chunk);
+    this.length += chunk.length;
+    this.small = [];
+  }
+}
 
 function varint(value: number | bigint, out: Bytes): void {
   // Negative int64 values are encoded as their 64-bit two's complement.
@@ -27,10 +57,17 @@ function intField(field: number, value: number | bigint, out: Bytes): void {
   varint(value, out);
 }
 
-function bytesField(field: number, bytes: ArrayLike<number>, out: Bytes): void {
+function bytesField(field: number, bytes: Uint8Array, out: Bytes): void {
   tag(field, 2, out);
   varint(bytes.length, out);
-  for (let i = 0; i < bytes.length; i++) out.push(bytes[i]!);
+  out.raw(bytes);
+}
+
+function messageField(field: number, message: Bytes, out: Bytes): void {
+  message.flush();
+  tag(field, 2, out);
+  varint(message.length, out);
+  for (const part of message.parts) out.raw(part);
 }
 
 function stringField(field: number, text: string, out: Bytes): void {
@@ -39,15 +76,14 @@ function stringField(field: number, text: string, out: Bytes): void {
 
 function floatField(field: number, value: number, out: Bytes): void {
   tag(field, 5, out);
-  const b = new Uint8Array(new Float32Array([value]).buffer);
-  for (const x of b) out.push(x);
+  out.push(...new Uint8Array(new Float32Array([value]).buffer));
 }
 
 export interface Tensor {
   name: string;
   type: number;
   dims: number[];
-  data: Float32Array | BigInt64Array;
+  data: Float32Array | BigInt64Array | Int8Array | Uint8Array;
 }
 
 export type Attribute =
@@ -78,7 +114,7 @@ export interface Graph {
 }
 
 function tensor(t: Tensor): Bytes {
-  const out: Bytes = [];
+  const out = new Bytes();
   for (const d of t.dims) intField(1, d, out);
   intField(2, t.type, out);
   stringField(8, t.name, out);
@@ -87,7 +123,7 @@ function tensor(t: Tensor): Bytes {
 }
 
 function attribute(a: Attribute): Bytes {
-  const out: Bytes = [];
+  const out = new Bytes();
   stringField(1, a.name, out);
   if ('int' in a) {
     intField(3, a.int, out);
@@ -103,51 +139,52 @@ function attribute(a: Attribute): Bytes {
 }
 
 function node(n: Node, index: number): Bytes {
-  const out: Bytes = [];
+  const out = new Bytes();
   for (const i of n.inputs) stringField(1, i, out);
   for (const o of n.outputs) stringField(2, o, out);
   stringField(3, `${n.op}_${index}`, out);
   stringField(4, n.op, out);
-  for (const a of n.attributes ?? []) bytesField(5, attribute(a), out);
+  for (const a of n.attributes ?? []) messageField(5, attribute(a), out);
   return out;
 }
 
 function valueInfo(v: ValueInfo): Bytes {
-  const shape: Bytes = [];
+  const shape = new Bytes();
   for (const d of v.shape) {
-    const dim: Bytes = [];
+    const dim = new Bytes();
     if (typeof d === 'number') intField(1, d, dim);
     else stringField(2, d, dim);
-    bytesField(1, dim, shape);
+    messageField(1, dim, shape);
   }
-  const tensorType: Bytes = [];
+  const tensorType = new Bytes();
   intField(1, v.type, tensorType);
-  bytesField(2, shape, tensorType);
-  const type: Bytes = [];
-  bytesField(1, tensorType, type);
-  const out: Bytes = [];
+  messageField(2, shape, tensorType);
+  const type = new Bytes();
+  messageField(1, tensorType, type);
+  const out = new Bytes();
   stringField(1, v.name, out);
-  bytesField(2, type, out);
+  messageField(2, type, out);
   return out;
 }
 
 /** Serialise a graph as an ONNX model (IR version 8, default opset 17). */
 export function encodeModel(graph: Graph, opset = 17): Uint8Array {
-  const g: Bytes = [];
-  graph.nodes.forEach((n, i) => bytesField(1, node(n, i), g));
+  const g = new Bytes();
+  graph.nodes.forEach((n, i) => messageField(1, node(n, i), g));
   stringField(2, graph.name, g);
-  for (const t of graph.initializers) bytesField(5, tensor(t), g);
-  for (const v of graph.inputs) bytesField(11, valueInfo(v), g);
-  for (const v of graph.outputs) bytesField(12, valueInfo(v), g);
+  for (const t of graph.initializers) messageField(5, tensor(t), g);
+  for (const v of graph.inputs) messageField(11, valueInfo(v), g);
+  for (const v of graph.outputs) messageField(12, valueInfo(v), g);
 
-  const opsetId: Bytes = [];
+  const opsetId = new Bytes();
   stringField(1, '', opsetId);
   intField(2, opset, opsetId);
 
-  const model: Bytes = [];
+  const model = new Bytes();
   intField(1, 8, model);
   stringField(2, 'polyalign-test', model);
-  bytesField(7, g, model);
-  bytesField(8, opsetId, model);
-  return Uint8Array.from(model);
+  messageField(7, g, model);
+  messageField(8, opsetId, model);
+  model.flush();
+  return Buffer.concat(model.parts, model.length);
 }

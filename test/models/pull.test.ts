@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTransformersEmbedder } from '../../src/embed/transformers.ts';
-import { pullModel } from '../../src/models/pull.ts';
+import { pullModel, STAGING_DIR } from '../../src/models/pull.ts';
+import { listModels } from '../../src/models/list.ts';
 import { buildTinyModel, TINY_HIDDEN } from '../helpers/tiny-model.ts';
 import { startTinyHub } from '../helpers/tiny-hub.ts';
 import type { TinyHub } from '../helpers/tiny-hub.ts';
@@ -43,6 +44,9 @@ describe('pullModel', () => {
     const source = await readFile(join(root, 'served', ID, 'onnx/model.onnx'));
     expect(await readFile(join(result.dir, 'onnx/model.onnx'))).toEqual(source);
     expect(progress.get('onnx/model.onnx')).toEqual([source.length, source.length]);
+    expect(result.downloaded).toEqual(result.files);
+    // The staging folder is gone once the model is in place.
+    expect(await readdir(modelsDir)).toEqual(['test']);
     expect(result.bytes).toBe([...progress.values()].reduce((s, [r]) => s + r, 0));
 
     const pulled = await createTransformersEmbedder({ model: ID, modelsDir });
@@ -69,6 +73,7 @@ describe('pullModel', () => {
     expect(error).toMatchObject({ code: 'model.download', exitCode: 1 });
     expect((error as Error).message).toContain(`${hub.url}/test/no-tokenizer/resolve/main/tokenizer.json`);
     expect((error as Error).message).toContain('404');
+    expect(await listModels(modelsDir)).toEqual([]);
   });
 
   it('fails on the exact file list it was given', async () => {
@@ -78,22 +83,42 @@ describe('pullModel', () => {
     });
   });
 
-  it('detects a transfer cut short, keeps no partial file under its name, and resumes', async () => {
+  it('leaves nothing in the model folder when a transfer is cut short, names the file, and resumes', async () => {
     hub.truncate.add('onnx/model.onnx');
     const error = await pullModel(ID, { modelsDir, host: hub.url, quantized: false }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'model.download' });
-    expect((error as Error).message).toMatch(/onnx\/model\.onnx.*(broke off|expected)/);
-    expect(await readdir(join(modelsDir, ID, 'onnx'))).toEqual(['model.onnx.part']);
+    expect((error as Error).message).toMatch(/^onnx\/model\.onnx: GET .*onnx\/model\.onnx: the transfer broke off after \d+ of \d+ bytes/);
+    expect((error as Error).message).toContain(`nothing was written to ${join(modelsDir, ID)}`);
+    // The models folder holds only the hidden staging folder: no model, complete or not.
+    expect(await readdir(modelsDir)).toEqual([STAGING_DIR]);
+    expect(await listModels(modelsDir)).toEqual([]);
+    expect(await readdir(join(modelsDir, STAGING_DIR, ID, 'onnx'))).toEqual(['model.onnx.part']);
 
     hub.truncate.clear();
     hub.requests.length = 0;
-    await pullModel(ID, { modelsDir, host: hub.url, quantized: false });
+    const result = await pullModel(ID, { modelsDir, host: hub.url, quantized: false });
+    // Files finished before the break are not fetched again; the broken one resumes where it stopped.
     expect(hub.requests).toEqual([
       `/${ID}/resolve/main/2_Dense/config.json`,
       expect.stringMatching(/^\/test\/tiny-bert\/resolve\/main\/onnx\/model\.onnx bytes=[1-9]\d*-$/),
     ]);
+    expect(result.downloaded).toContain('config.json');
     expect(await readFile(join(modelsDir, ID, 'onnx/model.onnx'))).toEqual(await readFile(join(root, 'served', ID, 'onnx/model.onnx')));
     expect(await readdir(join(modelsDir, ID, 'onnx'))).toEqual(['model.onnx']);
+    expect(await readdir(modelsDir)).toEqual(['test']);
+  });
+
+  it('fills in the files missing from a model folder that is already there, one rename each', async () => {
+    await pullModel(ID, { modelsDir, host: hub.url });
+    await rm(join(modelsDir, ID, 'tokenizer.json'));
+    const before = (await stat(join(modelsDir, ID, 'onnx/model.onnx'))).mtimeMs;
+    hub.requests.length = 0;
+    const again = await pullModel(ID, { modelsDir, host: hub.url });
+    expect(again.downloaded).toEqual(['tokenizer.json']);
+    expect(hub.requests).toEqual([`/${ID}/resolve/main/tokenizer.json`, `/${ID}/resolve/main/2_Dense/config.json`]);
+    expect(await readFile(join(modelsDir, ID, 'tokenizer.json'))).toEqual(await readFile(join(root, 'served', ID, 'tokenizer.json')));
+    expect((await stat(join(modelsDir, ID, 'onnx/model.onnx'))).mtimeMs).toBe(before);
+    expect(await readdir(modelsDir)).toEqual(['test']);
   });
 
   it('reports a server that cannot be reached as a download error', async () => {
