@@ -15,3 +15,5 @@ export { alignPair, buildGroups, scoreAlignments } from './align/index.ts';
 export type { AlignDoc } from './align/index.ts';
 export { buildGlossary } from './glossary/index.ts';
 export { renderOutputs, writeOutputs, parseFormats } from './export/index.ts';
+export { parseDecisions, mergeDecisions, parseStore, serialiseStore, applyLinkDecisions, applyGlossaryDecisions } from './review/index.ts';
+export type { Decision, LinkDecision, EntryDecision } from './review/index.ts';
