@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PolyalignError } from '../../src/errors.ts';
+import { caughtError as errorOf } from '../helpers/errors.ts';
 import { decodeBytes, firstInvalidUtf8, looksBinary } from '../../src/ingest/decode.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-function errorOf(fn: () => unknown): PolyalignError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolyalignError) return error;
-    throw error;
-  }
-  throw new Error('expected a PolyalignError');
-}
 
 describe('decodeBytes', () => {
   it('decodes UTF-8 and removes a BOM, keeping CRLF', () => {

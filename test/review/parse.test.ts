@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PolyalignError } from '../../src/errors.ts';
+import { caughtError as caught } from '../helpers/errors.ts';
 import { parseDecisions } from '../../src/review/parse.ts';
 
 const HEADER = 'group_id,score,margin,method,status,src_doc,src_lang,src_sent,src_text,tgt_doc,tgt_lang,tgt_sent,tgt_text';
 const AT = '2025-09-03T00:00:00.000Z';
 const opts = { at: AT };
 
-function caught(fn: () => unknown): PolyalignError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PolyalignError) return error;
-    throw error;
-  }
-  throw new Error('expected a PolyalignError');
-}
 
 describe('parseDecisions: link decisions (alignments.csv, the review page export)', () => {
   it('reads a BOM, CRLF rows and a quoted line break, and keeps only confirmed and rejected rows', () => {
