@@ -6,10 +6,13 @@
 //    `-land` and `-ien` (`Rusland`, `Italien`): all `rus`, `japon`, `ital`;
 //  - the spelling before any case ending is stripped, where stripping went two ways: Romanian
 //    `China` loses its article `-a` (`chin`), Danish `Kinas` only its genitive (`kina`); as
-//    written, both sound `kina`.
+//    written, both sound `kina`;
+//  - exonyms, from a small table of well-known places (exonyms.ts): `Phenian`, `Pjongjang`,
+//    `Pyongyang` are all `X:pyongyang`; `Kitajskem`, `Kina`, `China` all `X:china`.
 // Two clusters with the same second key are one entity (unless named side by side).
 
 import type { LangCode } from '../types.ts';
+import { exonymKey } from './exonyms.ts';
 import { isAcronym, languageFamily, latinLower, skeleton } from './normalise.ts';
 
 type Direction = 'N' | 'S' | 'E' | 'W';
@@ -91,6 +94,6 @@ export function spellingKey(form: string, parts: readonly string[], lang: LangCo
 
 /** The second keys of a name, from its form and the word keys of its content words (joiners left out). */
 export function altKeys(form: string, parts: readonly string[], lang: LangCode): string[] {
-  const keys = [compassKey(parts), countryKey(parts, lang), spellingKey(form, parts, lang)];
+  const keys = [compassKey(parts), countryKey(parts, lang), spellingKey(form, parts, lang), exonymKey(form, parts, lang)];
   return keys.filter((k): k is string => k !== undefined);
 }

@@ -38,8 +38,9 @@ describe('countryKey', () => {
   });
 
   it('altKeys lists what applies', () => {
-    expect(altKeys('Severna Koreja', keys('Severna Koreja', 'sl'), 'sl')).toEqual(['N:kor']);
-    expect(altKeys('Rusland', keys('Rusland', 'da'), 'da')).toEqual(['C:rus', 'S:rusland']);
+    expect(altKeys('Severna Koreja', keys('Severna Koreja', 'sl'), 'sl')).toEqual(['N:kor', 'X:north-korea']);
+    expect(altKeys('Rusland', keys('Rusland', 'da'), 'da')).toEqual(['C:rus', 'S:rusland', 'X:russia']);
+    expect(altKeys('Phenianul', keys('Phenianul', 'ro'), 'ro')).toEqual(['S:fenianul', 'X:pyongyang']);
     expect(altKeys('Kim', keys('Kim', 'bs'), 'bs')).toEqual([]);
   });
 });

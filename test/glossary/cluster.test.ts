@@ -65,47 +65,45 @@ describe('clusterCandidates', () => {
     expect(clusterWith(clusters, 'Ukraine-krigen')).toEqual(expect.arrayContaining(['Ukrajini', 'Ukraine-krigen']));
   });
 
-  it('does not merge Phenian with Pyongyang without evidence from aligned sentences', () => {
-    expect(clusterWith(clusterForms(docs), 'Phenianul')).not.toContain('Pjongjang');
-  });
-
-  // Two aligned sentence triples (bs and da from the seeds, ro after them): in each, the
-  // bs and ro sentences share every name but Pjongjang / Phenianul.
+  // Two aligned sentence triples: in each, the bs and ro sentences share every name but
+  // Lviv / Liovul. (Not Pjongjang / Phenianul: the exonym table joins those without alignment.)
   const pbs = makeDoc('p-bs.txt', 'bs', [
-    'Kasnije je Pjongjang rasporedio hiljade vojnika u Rusiju u ratu u Ukrajini.',
-    'Prema tome, Pjongjang je izgubio oko 2.000 vojnika u borbi protiv Kijeva.',
+    'Kasnije je Lviv primio hiljade izbjeglica s istoka Ukrajine.',
+    'Prema tome, Lviv je primio oko 2.000 ljudi iz Kijeva.',
   ]);
   const pro = makeDoc('p-ro.txt', 'ro', [
-    'Ulterior, Phenianul a trimis mii de soldați în Rusia, în războiul din Ucraina.',
-    'Astfel, Phenianul a pierdut circa 2.000 de soldați în luptele împotriva Kievului.',
-    'Liderul de la Phenian a spus că este dispus să ajute Rusia.',
+    'Ulterior, Liovul a primit mii de refugiați din estul Ucrainei.',
+    'Astfel, Liovul a primit circa 2.000 de oameni din Kiev.',
+    'Primarul de la Liov a spus că este dispus să ajute Kievul.',
   ]);
   const pda = makeDoc('p-da.txt', 'da', [
-    'Efterfølgende indsatte Pyongyang tusindvis af tropper i Ukraine-krigen.',
-    'Derfor har Pyongyang mistet omkring 2.000 soldater i kampene mod Kiev.',
+    'Efterfølgende modtog Lviv tusindvis af flygtninge fra det østlige Ukraine.',
+    'Derfor har Lviv modtaget omkring 2.000 mennesker fra Kiev.',
   ]);
   const pdocs = [pbs, pro, pda];
   const g1 = makeGroup('g1', [['p-bs.txt', 0], ['p-ro.txt', 0], ['p-da.txt', 0]]);
   const g2 = makeGroup('g2', [['p-bs.txt', 1], ['p-ro.txt', 1], ['p-da.txt', 1]]);
 
-  it('merges Pjongjang, Pyongyang and Phenian when aligned groups pair them', () => {
-    expect(clusterWith(clusterForms(pdocs), 'Phenianul')).toEqual(['Phenian', 'Phenianul']);
-    const pyongyang = clusterWith(clusterForms(pdocs, [g1, g2]), 'Phenianul');
-    expect(pyongyang).toEqual(['Phenian', 'Phenianul', 'Pjongjang', 'Pyongyang']);
+  it('does not merge Liov with Lviv without evidence from aligned sentences', () => {
+    expect(clusterWith(clusterForms(pdocs), 'Liovul')).toEqual(['Liov', 'Liovul']);
+  });
+
+  it('merges Lviv and Liov when aligned groups pair them', () => {
+    expect(clusterWith(clusterForms(pdocs, [g1, g2]), 'Liovul')).toEqual(['Liov', 'Liovul', 'Lviv']);
   });
 
   it('needs more than one aligned group for names that do not look alike', () => {
-    expect(clusterWith(clusterForms(pdocs, [g1]), 'Phenianul')).not.toContain('Pjongjang');
+    expect(clusterWith(clusterForms(pdocs, [g1]), 'Liovul')).not.toContain('Lviv');
     const lenient = { ...DEFAULT_CLUSTER_OPTIONS, minSupport: 1 };
-    expect(clusterWith(clusterForms(pdocs, [g1], lenient), 'Phenianul')).toContain('Pjongjang');
+    expect(clusterWith(clusterForms(pdocs, [g1], lenient), 'Liovul')).toContain('Lviv');
   });
 
-  it('merges loosely similar names in one aligned group (Pekingu / Пекинг / Beijing)', () => {
-    const beijing = makeDoc('005.txt', 'da', ['Kim mødte Putin i Beijing.']);
-    const withBeijing = [...docs, beijing];
-    expect(clusterWith(clusterForms(withBeijing), 'Beijing')).not.toContain('Pekingu');
-    const group = [makeGroup('g1', [['003.txt', 1], ['005.txt', 0]])];
-    expect(clusterWith(clusterForms(withBeijing, group), 'Beijing')).toEqual(expect.arrayContaining(['Pekingu', 'Пекинг']));
+  it('merges loosely similar names in one aligned group (Kremlju / Kremlin)', () => {
+    const kbs = makeDoc('k-bs.txt', 'bs', ['Ranije se Kim jučer poslijepodne sastao s Putinom u Kremlju.']);
+    const kro = makeDoc('k-ro.txt', 'ro', ['Anterior, Kim s-a întâlnit ieri după-amiază cu Putin la Kremlin.']);
+    expect(clusterWith(clusterForms([kbs, kro]), 'Kremlin')).not.toContain('Kremlju');
+    const group = [makeGroup('g1', [['k-bs.txt', 0], ['k-ro.txt', 0]])];
+    expect(clusterWith(clusterForms([kbs, kro], group), 'Kremlin')).toEqual(['Kremlin', 'Kremlju']);
   });
 
   it('never merges two names that stand side by side in one sentence', () => {
