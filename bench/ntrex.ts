@@ -12,15 +12,21 @@
 //     sentence from another article inserted before 5% of lines.
 // (b) comparable: as (a), then a further 30% dropped and the rest shuffled in blocks of 1-3.
 // Gold blocks are the minimal sets of lines on each side that share original sentence ids.
+//
+// `polyalign n-way` (beside the pairwise `polyalign`, same perturbed documents): the 7 versions of an
+// article aligned in one run as `polyalign run` does it, corroboration and n-way groups included
+// (src/align/nway.ts), and the links it exports as aligned scored per language pair against the same gold.
+// hunalign stays pairwise.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignPair, scoreAlignments } from '../src/align/index.ts';
+import { settleLinks } from '../src/align/nway.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
-import type { Method, Mode } from '../src/types.ts';
+import type { Link, Method, Mode, PairAlignment } from '../src/types.ts';
 import { mulberry32 } from '../src/random.ts';
 
 /** The seeded generator, under the name the benchmark uses. */
@@ -150,6 +156,13 @@ async function embedLines(embedder: Embedder, id: string, lines: Line[]): Promis
   return { id, n: lines.length, vectors: vectors.slice(0, lines.length), merged: vectors.slice(lines.length), lengths: texts.map((t) => t.length) };
 }
 
+function toBlocks(links: readonly Link[]): Block[] {
+  return links.map((l) => [
+    Array.from({ length: l.src.last - l.src.first + 1 }, (_, k) => l.src.first + k),
+    Array.from({ length: l.tgt.last - l.tgt.first + 1 }, (_, k) => l.tgt.first + k),
+  ]);
+}
+
 function shift(blocks: Block[], by: number): Block[] {
   return blocks.map(([s, t]) => [s.map((x) => x + by), t.map((x) => x + by)]);
 }
@@ -217,6 +230,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
     const gold = new Map<string, Block[]>();
     const pred = new Map<string, Block[]>();
     const hunPred = new Map<string, Block[]>();
+    const nwayPred = new Map<string, Block[]>();
     const methods = new Map<string, Record<Method, number>>();
     for (let art = from; art < from + count; art++) {
       const sides = LANGS.map(({ code }) => ({ code, lines: perturb(corpus, art, code, condition) }));
@@ -224,12 +238,14 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
       const offset = art * 10_000;
+      const run: PairAlignment[] = [];
       for (let i = 0; i < sides.length; i++) {
         for (let j = i + 1; j < sides.length; j++) {
           const key = `${sides[i]!.code}-${sides[j]!.code}`;
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
           const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto' });
+          run.push(result);
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
           m[result.method]++;
           methods.set(key, m);
@@ -242,11 +258,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
               if (strict.has(`${span(l.src.first, l.src.last)}:${span(l.tgt.first, l.tgt.last)}`)) band.right++;
             }
           }
-          const blocks: Block[] = result.links.map((l) => [
-            Array.from({ length: l.src.last - l.src.first + 1 }, (_, k) => l.src.first + k),
-            Array.from({ length: l.tgt.last - l.tgt.first + 1 }, (_, k) => l.tgt.first + k),
-          ]);
-          pred.set(key, [...(pred.get(key) ?? []), ...shift(blocks, offset)]);
+          pred.set(key, [...(pred.get(key) ?? []), ...shift(toBlocks(result.links), offset)]);
           if (hunalign) {
             const hun = await freshHunalign();
             const ladder = hun.run(new Uint8Array(), tokenise(sides[i]!.lines), tokenise(sides[j]!.lines));
@@ -254,10 +266,16 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           }
         }
       }
+      // The same 21 pairs as one run of 7 documents: what it exports as aligned.
+      for (const p of settleLinks(run, sides.map((side) => side.code)).pairs) {
+        const key = `${p.src}-${p.tgt}`;
+        nwayPred.set(key, [...(nwayPred.get(key) ?? []), ...shift(toBlocks(p.links), offset)]);
+      }
       if (options.log && (art - from + 1) % 20 === 0) options.log(`${condition}: ${art - from + 1}/${count} articles`);
     }
     for (const key of gold.keys()) {
       results.push({ pair: key, condition, system: 'polyalign', ...scoreAlignments(gold.get(key)!, pred.get(key)!), methods: methods.get(key)! });
+      results.push({ pair: key, condition, system: 'polyalign n-way', ...scoreAlignments(gold.get(key)!, nwayPred.get(key) ?? []) });
       if (hunalign) results.push({ pair: key, condition, system: 'hunalign', ...scoreAlignments(gold.get(key)!, hunPred.get(key)!) });
     }
   }

@@ -1,7 +1,8 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file.
 
-import { alignPair, DEFAULT_MODE, groupLinks } from './align/index.ts';
+import { alignPair, DEFAULT_MODE } from './align/index.ts';
+import { settleLinks } from './align/nway.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
@@ -149,11 +150,13 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const decisions = options.decisions;
   const linkReview = decisions ? applyLinkDecisions(aligned, segmented, decisions.links, spanScorer(vectors)) : undefined;
-  const pairs = linkReview?.pairs ?? aligned;
+  const reviewed = linkReview?.pairs ?? aligned;
 
+  // What is exported as aligned: links a third document corroborates or that are strong on their own,
+  // and that agree with the n-way groups; the rest become candidates (`below`). Confirmed links stay.
   const order = segmented.map((d) => d.doc.id);
-  const grouping = await time('group', () => groupLinks(pairs, order));
-  const groups = grouping.groups;
+  const grouping = await time('group', () => settleLinks(reviewed, order));
+  const { groups, pairs } = grouping;
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
   const built = await time('glossary', () => buildGlossary(segmented, groups));
   options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });
@@ -207,7 +210,11 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       sentences,
       removed: segmented.reduce((n, d) => n + d.doc.removed.length, 0),
       links: pairs.reduce((n, p) => n + p.links.length, 0),
+      // Candidates not exported as aligned: below the threshold, uncorroborated or in conflict with the groups.
       linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
+      linksCorroborated: grouping.corroborated.length,
+      linksUncorroborated: grouping.uncorroborated.length,
+      linksInConflict: grouping.conflicts.length,
       linksConfirmed: pairs.reduce((n, p) => n + p.links.filter((l) => l.status === 'confirmed').length, 0),
       linksRejected: pairs.reduce((n, p) => n + p.rejected.length, 0),
       groups: groups.length,

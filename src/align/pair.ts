@@ -8,6 +8,7 @@ import { alignMining } from './mining.ts';
 import { alignOrdered } from './ordered.ts';
 import { PolyalignError } from '../errors.ts';
 import type { Link, Method, Mode, PairAlignment, Span } from '../types.ts';
+import { byPosition } from './link-order.ts';
 
 export const DEFAULT_MODE: Mode = 'auto';
 /**
@@ -117,6 +118,3 @@ function span(doc: string, ref: SpanRef): Span {
   return { doc, first: ref.first, last: ref.first + ref.len - 1 };
 }
 
-function byPosition(p: Link, q: Link): number {
-  return p.src.first - q.src.first || p.tgt.first - q.tgt.first || p.src.last - q.src.last || p.tgt.last - q.tgt.last;
-}

@@ -3,9 +3,10 @@
 // round trip keeps the decision in view. Candidates below the threshold (`PairAlignment.below`) are not
 // aligned and are not exported; run.json counts them.
 
-import type { LangCode, Link, Method, RunResult, Span, Status } from '../types.ts';
+import type { LangCode, Method, RunResult, Span, Status } from '../types.ts';
 import { round4 } from './csv.ts';
-import { compareStrings, type RunIndex } from './run-index.ts';
+import type { RunIndex } from './run-index.ts';
+import { byDocsThenPosition } from '../align/link-order.ts';
 
 export interface SpanRecord {
   doc: string;
@@ -29,19 +30,9 @@ export interface AlignmentRecord {
   tgt: SpanRecord;
 }
 
-function byPosition(a: Link, b: Link): number {
-  return (
-    compareStrings(a.src.doc, b.src.doc) ||
-    compareStrings(a.tgt.doc, b.tgt.doc) ||
-    a.src.first - b.src.first ||
-    a.tgt.first - b.tgt.first ||
-    a.src.last - b.src.last ||
-    a.tgt.last - b.tgt.last
-  );
-}
 
 export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentRecord[] {
-  const links = result.pairs.flatMap((p) => [...p.links, ...(p.rejected ?? [])]).sort(byPosition);
+  const links = result.pairs.flatMap((p) => [...p.links, ...(p.rejected ?? [])]).sort(byDocsThenPosition);
   return links.map((link) => ({
     group_id: link.status === 'rejected' ? null : (index.groupOf(link)?.id ?? null),
     score: round4(link.score),

@@ -7,6 +7,7 @@ import type { Link, PairAlignment, Segmented, Span } from '../types.ts';
 import { describe, type LinkDecision } from './decision.ts';
 import { spanFinder } from './find-span.ts';
 import type { SpanScorer } from './score-span.ts';
+import { byPosition } from '../align/link-order.ts';
 
 export interface LinkApplyResult {
   pairs: PairAlignment[];
@@ -19,9 +20,6 @@ function sameSpan(p: Span, q: Span): boolean {
   return p.doc === q.doc && p.first === q.first && p.last === q.last;
 }
 
-function byPosition(p: Link, q: Link): number {
-  return p.src.first - q.src.first || p.tgt.first - q.tgt.first || p.src.last - q.src.last || p.tgt.last - q.tgt.last;
-}
 
 export function applyLinkDecisions(
   pairs: readonly PairAlignment[],

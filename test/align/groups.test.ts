@@ -132,6 +132,25 @@ describe("groupLinks with a reviewer's decisions", () => {
     expect(groupLinks(ps, ['A', 'B']).groups).toEqual([]);
   });
 
+  it('counts as conflicts only the dropped links whose spans share no group', () => {
+    const other = link('A:4', 'C:2', 1.5); // A 4 is in the group, C 2 in none: contradicts C 7
+    const cut = link('B:5', 'C:7-8', 1.1); // C 7-8 against the group's C 7: cut differently, same sentences
+    const { groups, dropped, conflicts } = groupLinks(
+      pairs(link('A:3-4', 'B:5', 2), other, link('A:3-4', 'C:7', 1.2), cut),
+      ['A', 'B', 'C'],
+    );
+    expect(groups.map(spansOf)).toEqual([['A:3-4', 'B:5', 'C:7']]);
+    expect(dropped).toEqual([other, cut]);
+    expect(conflicts).toEqual([other]);
+  });
+
+  it('never counts a confirmed link as a conflict', () => {
+    const c = confirmed(link('A:1', 'C:0', 1.1));
+    const { refused, conflicts } = groupLinks(pairs(confirmed(link('A:0', 'B:0', 2)), confirmed(link('B:0', 'C:0', 1.9)), c), ['A', 'B', 'C']);
+    expect(refused.map((r) => r.link)).toEqual([c]);
+    expect(conflicts).toEqual([]);
+  });
+
   it('takes confirmed links first, whatever their margin, and skips the vote for them', () => {
     // The strong auto link A0–B1 loses to the weak confirmed A0–B0.
     const weak = confirmed(link('A:0', 'B:0', 0.4));

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { RunResult, Span } from '../../types.ts';
 import { alignmentRecords, type AlignmentRecord, type SpanRecord } from '../alignment-records.ts';
-import { compareStrings, formatSpan, indexRun } from '../run-index.ts';
+import { formatSpan, indexRun } from '../run-index.ts';
+import { byDocsThenPosition } from '../../align/link-order.ts';
 
 /** Why a link is on the page: accepted by the tool, a candidate below the threshold, or rejected by a reviewer. */
 export type LinkKind = 'accepted' | 'below' | 'rejected';
@@ -104,7 +105,7 @@ export function reviewData(result: RunResult): ReviewData {
       records.push({ record, kind });
     }
   }
-  records.sort((a, b) => compareRecords(a.record, b.record));
+  records.sort((a, b) => byDocsThenPosition(a.record, b.record));
 
   const groupIndex = new Map(index.groups.map((g, i) => [g.id, i]));
   const side = (s: SpanRecord): SideData => [docIndex.get(s.doc)!, formatSpan(s), text(s.text)];
@@ -143,17 +144,6 @@ export function reviewData(result: RunResult): ReviewData {
   return { v: 1, run, ...body };
 }
 
-// alignments.csv's order: by document pair, then position.
-function compareRecords(a: AlignmentRecord, b: AlignmentRecord): number {
-  return (
-    compareStrings(a.src.doc, b.src.doc) ||
-    compareStrings(a.tgt.doc, b.tgt.doc) ||
-    a.src.first - b.src.first ||
-    a.tgt.first - b.tgt.first ||
-    a.src.last - b.src.last ||
-    a.tgt.last - b.tgt.last
-  );
-}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;

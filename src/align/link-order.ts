@@ -1,0 +1,22 @@
+// The one order of links that every output and stage uses, so that two runs give the same bytes.
+
+import type { Span } from '../types.ts';
+
+interface Linked {
+  src: Span;
+  tgt: Span;
+}
+
+/** Within one document pair: by source position, then target position, then span ends. */
+export function byPosition(p: Linked, q: Linked): number {
+  return p.src.first - q.src.first || p.tgt.first - q.tgt.first || p.src.last - q.src.last || p.tgt.last - q.tgt.last;
+}
+
+/** Across document pairs: by source document, target document (code-unit order), then position. */
+export function byDocsThenPosition(p: Linked, q: Linked): number {
+  return compareIds(p.src.doc, q.src.doc) || compareIds(p.tgt.doc, q.tgt.doc) || byPosition(p, q);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
