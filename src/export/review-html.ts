@@ -52,7 +52,7 @@ export function reviewHtml(result: RunResult): string {
   <div class="bar"><h1>polyalign review</h1><span class="meta" id="run-info"></span></div>
   <div class="legend" aria-label="Confidence legend">Confidence (margin):
     ${data.bands.map((b, i) => legendItem(b.id, b.label, b.min, i === 0 ? null : data.bands[i - 1]!.min)).join('\n    ')}
-    <span class="flag">below threshold</span> a candidate the tool did not accept: confirm it to keep it
+    <span class="flag">not accepted</span> a candidate the tool did not export (below the threshold, in conflict with a group, or weak with no third document to confirm it): confirm it to keep it
   </div>
   <p class="help" id="help">Keys: <kbd>j</kbd>/<kbd>&#8595;</kbd> next link, <kbd>k</kbd>/<kbd>&#8593;</kbd> previous,
     <kbd>c</kbd> or <kbd>y</kbd> confirm, <kbd>r</kbd> or <kbd>x</kbd> reject, <kbd>u</kbd> undo (back to auto),
@@ -66,7 +66,7 @@ export function reviewHtml(result: RunResult): string {
     <span>Auto <b id="count-auto">0</b></span>
     <span>Confirmed <b id="count-confirmed">0</b></span>
     <span>Rejected <b id="count-rejected">0</b></span>
-    <span>Below threshold <b id="count-below">0</b></span>
+    <span>Not accepted <b id="count-below">0</b></span>
     <span>Changed in this review <b id="count-changed">0</b></span>
   </div>
   <div class="bar controls">
@@ -74,7 +74,7 @@ export function reviewHtml(result: RunResult): string {
     <label>Status <select id="f-status">
       <option value="">All</option>
       <option value="auto">Auto (accepted, not reviewed)</option>
-      <option value="below">Below threshold (not reviewed)</option>
+      <option value="below">Not accepted (candidates)</option>
       <option value="confirmed">Confirmed</option>
       <option value="rejected">Rejected</option>
       <option value="changed">Changed in this review</option>

@@ -174,7 +174,7 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
     const { page, errors } = await openFile(browser, write('mouse.html', result));
     await page.selectOption('#f-status', 'below');
     await expect(page.locator('li.link').count()).resolves.toBe(1);
-    await expect(page.locator('li.link .flag').textContent()).resolves.toBe('below threshold');
+    await expect(page.locator('li.link .flag').textContent()).resolves.toBe('not accepted');
     await page.getByRole('button', { name: 'Confirm link bs #3 ↔ mk #2' }).click();
 
     await page.selectOption('#f-status', '');

@@ -137,7 +137,7 @@ export const REVIEW_SCRIPT = String.raw`
   function describe(i) {
     var l = links[i], b = bandOf(l), s = statusOf(i);
     return sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ', ' + b.label.toLowerCase() + ' confidence, margin ' +
-      fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.kind === 'below' ? ', below threshold' : '') + ', status ' + s;
+      fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.kind === 'below' ? ', not accepted' : '') + ', status ' + s;
   }
 
   function renderLink(i) {
@@ -151,7 +151,7 @@ export const REVIEW_SCRIPT = String.raw`
     li.appendChild(badge);
     li.appendChild(el('span', 'pair', sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt)));
     li.appendChild(el('span', 'nums', 'margin ' + fixed(l.margin, 2) + ' \u00b7 score ' + fixed(l.score, 2) + ' \u00b7 ' + l.method));
-    if (l.kind === 'below') li.appendChild(el('span', 'flag', 'below threshold'));
+    if (l.kind === 'below') li.appendChild(el('span', 'flag', 'not accepted'));
     li.appendChild(el('span', 'status'));
     var actions = el('span', 'actions');
     [['confirmed', 'Confirm', 'c'], ['rejected', 'Reject', 'r'], ['auto', 'Undo', 'u']].forEach(function (a) {
@@ -213,7 +213,7 @@ export const REVIEW_SCRIPT = String.raw`
         g.spans.forEach(function (s) { byDoc[s[0]] = s; });
       } else {
         var l = links[r.links[0]];
-        head.appendChild(el('strong', null, l.kind === 'below' ? 'Candidate below threshold' : l.kind === 'rejected' ? 'Rejected link' : 'Link outside every group'));
+        head.appendChild(el('strong', null, l.kind === 'below' ? 'Candidate the tool did not accept' : l.kind === 'rejected' ? 'Rejected link' : 'Link outside every group'));
         head.appendChild(document.createTextNode(' \u00b7 not in a group'));
         sec.setAttribute('aria-label', 'Link ' + sideLabel(l.src) + ' to ' + sideLabel(l.tgt) + ', not in a group');
         byDoc[l.src[0]] = l.src;
