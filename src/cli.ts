@@ -129,7 +129,7 @@ Examples:
     .description('download a model into the models folder')
     .argument('[id]', 'model id', DEFAULT_MODEL)
     .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
-    .option('--host <url>', 'the mirror to download from (or set POLYALIGN_MODEL_HOST)')
+    .option('--host <url>', 'download from this mirror instead of the model hub (or set POLYALIGN_MODEL_HOST); it serves <url>/<id>/resolve/main/<file>')
     .option('--fp32', 'download the full-precision ONNX file instead of the quantized one')
     .option('-q, --quiet', 'no progress bar')
     .action(async (id: string, opts) => {
