@@ -104,7 +104,8 @@ async function download(url: string, dest: string, file: string, options: PullOp
   const doFetch = options.fetch ?? fetch;
   const part = `${dest}.part`;
   const have = (await sizeOf(part)) ?? 0;
-  const headers: Record<string, string> = have > 0 ? { range: `bytes=${have}-` } : {};
+  // Identity encoding: byte counts and ranges then mean bytes of the file, not of a compressed stream.
+  const headers: Record<string, string> = { 'accept-encoding': 'identity', ...(have > 0 ? { range: `bytes=${have}-` } : {}) };
   let response: Response;
   try {
     response = await doFetch(url, { headers, redirect: 'follow' });
@@ -126,8 +127,17 @@ async function download(url: string, dest: string, file: string, options: PullOp
     throw new PolyalignError('model.download', `${file}: GET ${url} failed: HTTP ${response.status} ${response.statusText}`.trim());
   }
   const resumed = response.status === 206;
+  if (resumed && rangeStart(response.headers.get('content-range')) !== have) {
+    // The server resumed somewhere else than where the part file ends: appending would corrupt it.
+    await response.body?.cancel();
+    if (have === 0) throw new PolyalignError('model.download', `${file}: GET ${url}: the server sent a part of the file that was not asked for`);
+    await rm(part, { force: true });
+    return download(url, dest, file, options);
+  }
   const start = resumed ? have : 0;
-  const length = Number(response.headers.get('content-length') ?? NaN);
+  // A compressed reply's content-length counts compressed bytes, which fetch has already inflated.
+  const encoding = response.headers.get('content-encoding');
+  const length = encoding && encoding !== 'identity' ? NaN : Number(response.headers.get('content-length') ?? NaN);
   const total = Number.isFinite(length) ? start + length : 0;
   await mkdir(dirname(dest), { recursive: true });
   const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
@@ -159,6 +169,12 @@ async function download(url: string, dest: string, file: string, options: PullOp
   }
   await rename(part, dest);
   return received;
+}
+
+/** `bytes 100-199/200` → 100; undefined when absent or unreadable. */
+function rangeStart(header: string | null): number | undefined {
+  const m = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(header?.trim() ?? '');
+  return m ? Number(m[1]) : undefined;
 }
 
 async function removeEmptyUp(dir: string, stop: string): Promise<void> {

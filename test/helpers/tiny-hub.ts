@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export interface TinyHub {
   url: string;
@@ -12,12 +13,18 @@ export interface TinyHub {
   requests: string[];
   /** Files (relative to the model) whose body is cut off halfway, with the full length announced. */
   truncate: Set<string>;
+  /** Files sent gzip-compressed whatever the client accepts, as a careless proxy does. */
+  gzip: Set<string>;
+  /** Files whose range requests are answered from byte 0 (206, with a Content-Range that says so). */
+  misrange: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startTinyHub(root: string): Promise<TinyHub> {
   const requests: string[] = [];
   const truncate = new Set<string>();
+  const gzip = new Set<string>();
+  const misrange = new Set<string>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     requests.push(req.headers.range ? `${path} ${req.headers.range}` : path);
@@ -30,8 +37,14 @@ export async function startTinyHub(root: string): Promise<TinyHub> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Entry not found');
       return;
     }
+    if (gzip.has(match[2]!)) {
+      const packed = gzipSync(body);
+      res.writeHead(200, { 'content-length': String(packed.length), 'content-encoding': 'gzip', 'content-type': 'application/octet-stream' });
+      res.end(packed);
+      return;
+    }
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    const start = range ? Number(range[1]) : 0;
+    const start = range && !misrange.has(match[2]!) ? Number(range[1]) : 0;
     if (start > body.length) {
       res.writeHead(416).end();
       return;
@@ -56,6 +69,8 @@ export async function startTinyHub(root: string): Promise<TinyHub> {
     url: `http://127.0.0.1:${address.port}`,
     requests,
     truncate,
+    gzip,
+    misrange,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

@@ -31,6 +31,8 @@ beforeEach(async () => {
   modelsDir = await mkdtemp(join(root, 'models-'));
   hub.requests.length = 0;
   hub.truncate.clear();
+  hub.gzip.clear();
+  hub.misrange.clear();
 });
 
 describe('pullModel', () => {
@@ -106,6 +108,27 @@ describe('pullModel', () => {
     expect(await readFile(join(modelsDir, ID, 'onnx/model.onnx'))).toEqual(await readFile(join(root, 'served', ID, 'onnx/model.onnx')));
     expect(await readdir(join(modelsDir, ID, 'onnx'))).toEqual(['model.onnx']);
     expect(await readdir(modelsDir)).toEqual(['test']);
+  });
+
+  it('asks for the bytes as they are, and takes a compressed reply whole', async () => {
+    hub.gzip.add('tokenizer.json');
+    const result = await pullModel(ID, { modelsDir, host: hub.url, quantized: false });
+    expect(await readFile(join(result.dir, 'tokenizer.json'))).toEqual(await readFile(join(root, 'served', ID, 'tokenizer.json')));
+  });
+
+  it('starts a file over when the server resumes it from another byte than asked', async () => {
+    hub.truncate.add('onnx/model.onnx');
+    await pullModel(ID, { modelsDir, host: hub.url, quantized: false }).catch(() => undefined);
+    hub.truncate.clear();
+    hub.misrange.add('onnx/model.onnx');
+    hub.requests.length = 0;
+    const result = await pullModel(ID, { modelsDir, host: hub.url, quantized: false });
+    // The ranged request is answered from byte 0; appending that would double the head of the file.
+    expect(hub.requests.filter((r) => r.includes('onnx/model.onnx'))).toEqual([
+      expect.stringMatching(/onnx\/model\.onnx bytes=[1-9]\d*-$/),
+      `/${ID}/resolve/main/onnx/model.onnx`,
+    ]);
+    expect(await readFile(join(result.dir, 'onnx/model.onnx'))).toEqual(await readFile(join(root, 'served', ID, 'onnx/model.onnx')));
   });
 
   it('fills in the files missing from a model folder that is already there, one rename each', async () => {
