@@ -87,8 +87,10 @@ export const SPELLING_MIN = 4;
  */
 export function spellingKey(form: string, parts: readonly string[], lang: LangCode): string | undefined {
   if (parts.length !== 1 || /\s/u.test(form) || isAcronym(form)) return undefined;
-  const written = languageFamily(lang) === 'danish' ? parts[0]! : latinLower(form);
-  const key = skeleton(written);
+  const family = languageFamily(lang);
+  const written = family === 'danish' ? parts[0]! : latinLower(form);
+  // Romanian `chi`/`che` sound `ki`/`ke` (`China` meets Danish `Kina`); elsewhere `ch` is not a k (`Chen`).
+  const key = skeleton(family === 'romanian' ? written.replace(/ch(?=[ei])/g, 'k') : written);
   return key.length >= SPELLING_MIN ? `S:${key}` : undefined;
 }
 

@@ -180,8 +180,6 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
   [/ck/g, 'k'],
   [/q/g, 'k'],
   [/w/g, 'v'],
-  // Romanian and Italian `chi`/`che` are `ki`/`ke`: `China` meets Danish `Kina`.
-  [/ch(?=[ei])/g, 'k'],
   [/d[zj](?=[aeiouy])/g, 'j'],
   [/y/g, 'j'],
   [/c(?=[aou]|[^aeiouhz]|$)/g, 'k'],

@@ -52,6 +52,11 @@ describe('spellingKey', () => {
     expect(spellingKey('Putinom', keys('Putinom', 'bs'), 'bs')).toBe('S:putinom');
   });
 
+  it('reads `ch` before e/i as k in Romanian only', () => {
+    expect(spellingKey('Chelsea', keys('Chelsea', 'da'), 'da')).not.toBe(spellingKey('Kelsea', keys('Kelsea', 'da'), 'da'));
+    expect(spellingKey('Chelsea', keys('Chelsea', 'ro'), 'ro')).toBe(spellingKey('Kelsea', keys('Kelsea', 'da'), 'da'));
+  });
+
   it('leaves short words, acronyms and multi-word names alone', () => {
     expect(spellingKey('Kim', keys('Kim', 'bs'), 'bs')).toBeUndefined();
     expect(spellingKey('KCNA', ['KCNA'], 'mk')).toBeUndefined();
