@@ -10,6 +10,7 @@ import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
+import { formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented } from './types.ts';
 import { VERSION } from './version.ts';
 
@@ -173,7 +174,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
           conflicts: [
             ...grouping.refused.map(
               ({ link, reason }) =>
-                `confirmed link ${link.src.doc}:${spanLabel(link.src)} ↔ ${link.tgt.doc}:${spanLabel(link.tgt)} is in no group: ${reason}`,
+                `confirmed link ${link.src.doc}:${formatSpan(link.src)} ↔ ${link.tgt.doc}:${formatSpan(link.tgt)} is in no group: ${reason}`,
             ),
             ...glossaryReview.conflicts,
           ],
@@ -231,6 +232,3 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest };
 }
 
-function spanLabel(s: { first: number; last: number }): string {
-  return s.first === s.last ? String(s.first) : `${s.first}-${s.last}`;
-}

@@ -6,8 +6,8 @@
 // third document confirms, although both spans are linked into other documents, need
 // `UNCORROBORATED_MIN_MARGIN`; the others go to `below`, where a reviewer still sees them as candidates.
 // A span no other document speaks of (one report's own quote) is not held against its link.
-// Support is read from the links accepted by the aligner only (one pass, no chaining: a promoted
-// candidate does not confirm another), and a reviewer's confirmed links are never moved.
+// Support is read from the accepted links, a reviewer's confirmed ones included, in one pass (no
+// chaining: a promoted candidate does not confirm another); a reviewer's confirmed links are never moved.
 //
 // Calibration: see the comment on the constants.
 

@@ -1,5 +1,6 @@
 // The one order of links that every output and stage uses, so that two runs give the same bytes.
 
+import { compareStrings } from '../text/compare.ts';
 import type { Span } from '../types.ts';
 
 interface Linked {
@@ -14,9 +15,5 @@ export function byPosition(p: Linked, q: Linked): number {
 
 /** Across document pairs: by source document, target document (code-unit order), then position. */
 export function byDocsThenPosition(p: Linked, q: Linked): number {
-  return compareIds(p.src.doc, q.src.doc) || compareIds(p.tgt.doc, q.tgt.doc) || byPosition(p, q);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(p.src.doc, q.src.doc) || compareStrings(p.tgt.doc, q.tgt.doc) || byPosition(p, q);
 }

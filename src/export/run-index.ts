@@ -3,6 +3,9 @@
 
 import { PolyalignError } from '../errors.ts';
 import type { Group, LangCode, Link, RunResult, Segmented, Span } from '../types.ts';
+import { compareStrings, formatSpan } from '../text/compare.ts';
+
+export { compareStrings, formatSpan };
 
 export interface RunIndex {
   /** The documents in run order. */
@@ -19,10 +22,6 @@ export interface RunIndex {
   groups: readonly Group[];
 }
 
-/** Code-unit order: the same on every machine, unlike `localeCompare`. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function sentenceKey(doc: string, index: number): string {
   return `${doc}\u0000${index}`;
@@ -87,7 +86,3 @@ export function indexRun(result: RunResult): RunIndex {
   return { documents: result.documents, doc, lang: (id) => doc(id).lang.code, spanText, groupOf, heading, groups };
 }
 
-/** `12`, or `12-13` for a span of several sentences. */
-export function formatSpan(span: Span): string {
-  return span.first === span.last ? String(span.first) : `${span.first}-${span.last}`;
-}

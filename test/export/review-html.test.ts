@@ -148,7 +148,7 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
     expect(await summary(page)).toEqual([13, 0, 0, 1, 0]);
     // g0001 comes first; its links in alignments.csv order: bs#0-mk#0, then bs#0-da#0.
     await page.keyboard.press('j');
-    expect(await currentLabel(page)).toMatch(/^Link bs #0 ↔ mk #0, medium confidence, margin 1\.32/);
+    expect(await currentLabel(page)).toMatch(/^Link bs #0 ↔ mk #0, low confidence, margin 1\.32/);
     await page.keyboard.press('c');
     await page.keyboard.press('ArrowDown');
     expect(await currentLabel(page)).toMatch(/^Link bs #0 ↔ da #0,/);

@@ -8,6 +8,7 @@ import type { RunResult, Span } from '../../types.ts';
 import { alignmentRecords, type AlignmentRecord, type SpanRecord } from '../alignment-records.ts';
 import { formatSpan, indexRun } from '../run-index.ts';
 import { byDocsThenPosition } from '../../align/link-order.ts';
+import { DEFAULT_MIN_SCORE } from '../../align/pair.ts';
 
 /** Why a link is on the page: accepted by the tool, a candidate below the threshold, or rejected by a reviewer. */
 export type LinkKind = 'accepted' | 'below' | 'rejected';
@@ -54,12 +55,13 @@ export interface ReviewData {
 /**
  * Margin cut points of the colour bands. The margin, not the cosine, because it reads the same for
  * both embedders (README, Scores). On perturbed NTREX (`bench/ntrex.ts --bands`) mining links are
- * strictly right about 45% of the time at 1.2–1.3, 63% at 1.3–1.4 and 73% at 1.4–1.5 and more above;
- * 1.3 is also the default mining threshold.
+ * strictly right about 45% of the time at 1.2–1.3, 63% at 1.3–1.4 and 73% at 1.4–1.5 and more above.
+ * Medium starts at the default mining threshold, so Low holds only links the tool took on other evidence
+ * (their place in an ordered path, a third document) and candidates it did not accept.
  */
 export const CONFIDENCE_BANDS: ReviewData['bands'] = [
   { id: 'high', label: 'High', min: 1.5 },
-  { id: 'medium', label: 'Medium', min: 1.3 },
+  { id: 'medium', label: 'Medium', min: DEFAULT_MIN_SCORE.mining },
   { id: 'low', label: 'Low', min: null },
 ];
 
