@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'model.download'
   | 'model.load'
   | 'review.invalid'
+  | 'review.locked'
   | 'eval.invalid'
   | 'internal';
 
@@ -37,6 +38,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2> = {
   'model.download': 1,
   'model.load': 1,
   'review.invalid': 2,
+  'review.locked': 1,
   'eval.invalid': 2,
   internal: 1,
 };

@@ -181,8 +181,17 @@ export interface RunManifest {
   outputs: string[];
   /** The canonical form of each glossary entry as written to glossary.csv, by entry id: tells the next run which canonical forms a reviewer edited. */
   glossaryCanonical?: Record<string, string>;
-  /** sha256 of each output written (but run.json), so the next run can tell a hand-edited file. */
+  /**
+   * sha256 of each output written (but run.json), so the next run can tell a hand-edited file. A run
+   * that does not rewrite alignments.csv or glossary.csv (`--format`) carries their previous hashes.
+   */
   outputHashes?: Record<string, string>;
+  /**
+   * For alignments.csv and glossary.csv: how many lines decisions.jsonl held when the file was written.
+   * The decisions in force then are what the file's status columns show, so a later run counts only the
+   * rows a reviewer changed. Carried with the hash by a run that does not rewrite the file.
+   */
+  storeLinesAtWrite?: Record<string, number>;
   /** What the reviewer's decisions did to this run; absent when there were none. */
   review?: ReviewSummary;
 }

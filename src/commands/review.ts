@@ -1,14 +1,17 @@
 // `polyalign review import FILE`, and the file side of reviewing that `polyalign run` shares: reading
 // decisions files, reading and writing the store, and finding outputs a reviewer edited by hand since
-// the last run wrote them (their sha256 differs from the one run.json recorded).
+// the last run wrote them (their sha256 differs from the one run.json recorded). The store's
+// read-merge-write holds a lock file beside it, so a `review import` during a run loses nothing.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { sha256 } from '../export/manifest.ts';
 import { writeFileAtomic } from '../export/write.ts';
 import { PolyalignError } from '../errors.ts';
 import {
+  changedSinceWritten,
   effective,
+  headerOf,
   mergeDecisions,
   parseDecisions,
   parseStore,
@@ -23,6 +26,55 @@ import type { ReviewSummary, RunManifest } from '../types.ts';
 
 /** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
 export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv'] as const;
+
+/** The lock file beside the store, held while a run or `review import` reads, merges and writes it. */
+export const LOCK_NAME = `${STORE_NAME}.lock`;
+/** A lock older than this is left from a process that died, and is taken over. */
+export const STALE_LOCK_MS = 10 * 60 * 1000;
+
+async function acquireLock(path: string): Promise<FileHandle> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      return handle;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new PolyalignError('output.unwritable', `cannot create the decisions store's lock file (${(error as Error).message})`, { path, cause: error });
+      }
+      const age = await stat(path).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => Infinity, // removed meanwhile: try again
+      );
+      if (attempt < 2 && age > STALE_LOCK_MS) {
+        await rm(path, { force: true });
+        continue;
+      }
+      throw new PolyalignError(
+        'review.locked',
+        `another polyalign run or review import is updating the decisions store in this folder; run again when it has finished. If none is running, delete this lock file (one older than ${STALE_LOCK_MS / 60000} minutes is taken over)`,
+        { path },
+      );
+    }
+  }
+}
+
+/** Run `fn` holding the store's lock; the lock file is removed however `fn` ends. */
+export async function withStoreLock<T>(outDir: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new PolyalignError('output.unwritable', `cannot create the output folder (${(error as Error).message})`, { path: outDir, cause: error });
+  }
+  const path = join(outDir, LOCK_NAME);
+  const handle = await acquireLock(path);
+  try {
+    return await fn();
+  } finally {
+    await handle.close().catch(() => undefined);
+    await rm(path, { force: true });
+  }
+}
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -44,7 +96,7 @@ export async function saveStore(outDir: string, log: readonly Decision[]): Promi
 }
 
 /** The previous run's manifest, or undefined when there is none or it cannot be read. */
-async function previousManifest(outDir: string): Promise<Partial<RunManifest> | undefined> {
+export async function previousManifest(outDir: string): Promise<Partial<RunManifest> | undefined> {
   const text = await readIfExists(join(outDir, 'run.json')).catch(() => undefined);
   if (text === undefined) return undefined;
   try {
@@ -75,7 +127,7 @@ function label(outDir: string, name: string): string {
 /**
  * Merge into the store, in this order: outputs edited by hand since the last run (their decisions
  * would otherwise be overwritten by this run), then the files given with --review. Writes the store
- * when anything was added, before the run overwrites anything.
+ * when anything was added, before the run overwrites anything; holds the store's lock throughout.
  */
 export async function importIntoStore(options: {
   outDir: string;
@@ -85,28 +137,47 @@ export async function importIntoStore(options: {
   handEdited: boolean;
   now: Date;
 }): Promise<ImportOutcome> {
+  return withStoreLock(options.outDir, () => importLocked(options));
+}
+
+async function importLocked(options: Parameters<typeof importIntoStore>[0]): Promise<ImportOutcome> {
   const at = options.now.toISOString();
-  let log = await loadStore(options.outDir);
+  const loaded = await loadStore(options.outDir);
+  let log = loaded;
   const outcome: ImportOutcome = { log, imported: [], conflicts: [], changes: [] };
   const take = (file: string, why: 'review' | 'hand-edited', decisions: Decision[], conflicts: string[], onlyNew: boolean) => {
     const merged = mergeDecisions(log, decisions, { onlyNew });
     log = merged.log;
     outcome.imported.push({ file, why, added: merged.added.length });
-    outcome.conflicts.push(...conflicts);
+    outcome.conflicts.push(...conflicts, ...merged.leftOut);
     outcome.changes.push(...merged.changes);
   };
 
   const previous = await previousManifest(options.outDir);
   // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
   const canonicalBefore = previous?.glossaryCanonical;
+  const recorded = previous?.outputHashes ?? {};
+  /**
+   * A row of the run's own alignments.csv or glossary.csv shows the decision in force when the run
+   * wrote it; it counts only where it differs from that (unknown for a run.json from before
+   * `storeLinesAtWrite`: then every decided row counts).
+   */
+  const changedOnly = (name: string, decisions: Decision[]): Decision[] => {
+    const lines = previous?.storeLinesAtWrite?.[name];
+    return typeof lines === 'number' ? changedSinceWritten(decisions, effective(loaded.slice(0, lines))) : decisions;
+  };
+  const ownOutput = (file: string) => EDITABLE_OUTPUTS.find((name) => resolve(file) === resolve(options.outDir, name));
+
   if (options.handEdited) {
-    const recorded = previous?.outputHashes ?? {};
     for (const name of EDITABLE_OUTPUTS) {
       const path = join(options.outDir, name);
       const text = await readIfExists(path);
       if (text === undefined || sha256(text) === recorded[name]) continue;
-      // A file from before decisions existed has no status column: nothing of a reviewer's to keep.
-      if (!/(^|,)"?status"?(,|\r?\n|$)/i.test(text.split('\n', 1)[0] ?? '')) continue;
+      // A file from before decisions existed has no status column: nothing of a reviewer's to keep. The
+      // header is read as the parser reads it (a spreadsheet may have saved `;` or tabs); a header that
+      // cannot be read goes on to the parser, whose error stops the run.
+      const header = headerOf(text);
+      if (header && !header.includes('status')) continue;
       const file = label(options.outDir, name);
       let parsed;
       try {
@@ -120,19 +191,21 @@ export async function importIntoStore(options: {
         );
       }
       // Without a recorded hash the file's age is unknown: it may only add decisions, never reverse one.
-      take(file, 'hand-edited', [...parsed.links, ...parsed.entries], parsed.conflicts, recorded[name] === undefined);
+      take(file, 'hand-edited', changedOnly(name, [...parsed.links, ...parsed.entries]), parsed.conflicts, recorded[name] === undefined);
     }
   }
   for (const file of options.files) {
-    const ownGlossary = resolve(file) === resolve(options.outDir, 'glossary.csv') && canonicalBefore;
+    const own = ownOutput(file);
+    const ownGlossary = own === 'glossary.csv' && canonicalBefore;
     const parsed = await readDecisionsFile(file, {
       at,
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
       ...(ownGlossary ? { canonicalBefore } : {}),
     });
-    take(file, 'review', [...parsed.links, ...parsed.entries], parsed.conflicts, false);
+    const decisions = [...parsed.links, ...parsed.entries];
+    take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);
   }
-  if (log.length !== outcome.log.length) await saveStore(options.outDir, log);
+  if (log.length !== loaded.length) await saveStore(options.outDir, log);
   outcome.log = log;
   return outcome;
 }

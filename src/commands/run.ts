@@ -9,7 +9,7 @@ import { runPipeline } from '../pipeline.ts';
 import type { Reporter } from '../progress.ts';
 import type { Mode, RunResult } from '../types.ts';
 import { chooseEmbedder, DEFAULT_CACHE_DIR } from './embedder.ts';
-import { importIntoStore, inForce } from './review.ts';
+import { EDITABLE_OUTPUTS, importIntoStore, inForce, previousManifest } from './review.ts';
 import type { EmbedderChoice } from './embedder.ts';
 
 export interface RunCommandOptions {
@@ -36,6 +36,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
 
   // Decisions first, and into the store before anything is overwritten: a reviewer's edits to the
   // previous outputs are read before this run replaces them.
+  const previous = await previousManifest(options.out);
   const review = await importIntoStore({
     outDir: options.out,
     files: options.review ?? [],
@@ -80,7 +81,11 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
   for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} below threshold; ${p.reason}`);
 
   const t1 = performance.now();
-  const files = withOutputHashes(renderOutputs(result, formats), result.manifest, MANIFEST_NAME);
+  const files = withOutputHashes(renderOutputs(result, formats), result.manifest, MANIFEST_NAME, {
+    names: EDITABLE_OUTPUTS,
+    storeLines: review.log.length,
+    ...(previous ? { previous } : {}),
+  });
   result.manifest.timings.export = Math.round(performance.now() - t1);
   const written = await writeOutputs(options.out, files);
   result.manifest.outputs = written;

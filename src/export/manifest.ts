@@ -14,10 +14,45 @@ export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** The rendered files with run.json rendered again to record the others' hashes. */
-export function withOutputHashes(files: readonly OutputFile[], manifest: RunManifest, manifestName: string): OutputFile[] {
+/** What run.json must keep about the reviewer-editable outputs: their names, the store, the last run. */
+export interface EditableRecord {
+  /** alignments.csv and glossary.csv: the outputs a reviewer edits in place. */
+  names: readonly string[];
+  /** Lines in decisions.jsonl when this run writes its outputs. */
+  storeLines: number;
+  /** The last run's manifest, for the editable outputs this run does not rewrite. */
+  previous?: Partial<RunManifest>;
+}
+
+/**
+ * The rendered files with run.json rendered again to record the others' hashes. An editable output this
+ * run writes gets the store's line count; one it does not write (`--format`) keeps the last run's hash,
+ * line count and (glossary.csv) canonical forms, so an edit made to it later is still seen as one.
+ */
+export function withOutputHashes(files: readonly OutputFile[], manifest: RunManifest, manifestName: string, editable?: EditableRecord): OutputFile[] {
   const outputHashes: Record<string, string> = {};
   for (const f of files) if (f.name !== manifestName) outputHashes[f.name] = sha256(f.content);
   const outputs = files.map((f) => f.name);
-  return files.map((f) => (f.name === manifestName ? { name: f.name, content: runJson({ ...manifest, outputs, outputHashes }) } : f));
+  const extra: Partial<RunManifest> = {};
+  if (editable) {
+    const storeLinesAtWrite: Record<string, number> = {};
+    const previous = editable.previous;
+    for (const name of editable.names) {
+      if (outputs.includes(name)) {
+        storeLinesAtWrite[name] = editable.storeLines;
+        continue;
+      }
+      const hash = previous?.outputHashes?.[name];
+      if (typeof hash !== 'string') continue;
+      outputHashes[name] = hash;
+      const lines = previous?.storeLinesAtWrite?.[name];
+      if (typeof lines === 'number') storeLinesAtWrite[name] = lines;
+      if (name === 'glossary.csv') {
+        if (previous?.glossaryCanonical) extra.glossaryCanonical = previous.glossaryCanonical;
+        else extra.glossaryCanonical = undefined;
+      }
+    }
+    extra.storeLinesAtWrite = storeLinesAtWrite;
+  }
+  return files.map((f) => (f.name === manifestName ? { name: f.name, content: runJson({ ...manifest, ...extra, outputs, outputHashes }) } : f));
 }

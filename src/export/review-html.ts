@@ -55,7 +55,7 @@ export function reviewHtml(result: RunResult): string {
     <span class="flag">not accepted</span> a candidate the tool did not export (below the threshold, in conflict with a group, or weak with no third document to confirm it): confirm it to keep it
   </div>
   <p class="help" id="help">Keys: <kbd>j</kbd>/<kbd>&#8595;</kbd> next link, <kbd>k</kbd>/<kbd>&#8593;</kbd> previous,
-    <kbd>c</kbd> or <kbd>y</kbd> confirm, <kbd>r</kbd> or <kbd>x</kbd> reject, <kbd>u</kbd> undo (back to auto),
+    <kbd>c</kbd> or <kbd>y</kbd> confirm, <kbd>r</kbd> or <kbd>x</kbd> reject, <kbd>u</kbd> undo a decision of this review,
     <kbd>n</kbd>/<kbd>p</kbd> next/previous page. The buttons do the same with the mouse.</p>
   <p class="note">Your decisions are kept in this browser for this run, so a reload does not lose them.
     They reach polyalign only when you export them: <b>Export decisions</b> saves a CSV; then run

@@ -3,8 +3,9 @@
 export type { Decision, EntryDecision, EntryStatus, LinkDecision, LinkStatus, SpanText } from './decision.ts';
 export { decisionKey, describe, entryKey, linkKey, normaliseText, unescapeCell } from './decision.ts';
 export type { ParsedDecisions, ParseOptions } from './parse.ts';
-export { ENTRY_COLUMNS, GLOSSARY_FIXED_COLUMNS, LINK_COLUMNS, parseDecisions } from './parse.ts';
+export { ENTRY_COLUMNS, GLOSSARY_FIXED_COLUMNS, headerOf, LINK_COLUMNS, parseDecisions } from './parse.ts';
 export type { MergeResult } from './store.ts';
+export { changedSinceWritten } from './since-written.ts';
 export { effective, mergeDecisions, parseStore, serialiseStore, STORE_NAME } from './store.ts';
 export type { SpanFinder } from './find-span.ts';
 export { spanFinder } from './find-span.ts';
@@ -13,4 +14,4 @@ export { spanScorer } from './score-span.ts';
 export type { LinkApplyResult } from './apply-links.ts';
 export { applyLinkDecisions } from './apply-links.ts';
 export type { GlossaryApplyResult } from './apply-glossary.ts';
-export { applyGlossaryDecisions } from './apply-glossary.ts';
+export { applyGlossaryDecisions, formsMatch } from './apply-glossary.ts';

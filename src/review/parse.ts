@@ -48,6 +48,21 @@ function delimiterOf(text: string): string {
   return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
+/**
+ * The column names of a CSV's header line, as the parser reads them (comma, semicolon or tab; BOM taken
+ * off; trimmed, lower case), or undefined when the header cannot be read as CSV (binary data, a broken
+ * quote): such a file is for `parseDecisions` to reject with a message.
+ */
+export function headerOf(text: string): string[] | undefined {
+  if (text.includes('\u0000')) return undefined;
+  try {
+    const [header] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, to_line: 1, delimiter: delimiterOf(text) }) as string[][];
+    return header?.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  } catch {
+    return undefined;
+  }
+}
+
 function readTable(text: string, path: string): { header: string[]; rows: string[][] } {
   if (text.includes('\u0000')) throw invalid(path, 'is not a CSV file (it holds binary data); expected a decisions CSV such as alignments.csv');
   // Read as UTF-8, a file saved in a legacy code page has bytes that decode to U+FFFD: its Cyrillic

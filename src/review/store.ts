@@ -15,6 +15,8 @@ export interface MergeResult {
   added: Decision[];
   /** A newer decision reversing an older one: applied, and said. */
   changes: string[];
+  /** With `onlyNew`, each decision left out because the store already decided its key otherwise: said, never dropped silently. */
+  leftOut: string[];
 }
 
 /** The decision in force for each key, in the order keys were first decided. */
@@ -37,19 +39,26 @@ export function mergeDecisions(log: readonly Decision[], incoming: readonly Deci
   const inForce = new Map(effective(log).map((d) => [decisionKey(d), d]));
   const added: Decision[] = [];
   const changes: string[] = [];
+  const leftOut: string[] = [];
   for (const d of incoming) {
     const key = decisionKey(d);
     const before = inForce.get(key);
     if (before && sameDecision(before, d)) continue;
-    if (before && options.onlyNew) continue;
-    if (before) {
-      const what = d.kind === 'entry' && before.status === d.status ? `canonical ${JSON.stringify(before.canonical)} → ${JSON.stringify(d.canonical)}` : `${before.status} → ${d.status}`;
-      changes.push(`${describe(d)}: ${what} (was decided in ${before.source}, now in ${d.source})`);
+    if (before && options.onlyNew) {
+      leftOut.push(`${describe(d)}: ${d.source} says ${what(before, d, true)}, but it is older than the store's decision or of unknown age, so the store's (from ${before.source}) was kept; to change it, import a decisions file with --review or polyalign review import`);
+      continue;
     }
+    if (before) changes.push(`${describe(d)}: ${what(before, d, false)} (was decided in ${before.source}, now in ${d.source})`);
     inForce.set(key, d);
     added.push(d);
   }
-  return { log: [...log, ...added], added, changes };
+  return { log: [...log, ...added], added, changes, leftOut };
+}
+
+/** How `d` differs from `before` on one key: `confirmed → rejected`, or the new status / canonical alone. */
+function what(before: Decision, d: Decision, newOnly: boolean): string {
+  if (d.kind === 'entry' && before.status === d.status) return newOnly ? `canonical ${JSON.stringify(d.canonical)}` : `canonical ${JSON.stringify(before.canonical)} → ${JSON.stringify(d.canonical)}`;
+  return newOnly ? d.status : `${before.status} → ${d.status}`;
 }
 
 // Fixed key order so a store diffs cleanly.

@@ -336,3 +336,66 @@ describe('bad decisions files', () => {
     expect(r.stderr).toMatch(/nowhere\.csv: no such decisions file/);
   });
 });
+
+describe('an alignments.csv edited in a spreadsheet that saves semicolons, then a run with --format', () => {
+  const out = tmp('semicolon');
+  let target: Row;
+  let header: string[];
+
+  /** Saved the way a spreadsheet in a decimal-comma locale saves "CSV": `;` between cells. */
+  function writeSemicolons(rows: Row[]): void {
+    writeFileSync(join(out, 'alignments.csv'), stringify(rows, { header: true, columns: header, delimiter: ';' }));
+  }
+
+  beforeAll(async () => {
+    expect((await run(out)).code).toBe(0);
+    const rows = readRows(join(out, 'alignments.csv'));
+    header = Object.keys(rows[0]!);
+    target = rows.find((r) => r.group_id)!;
+    writeSemicolons(rows.map((r) => (r === target ? { ...r, status: 'rejected' } : r)));
+  });
+
+  it('is recognised as edited and imported before the run overwrites it', async () => {
+    const r = await run(out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/review: .*alignments\.csv was edited since the last run; 1 decision from it saved to the store/);
+    expect(readRows(join(out, 'alignments.csv')).find((x) => key(x) === key(target))?.status).toBe('rejected');
+    expect(togetherInParallel(out, target.src_text!, target.tgt_text!)).toBe(false);
+  });
+
+  it('stops the run (exit 2), naming it, when it cannot be read, and leaves it as it is', async () => {
+    const rows = readRows(join(out, 'alignments.csv'));
+    writeSemicolons(rows.map((r) => (key(r) === key(target) ? { ...r, status: 'maybe' } : r)));
+    const edited = readFileSync(join(out, 'alignments.csv'), 'utf8');
+    const r = await run(out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/alignments\.csv: was edited since the last run but cannot be read as decisions .*status "maybe"/);
+    expect(readFileSync(join(out, 'alignments.csv'), 'utf8')).toBe(edited);
+    writeSemicolons(rows);
+  });
+
+  it('still sees a later edit after a run with --format that did not rewrite it', async () => {
+    expect((await run(out)).code).toBe(0); // takes back the file as it was written (nothing changed)
+    const tmxOnly = await run(out, '--format', 'tmx');
+    expect(tmxOnly.code).toBe(0);
+    expect(manifest(out).outputs).not.toContain('alignments.csv');
+    expect(Object.keys(manifest(out).outputHashes)).toContain('alignments.csv');
+    // the reviewer changes their mind in the file the full run wrote
+    const rows = readRows(join(out, 'alignments.csv'));
+    writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(target) ? { ...r, status: 'confirmed' } : r)));
+    const r = await run(out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/review: changed: .*rejected → confirmed/);
+    expect(r.stdout).not.toMatch(/conflict/);
+    expect(readRows(join(out, 'alignments.csv')).find((x) => key(x) === key(target))?.status).toBe('confirmed');
+  });
+
+  it('a store locked by another process: exit 1, the lock file named, the store as it was', async () => {
+    const store = readFileSync(join(out, 'decisions.jsonl'), 'utf8');
+    writeFileSync(join(out, 'decisions.jsonl.lock'), '1\n');
+    const r = await run(out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/decisions\.jsonl\.lock: another polyalign run or review import is updating the decisions store/);
+    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toBe(store);
+  });
+});

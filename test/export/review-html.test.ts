@@ -230,6 +230,35 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
     expect(await summary(second.page)).toEqual([13, 0, 0, 1, 0]);
   });
 
+  it('does not offer undo on a link decided in an earlier review, and says why', async () => {
+    const result = runResult();
+    const pair = result.pairs.find((p) => p.src === DOCS.bs && p.tgt === DOCS.mk)!;
+    const first = pair.links.findIndex((l) => l.src.first === 0 && l.tgt.first === 0);
+    pair.links[first] = { ...pair.links[first]!, status: 'confirmed' };
+    const { page, errors } = await openFile(browser, write('earlier.html', result));
+    expect(await summary(page)).toEqual([12, 1, 0, 1, 0]);
+    await page.keyboard.press('j');
+    expect(await currentLabel(page)).toMatch(/^Link bs #0 ↔ mk #0,/);
+    await page.keyboard.press('u');
+    // still confirmed, nothing to export: the store would keep the decision whatever the page said
+    expect(await summary(page)).toEqual([12, 1, 0, 1, 0]);
+    await expect(page.locator('#message').textContent()).resolves.toMatch(/bs #0 ↔ mk #0 was decided in an earlier review; .*cannot be set back to auto/);
+    const undo = page.locator('li.link.st-confirmed button.act-auto');
+    await expect(undo.isDisabled()).resolves.toBe(true);
+    await expect(undo.getAttribute('title')).resolves.toMatch(/decided in an earlier review/);
+    await expect(undo.getAttribute('aria-label')).resolves.toMatch(/^Undo is not available: link bs #0 ↔ mk #0 was decided in an earlier review/);
+    // rejecting it is still a decision the export carries; u does not turn it into auto either
+    await page.keyboard.press('r');
+    await page.keyboard.press('u');
+    expect(await summary(page)).toEqual([12, 0, 1, 1, 1]);
+    // a link the run left to the aligner still has its undo
+    await page.keyboard.press('j');
+    await page.keyboard.press('c');
+    await page.keyboard.press('u');
+    expect(await summary(page)).toEqual([12, 0, 1, 1, 1]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows a sentence that looks like markup as text', async () => {
     const result = runResult();
     result.documents[0]!.sentences[0]!.text = '<img src=x onerror="document.title=1"></script><b>bold</b>';

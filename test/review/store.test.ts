@@ -49,6 +49,9 @@ describe('mergeDecisions', () => {
     const merged = mergeDecisions(old, [link('confirmed', 'Jedan.', 'En.'), link('confirmed', 'Dva.', 'To.')], { onlyNew: true });
     expect(merged.added.map((d) => (d as LinkDecision).src.text)).toEqual(['Dva.']);
     expect(merged.changes).toEqual([]);
+    // the reversal it left out is said, not dropped silently
+    expect(merged.leftOut).toEqual([expect.stringMatching(/^a\.txt "Jedan\." ↔ b\.txt "En\.": a\.csv says confirmed, .*the store's \(from a\.csv\) was kept/)]);
+    expect(mergeDecisions(old, [link('confirmed', 'Dva.', 'To.')], { onlyNew: true }).leftOut).toEqual([]);
   });
 });
 

@@ -45,7 +45,7 @@ export const REVIEW_SCRIPT = String.raw`
     if (saved && saved.v === 1 && saved.decisions) {
       Object.keys(saved.decisions).forEach(function (k) {
         var i = keyIndex[k];
-        if (i !== undefined && saved.decisions[k] !== links[i].status) decisions[k] = saved.decisions[k];
+        if (i !== undefined && saved.decisions[k] !== links[i].status && (saved.decisions[k] !== 'auto' || canUndo(i))) decisions[k] = saved.decisions[k];
       });
     }
     var restored = Object.keys(decisions).length;
@@ -56,6 +56,10 @@ export const REVIEW_SCRIPT = String.raw`
   function save() {
     try { window.localStorage.setItem(STORE_KEY, JSON.stringify({ v: 1, decisions: decisions })); } catch (e) { /* shown at load */ }
   }
+  // A link the run shows as confirmed or rejected was decided in an earlier review: the decisions store
+  // keeps that decision, and an export can only replace it with another, never take it back to auto.
+  function canUndo(i) { return links[i].status === 'auto'; }
+  var NO_UNDO = 'decided in an earlier review; the decisions store keeps that decision, so it cannot be set back to auto here: confirm or reject it instead';
   function statusOf(i) { var d = decisions[keys[i]]; return d === undefined ? links[i].status : d; }
   function changed(i) { return decisions[keys[i]] !== undefined; }
 
@@ -181,8 +185,9 @@ export const REVIEW_SCRIPT = String.raw`
     li.querySelectorAll('button').forEach(function (btn) {
       var act = btn.dataset.act;
       if (act === 'auto') {
-        btn.disabled = s === 'auto';
-        btn.setAttribute('aria-label', 'Undo: set link ' + label + ' back to auto');
+        btn.disabled = s === 'auto' || !canUndo(i);
+        btn.setAttribute('aria-label', canUndo(i) ? 'Undo: set link ' + label + ' back to auto' : 'Undo is not available: link ' + label + ' was ' + NO_UNDO);
+        btn.title = canUndo(i) ? 'Set back to auto (u)' : 'This link was ' + NO_UNDO + '.';
       } else {
         btn.setAttribute('aria-pressed', String(s === act));
         btn.setAttribute('aria-label', (act === 'confirmed' ? 'Confirm' : 'Reject') + ' link ' + label);
@@ -274,6 +279,7 @@ export const REVIEW_SCRIPT = String.raw`
     if (li && focus) { li.focus({ preventScroll: true }); li.scrollIntoView({ block: 'nearest' }); }
   }
   function decide(i, status) {
+    if (status === 'auto' && !canUndo(i)) return;
     if (status === links[i].status) delete decisions[keys[i]];
     else decisions[keys[i]] = status;
     save();
@@ -309,7 +315,11 @@ export const REVIEW_SCRIPT = String.raw`
       case 'k': case 'ArrowUp': setCurrent(cur < 0 ? 0 : cur - 1, true); break;
       case 'c': case 'y': if (onCur) decide(flat[cur].link, 'confirmed'); break;
       case 'r': case 'x': if (onCur) decide(flat[cur].link, 'rejected'); break;
-      case 'u': if (onCur) decide(flat[cur].link, 'auto'); break;
+      case 'u':
+        if (!onCur) break;
+        if (canUndo(flat[cur].link)) decide(flat[cur].link, 'auto');
+        else { var ul = links[flat[cur].link]; say(sideLabel(ul.src) + ' \u2194 ' + sideLabel(ul.tgt) + ' was ' + NO_UNDO + '.'); }
+        break;
       case 'PageDown': case 'n': if (page < pageCount() - 1) goPage(page + 1); break;
       case 'PageUp': case 'p': if (page > 0) goPage(page - 1); break;
       default: return;

@@ -1,0 +1,195 @@
+// How a run reads the outputs a reviewer edited in place (src/commands/review.ts `importIntoStore`) and
+// what run.json keeps for it (src/export/manifest.ts `withOutputHashes`), on small output folders
+// written here: the files as a spreadsheet saves them, run.json as the last run wrote it.
+
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importIntoStore, inForce, LOCK_NAME, STALE_LOCK_MS } from '../../src/commands/review.ts';
+import { sha256, withOutputHashes } from '../../src/export/manifest.ts';
+import { serialiseStore, type Decision, type LinkDecision } from '../../src/review/index.ts';
+import type { RunManifest } from '../../src/types.ts';
+
+const A = '000_a.txt';
+const B = '001_b.txt';
+const HEADER = ['group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
+const LINKS = [
+  ['g0001', '0.9', '1.6', 'mining', A, 'bs', '0', 'Kim je stigao.', B, 'da', '0', 'Kim ankom.'],
+  ['g0002', '0.8', '1.5', 'mining', A, 'bs', '1', 'Padao je snijeg.', B, 'da', '1', 'Det sneede.'],
+  ['g0003', '0.7', '1.4', 'mining', A, 'bs', '2', 'Bilo je hladno.', B, 'da', '2', 'Det var koldt.'],
+];
+
+/** alignments.csv with these statuses, one per link, joined by `sep` (a spreadsheet may save `;` or tabs). */
+function alignments(statuses: string[], sep = ','): string {
+  const rows = LINKS.map((l, i) => [...l.slice(0, 4), statuses[i]!, ...l.slice(4)]);
+  return [HEADER, ...rows].map((r) => r.join(sep)).join('\n') + '\n';
+}
+
+function link(status: LinkDecision['status'], i: number, source = 'page.csv'): LinkDecision {
+  const l = LINKS[i]!;
+  return { kind: 'link', status, src: { doc: A, text: l[7]!, sent: l[6]! }, tgt: { doc: B, text: l[11]!, sent: l[10]! }, source, at: '2025-09-01T10:00:00.000Z' };
+}
+
+/** An output folder as a run left it: alignments.csv written with the store holding `store` (all of it in force then). */
+function outFolder(written: string, store: Decision[], manifest: Partial<RunManifest> = { outputHashes: { 'alignments.csv': sha256(written) }, storeLinesAtWrite: { 'alignments.csv': store.length } }): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'polyalign-hand-edited-')), 'out');
+  mkdirSync(out);
+  writeFileSync(join(out, 'alignments.csv'), written);
+  if (store.length > 0) writeFileSync(join(out, 'decisions.jsonl'), serialiseStore(store));
+  writeFileSync(join(out, 'run.json'), JSON.stringify({ inputs: [{ doc: A }, { doc: B }], ...manifest }));
+  return out;
+}
+
+const now = new Date('2025-09-02T10:00:00.000Z');
+const statusOf = (log: Decision[], i: number) => inForce(log).links.find((d) => d.src.text === LINKS[i]![7])?.status;
+
+describe('a hand-edited alignments.csv', () => {
+  it.each([
+    ['semicolons', ';'],
+    ['tabs', '\t'],
+  ])('saved with %s is recognised as edited and its decisions imported', async (_, sep) => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
+    writeFileSync(join(out, 'alignments.csv'), alignments(['rejected', 'auto', 'confirmed'], sep));
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(outcome.imported).toEqual([{ file: expect.stringMatching(/alignments\.csv$/), why: 'hand-edited', added: 2 }]);
+    expect(statusOf(outcome.log, 0)).toBe('rejected');
+    expect(statusOf(outcome.log, 2)).toBe('confirmed');
+    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('that cannot be read stops the run, naming the file, whatever its delimiter', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
+    writeFileSync(join(out, 'alignments.csv'), alignments(['rejected', 'maybe', 'auto'], ';'));
+    await expect(importIntoStore({ outDir: out, files: [], handEdited: true, now })).rejects.toMatchObject({
+      code: 'review.invalid',
+      exitCode: 2,
+      message: expect.stringMatching(/alignments\.csv: was edited since the last run but cannot be read as decisions \(.*row 3: status "maybe"/),
+    });
+    writeFileSync(join(out, 'alignments.csv'), '"status;src_doc\nrejected;x\n');
+    await expect(importIntoStore({ outDir: out, files: [], handEdited: true, now })).rejects.toMatchObject({ exitCode: 2, message: /alignments\.csv: was edited since the last run/ });
+    expect(existsSync(join(out, 'decisions.jsonl'))).toBe(false);
+  });
+
+  it('without a status column (written before decisions existed) is left alone', async () => {
+    const out = outFolder('group_id;src_doc;src_text\ng0001;a;b\n', [], {});
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(outcome.imported).toEqual([]);
+  });
+
+  it('counts only the rows that differ from what the run wrote: an untouched row never overturns a newer decision', async () => {
+    // The run wrote link 0 as confirmed (the one decision in the store then) ...
+    const before = [link('confirmed', 0, 'first.csv')];
+    const written = alignments(['confirmed', 'auto', 'auto']);
+    const out = outFolder(written, before);
+    // ... then the reviewer rejected it on the page and imported that ...
+    writeFileSync(join(out, 'decisions.jsonl'), serialiseStore([...before, link('rejected', 0, 'page.csv')]));
+    // ... and then edited one other row of alignments.csv; link 0's row still says confirmed.
+    writeFileSync(join(out, 'alignments.csv'), alignments(['confirmed', 'rejected', 'auto']));
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(statusOf(outcome.log, 0)).toBe('rejected');
+    expect(statusOf(outcome.log, 1)).toBe('rejected');
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.imported[0]!.added).toBe(1);
+    // The same holds for the file given with --review.
+    const again = await importIntoStore({ outDir: out, files: [join(out, 'alignments.csv')], handEdited: false, now });
+    expect(statusOf(again.log, 0)).toBe('rejected');
+    // A row the reviewer did change reverses the decision it showed.
+    const changed = outFolder(written, before);
+    writeFileSync(join(changed, 'alignments.csv'), alignments(['rejected', 'auto', 'auto']));
+    const reversed = await importIntoStore({ outDir: changed, files: [], handEdited: true, now });
+    expect(statusOf(reversed.log, 0)).toBe('rejected');
+    expect(reversed.changes).toEqual([expect.stringMatching(/confirmed → rejected/)]);
+  });
+
+  it('of unknown age adds decisions but says which reversals it left out', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), [link('confirmed', 0)], {});
+    writeFileSync(join(out, 'alignments.csv'), alignments(['rejected', 'confirmed', 'auto']));
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(statusOf(outcome.log, 0)).toBe('confirmed');
+    expect(statusOf(outcome.log, 1)).toBe('confirmed');
+    expect(outcome.conflicts).toEqual([expect.stringMatching(/"Kim je stigao\." .*: .*alignments\.csv says rejected, .*the store's \(from page\.csv\) was kept/)]);
+  });
+});
+
+describe('run.json after a run that does not rewrite alignments.csv or glossary.csv', () => {
+  const manifest = { outputs: [], glossaryCanonical: { e0001: 'Computed' } } as unknown as RunManifest;
+  const previous: Partial<RunManifest> = {
+    outputHashes: { 'alignments.csv': 'a'.repeat(64), 'glossary.csv': 'b'.repeat(64), 'corpus.tmx': 'c'.repeat(64) },
+    storeLinesAtWrite: { 'alignments.csv': 3, 'glossary.csv': 2 },
+    glossaryCanonical: { e0001: 'Written' },
+  };
+  const render = (names: string[]) => {
+    const files = [...names.map((name) => ({ name, content: `${name} now` })), { name: 'run.json', content: '' }];
+    const out = withOutputHashes(files, manifest, 'run.json', { names: ['alignments.csv', 'glossary.csv'], storeLines: 7, previous });
+    return JSON.parse(out.find((f) => f.name === 'run.json')!.content as string) as RunManifest;
+  };
+
+  it('carries their previous hashes, store lines and canonical forms forward', () => {
+    const m = render(['corpus.tmx']);
+    expect(m.outputHashes).toEqual({ 'corpus.tmx': sha256('corpus.tmx now'), 'alignments.csv': 'a'.repeat(64), 'glossary.csv': 'b'.repeat(64) });
+    expect(m.storeLinesAtWrite).toEqual({ 'alignments.csv': 3, 'glossary.csv': 2 });
+    expect(m.glossaryCanonical).toEqual({ e0001: 'Written' });
+  });
+
+  it('records the new ones for the files it writes', () => {
+    const m = render(['alignments.csv', 'glossary.csv']);
+    expect(m.outputHashes).toEqual({ 'alignments.csv': sha256('alignments.csv now'), 'glossary.csv': sha256('glossary.csv now') });
+    expect(m.storeLinesAtWrite).toEqual({ 'alignments.csv': 7, 'glossary.csv': 7 });
+    expect(m.glossaryCanonical).toEqual({ e0001: 'Computed' });
+  });
+
+  it('so a later edit reverses a decision instead of being taken as a file of unknown age', async () => {
+    const written = alignments(['confirmed', 'auto', 'auto']);
+    const out = outFolder(written, [link('confirmed', 0)]);
+    const tmxRun = withOutputHashes([{ name: 'corpus.tmx', content: '<tmx/>' }, { name: 'run.json', content: '' }], manifest, 'run.json', {
+      names: ['alignments.csv', 'glossary.csv'],
+      storeLines: 1,
+      previous: JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')),
+    });
+    writeFileSync(join(out, 'run.json'), tmxRun.find((f) => f.name === 'run.json')!.content);
+    writeFileSync(join(out, 'alignments.csv'), alignments(['rejected', 'auto', 'auto']));
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(statusOf(outcome.log, 0)).toBe('rejected');
+    expect(outcome.conflicts).toEqual([]);
+  });
+});
+
+describe('the store lock', () => {
+  const page = (out: string) => {
+    const file = join(out, '..', 'page.csv');
+    writeFileSync(file, alignments(['rejected', 'auto', 'auto']));
+    return file;
+  };
+
+  it('is held while the store is updated and removed after, also after an error', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
+    await importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now });
+    expect(existsSync(join(out, LOCK_NAME))).toBe(false);
+    await expect(importIntoStore({ outDir: out, files: [join(out, 'nowhere.csv')], handEdited: false, now })).rejects.toThrow(/no such decisions file/);
+    expect(existsSync(join(out, LOCK_NAME))).toBe(false);
+  });
+
+  it('stops another update with an error naming the lock file, and leaves the store as it was', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), [link('confirmed', 1)]);
+    const store = readFileSync(join(out, 'decisions.jsonl'), 'utf8');
+    writeFileSync(join(out, LOCK_NAME), '12345\n');
+    await expect(importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now })).rejects.toMatchObject({
+      code: 'review.locked',
+      exitCode: 1,
+      message: expect.stringContaining(`${join(out, LOCK_NAME)}: another polyalign run or review import is updating the decisions store`),
+    });
+    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toBe(store);
+    expect(existsSync(join(out, LOCK_NAME))).toBe(true);
+  });
+
+  it('takes over a lock left by a process that died long ago', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
+    writeFileSync(join(out, LOCK_NAME), '12345\n');
+    const old = (Date.now() - STALE_LOCK_MS - 60_000) / 1000;
+    utimesSync(join(out, LOCK_NAME), old, old);
+    const outcome = await importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now });
+    expect(statusOf(outcome.log, 0)).toBe('rejected');
+    expect(existsSync(join(out, LOCK_NAME))).toBe(false);
+  });
+});
