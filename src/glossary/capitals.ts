@@ -2,7 +2,8 @@
 // quotation start, a title-case headline, an all-capitals line) is kept only when the rest of
 // the text confirms it; runs are cut at the words that stay unconfirmed.
 
-import { skeleton } from './normalise.ts';
+import { latinLower, skeleton } from './normalise.ts';
+import { cueTable, matchesCue } from './type-cues.ts';
 import { isGrammarCapital, isJoiner, pieceKey } from './runs.ts';
 import type { SentenceContext } from './runs.ts';
 
@@ -55,6 +56,10 @@ function isConfirmed(c: SentenceContext, i: number, evidence: CapitalEvidence): 
 /** Cut a run where a word is capitalised only by position and nothing confirms it as a name. */
 export function dropWeakWords(c: SentenceContext, run: number[], evidence: CapitalEvidence, joiners: ReadonlySet<string>): number[][] {
   const first = c.tokens[run[0]!]!;
+  // A title that opens a sentence is capitalised by its place, not part of the name: `Predsjednik Donald Trump`.
+  if (run.length > 1 && (first.initial || c.headline) && matchesCue(latinLower(first.text), cueTable(c.lang).roles)) {
+    return dropWeakWords(c, run.slice(1), evidence, joiners);
+  }
   if (run.length > 1 && (first.initial || c.headline) && !mostlyLower(c, run[0]!, evidence) && evidence.runs.has(skeleton(pieceKey(c, run)))) {
     return [run];
   }
@@ -78,6 +83,9 @@ export function dropWeakWords(c: SentenceContext, run: number[], evidence: Capit
       const out = [...p];
       while (out.length > 0 && isJoiner(c.tokens[out[0]!]!, joiners)) out.shift();
       while (out.length > 0 && isJoiner(c.tokens[out[out.length - 1]!]!, joiners)) out.pop();
+      // A title written with a capital before a full name (`Američki Predsjednik Donald Trump`) is not
+      // part of it; before one word it may be (`Premier League`), so that stays.
+      if (out.length >= 3 && matchesCue(latinLower(c.tokens[out[0]!]!.text), cueTable(c.lang).roles)) out.shift();
       return out;
     })
     .filter((p) => p.length > 0);

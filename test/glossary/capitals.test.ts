@@ -33,6 +33,16 @@ describe('dropWeakWords', () => {
     expect(kept('da', ['Det var godt.', 'Han gik til Det Hvide Hus.', 'Det er sandt.', 'Ja, det er det.'])[0]).toEqual([]);
   });
 
+  it('leaves a title out of the name it stands before, at the start of a sentence or capitalised mid-sentence', () => {
+    expect(kept('hr', ['Predsjednik Donald Trump započinje kampanju.', 'Američki Predsjednik Donald Trump se u srijedu osvrnuo na plaćeni dodatak novina.', 'Kampanju vodi Trump.'])).toEqual([
+      ['Donald Trump'],
+      ['Donald Trump'],
+      ['Trump'],
+    ]);
+    // Before a single word a title-like word may be the name's own (`Premier League`).
+    expect(kept('hr', ['Momčad od ove sezone igra u engleskoj ligi koja se zove Premier League.'])[0]).toEqual(['Premier League']);
+  });
+
   it('cuts the opening word of a quotation from the name after it', () => {
     expect(kept('mk', ['„Другарот Ким Џонг Ун и претседателот разговараа.“', 'Лидерот Ким Џонг Ун изјави.'])[0]).toEqual(['Ким Џонг Ун']);
   });
