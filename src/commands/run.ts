@@ -78,7 +78,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };
   }
   for (const d of result.documents) reporter.detail(`${d.doc.id}: ${d.lang.code}${d.lang.note ? ` (${d.lang.note})` : ''}`);
-  for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} below threshold; ${p.reason}`);
+  for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} candidates not accepted; ${p.reason}`);
 
   const t1 = performance.now();
   const files = withOutputHashes(renderOutputs(result, formats), result.manifest, MANIFEST_NAME, {
@@ -103,7 +103,7 @@ export function summarise(result: RunResult, outDir: string): string[] {
   const c = result.manifest.counts;
   const ordered = result.pairs.filter((p) => p.method === 'ordered').length;
   lines.push(
-    `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} below threshold`,
+    `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} candidates not accepted`,
   );
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
   lines.push(...reviewLines(result));
