@@ -3,7 +3,7 @@
 // the last run wrote them (their sha256 differs from the one run.json recorded). The store's
 // read-merge-write holds a lock file beside it, so a `review import` during a run loses nothing.
 
-import { mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { sha256 } from '../export/manifest.ts';
 import { writeFileAtomic } from '../export/write.ts';
@@ -61,11 +61,9 @@ async function acquireLock(path: string): Promise<FileHandle> {
 
 /** Run `fn` holding the store's lock; the lock file is removed however `fn` ends. */
 export async function withStoreLock<T>(outDir: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw new PolyalignError('output.unwritable', `cannot create the output folder (${(error as Error).message})`, { path: outDir, cause: error });
-  }
+  // A folder that does not exist yet holds no store to guard, and a run that fails on its input must
+  // not leave one behind; a store written into it creates it (writeFileAtomic).
+  if (!(await stat(outDir).then((s) => s.isDirectory(), () => false))) return fn();
   const path = join(outDir, LOCK_NAME);
   const handle = await acquireLock(path);
   try {
