@@ -91,3 +91,54 @@ describe('meanTopK', () => {
     expect(meanTopK(top, 9)[0]).toBeCloseTo(0.5, 6);
   });
 });
+
+describe('topKBoth on sparse and dense vectors', () => {
+  // Vectors with the given share of non-zero values, from a fixed linear congruential stream.
+  function vectors(count: number, dim: number, share: number, seed: number): Float32Array[] {
+    let state = seed;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    return Array.from({ length: count }, () => {
+      const v = new Float32Array(dim);
+      for (let t = 0; t < dim; t++) if (next() < share) v[t] = next() - 0.3;
+      return v;
+    });
+  }
+
+  // Every dot product in float64, dimension by dimension, rounded to float32 as the kernels store it.
+  function reference(a: Float32Array[], b: Float32Array[], k: number): { index: number[][]; score: number[][] } {
+    const index: number[][] = [];
+    const score: number[][] = [];
+    for (const x of a) {
+      const row = b.map((y, j) => {
+        let s = 0;
+        for (let t = 0; t < x.length; t++) s += x[t]! * y[t]!;
+        return { j, s: Math.fround(s) };
+      });
+      row.sort((p, q) => q.s - p.s || p.j - q.j);
+      index.push(row.slice(0, k).map((r) => r.j));
+      score.push(row.slice(0, k).map((r) => r.s));
+    }
+    return { index, score };
+  }
+
+  for (const [name, share] of [
+    ['sparse (the inverted index)', 0.2],
+    ['dense (the tiled kernel)', 1],
+  ] as const) {
+    it(`gives exactly the brute-force neighbours and scores, ${name}`, () => {
+      const a = vectors(37, 96, share, 7);
+      const b = vectors(53, 96, share, 11);
+      const { ab, ba } = topKBoth(a, b, 4);
+      const want = reference(a, b, 4);
+      const wantBack = reference(b, a, 4);
+      for (let i = 0; i < a.length; i++) {
+        expect(Array.from(ab.index.subarray(i * 4, i * 4 + 4))).toEqual(want.index[i]);
+        expect(Array.from(ab.score.subarray(i * 4, i * 4 + 4))).toEqual(want.score[i]);
+      }
+      for (let j = 0; j < b.length; j++) {
+        expect(Array.from(ba.index.subarray(j * 4, j * 4 + 4))).toEqual(wantBack.index[j]);
+        expect(Array.from(ba.score.subarray(j * 4, j * 4 + 4))).toEqual(wantBack.score[j]);
+      }
+    });
+  }
+});
