@@ -49,13 +49,16 @@ class Idf {
   private readonly df = new Map<string, number>();
   private readonly size: number;
 
-  constructor(documents: Features[]) {
-    this.size = documents.length;
+  /** Takes the documents one at a time, so their features need not all be held at once. */
+  constructor(documents: Iterable<Features>) {
+    let size = 0;
     for (const features of documents) {
+      size++;
       for (const group of GROUPS) {
         for (const key of features[group].keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
       }
     }
+    this.size = size;
   }
 
   /**
@@ -89,6 +92,10 @@ function vectorise(features: Features, inCorpus: boolean, idf: Idf, dim: number,
   return l2normalise(out);
 }
 
+function* lazyMap<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
+  for (const item of items) yield fn(item);
+}
+
 /** A short, stable fingerprint of the IDF corpus, so that the id (a cache key) changes with it. */
 function fingerprint(corpus: string[]): string {
   return fnv1a(corpus.join('\n')).toString(16).padStart(8, '0');
@@ -102,7 +109,8 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const featureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
   const corpusNames = options.corpus ? collectNames(options.corpus) : undefined;
-  const corpusIdf = options.corpus ? new Idf(options.corpus.map((t) => extractFeatures(t, featureOptions, corpusNames))) : undefined;
+  const corpus = options.corpus;
+  const corpusIdf = corpus ? new Idf(lazyMap(corpus, (t) => extractFeatures(t, featureOptions, corpusNames))) : undefined;
   const corpusTexts = new Set(options.corpus);
   // Without a corpus the IDF, and so a text's vector, depends on the batch: the id says so.
   const idfTag = options.corpus ? `idf${fingerprint(options.corpus)}` : 'idfbatch';
@@ -111,10 +119,14 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
     kind: 'lexical',
     dim,
     async embed(texts: string[]): Promise<Float32Array[]> {
-      const names = corpusNames ?? collectNames(texts);
+      if (corpusIdf) {
+        // The IDF is fixed: each text's features live only until its vector is made.
+        return texts.map((t) => vectorise(extractFeatures(t, featureOptions, corpusNames), corpusTexts.has(t), corpusIdf, dim, weights));
+      }
+      const names = collectNames(texts);
       const features = texts.map((t) => extractFeatures(t, featureOptions, names));
-      const idf = corpusIdf ?? new Idf(features);
-      return features.map((f, i) => vectorise(f, !corpusIdf || corpusTexts.has(texts[i]!), idf, dim, weights));
+      const idf = new Idf(features);
+      return features.map((f) => vectorise(f, true, idf, dim, weights));
     },
   };
 }
