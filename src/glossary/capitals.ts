@@ -79,14 +79,17 @@ export function dropWeakWords(c: SentenceContext, run: number[], evidence: Capit
   }
   pieces.push(current);
   return pieces
-    .map((p) => {
+    .flatMap((p) => {
       const out = [...p];
       while (out.length > 0 && isJoiner(c.tokens[out[0]!]!, joiners)) out.shift();
       while (out.length > 0 && isJoiner(c.tokens[out[out.length - 1]!]!, joiners)) out.pop();
       // A title written with a capital before a full name (`Američki Predsjednik Donald Trump`) is not
       // part of it; before one word it may be (`Premier League`), so that stays.
       if (out.length >= 3 && matchesCue(latinLower(c.tokens[out[0]!]!.text), cueTable(c.lang).roles)) out.shift();
-      return out;
+      // An acronym before a full name is a name of its own (`sekretar SAD Majk Pompeo`: the USA's);
+      // before one word it is part of the name (`BBC News`, `US Open`).
+      if (out.length >= 3 && c.tokens[out[0]!]!.acronym && !c.allCaps && !c.tokens[out[1]!]!.acronym) return [[out[0]!], out.slice(1)];
+      return [out];
     })
     .filter((p) => p.length > 0);
 }

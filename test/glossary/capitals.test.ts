@@ -43,6 +43,11 @@ describe('dropWeakWords', () => {
     expect(kept('hr', ['Momčad od ove sezone igra u engleskoj ligi koja se zove Premier League.'])[0]).toEqual(['Premier League']);
   });
 
+  it('keeps an acronym before a full name apart from it, and with a single word', () => {
+    expect(kept('sr-Latn', ['Državni sekretar SAD Majk Pompeo je u srijedu doputovao u posjetu.'])[0]).toEqual(['SAD', 'Majk Pompeo']);
+    expect(kept('da', ['Det oplyser kanalen, som hedder BBC News, i en udtalelse.'])[0]).toEqual(['BBC News']);
+  });
+
   it('cuts the opening word of a quotation from the name after it', () => {
     expect(kept('mk', ['„Другарот Ким Џонг Ун и претседателот разговараа.“', 'Лидерот Ким Џонг Ун изјави.'])[0]).toEqual(['Ким Џонг Ун']);
   });
