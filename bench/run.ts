@@ -18,6 +18,7 @@ import { runEmbedSpeed } from './embed-speed.ts';
 import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
 import { realSpeedTable, runRealSpeed } from './hunalign-speed.ts';
 import { runLanguageBench } from './language.ts';
+import { runKernelBench } from './similarity-kernels.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
@@ -91,6 +92,10 @@ const alignSpeed = await step('alignSpeed', () => {
 });
 console.log('\nAlignment speed (synthetic documents, dim 384; peak RSS of the benchmark process)');
 console.table(alignSpeedRows(alignSpeed, quick ? SPEED_SIZES.slice(0, 1) : SPEED_SIZES));
+
+const kernels = await step('similarityKernels', () => runKernelBench(quick ? 500 : 2_000));
+console.log('\nSimilarity pass on lexical NTREX vectors (bs × da): dense kernel against the inverted index, median of 3');
+console.table(kernels);
 
 // Real text beside hunalign; it runs every step in a child process of its own (peak memory per system).
 const realSpeed = await step('realSpeed', () => runRealSpeed({ ...(quick ? { sizes: [1_000] } : {}), log: (line) => console.error(`  ${line}`) }));

@@ -10,7 +10,7 @@ import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
-import { formatSpan } from './text/compare.ts';
+import { compareStrings, formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented } from './types.ts';
 import { VERSION } from './version.ts';
 
@@ -226,7 +226,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     },
     timings,
     outputs: [],
-    glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => (a! < b! ? -1 : 1))),
+    glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
     ...(review ? { review } : {}),
   };
   return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest };

@@ -61,7 +61,7 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
   const support = new Map(all.map((l) => [l, triangles(l, partners)]));
   const confirmed = (l: Link) => (l.status === 'confirmed' ? 1 : 0);
   const links = [...all].sort((p, q) => confirmed(q) - confirmed(p) || support.get(q)! - support.get(p)! || strongestFirst(p, q));
-  const cannot = cannotIndex(pairs.flatMap((p) => p.rejected ?? []));
+  const cannot = cannotIndex(pairs.flatMap((p) => p.rejected));
   // sentence key → the group that holds it; groups merge by moving the smaller into the larger.
   const owner = new Map<string, Building>();
   const dropped: Link[] = [];

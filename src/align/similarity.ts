@@ -47,11 +47,15 @@ export function topK(a: readonly Float32Array[], b: readonly Float32Array[], k: 
  * One pass over all of A × B that keeps the k best of B for each row of A and, when `both`, the k best
  * of A for each row of B (the same dot products serve both directions, which margin scoring needs).
  */
+/** `auto` takes the inverted index when both sides are sparse (see SPARSE_BELOW); the others force a kernel. */
+export type Kernel = 'auto' | 'dense' | 'sparse';
+
 export function topKBoth(
   a: readonly Float32Array[],
   b: readonly Float32Array[],
   k: number,
   both = true,
+  kernel: Kernel = 'auto',
 ): { ab: TopK; ba: TopK } {
   const n = a.length;
   const m = b.length;
@@ -59,7 +63,7 @@ export function topKBoth(
   const ab = emptyTopK(n, Math.min(k, m));
   const ba = emptyTopK(both ? m : 0, Math.min(k, n));
   if (n === 0 || m === 0 || k <= 0) return { ab, ba };
-  if (density(a) * density(b) < SPARSE_BELOW) {
+  if (kernel === 'sparse' || (kernel === 'auto' && density(a) * density(b) < SPARSE_BELOW)) {
     sparsePass(a, b, dim, ab, ba, both);
     return { ab, ba };
   }
@@ -88,7 +92,7 @@ export function topKBoth(
 /**
  * Below this product of the two sides' shares of non-zero values, an inverted index over B beats the
  * dense kernel: the lexical embedder's vectors are about a quarter non-zero (0.05 here), neural ones
- * dense (1). Measured on 2,000 × 2,000 lexical NTREX vectors: 0.75 s against 1.9 s.
+ * dense (1). `node --import tsx bench/align-speed.ts` times both kernels on lexical NTREX vectors.
  */
 const SPARSE_BELOW = 0.12;
 

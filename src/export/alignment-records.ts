@@ -32,7 +32,7 @@ export interface AlignmentRecord {
 
 
 export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentRecord[] {
-  const links = result.pairs.flatMap((p) => [...p.links, ...(p.rejected ?? [])]).sort(byDocsThenPosition);
+  const links = result.pairs.flatMap((p) => [...p.links, ...p.rejected]).sort(byDocsThenPosition);
   return links.map((link) => ({
     group_id: link.status === 'rejected' ? null : (index.groupOf(link)?.id ?? null),
     score: round4(link.score),

@@ -34,8 +34,3 @@ export function transliterate(text: string): string {
   for (const ch of text) out += TABLE.get(ch) ?? ch;
   return out;
 }
-
-/** True when the text holds at least one Cyrillic letter. */
-export function hasCyrillic(text: string): boolean {
-  return /\p{Script=Cyrillic}/u.test(text);
-}

@@ -121,14 +121,16 @@ describe('topKBoth on sparse and dense vectors', () => {
     return { index, score };
   }
 
-  for (const [name, share] of [
-    ['sparse (the inverted index)', 0.2],
-    ['dense (the tiled kernel)', 1],
+  for (const [name, share, kernel] of [
+    ['sparse vectors, the kernel auto picks (the inverted index)', 0.2, 'auto'],
+    ['sparse vectors through the dense kernel', 0.2, 'dense'],
+    ['dense vectors, the kernel auto picks (the tiled kernel)', 1, 'auto'],
+    ['dense vectors through the inverted index', 1, 'sparse'],
   ] as const) {
-    it(`gives exactly the brute-force neighbours and scores, ${name}`, () => {
+    it(`gives exactly the brute-force neighbours and scores: ${name}`, () => {
       const a = vectors(37, 96, share, 7);
       const b = vectors(53, 96, share, 11);
-      const { ab, ba } = topKBoth(a, b, 4);
+      const { ab, ba } = topKBoth(a, b, 4, true, kernel);
       const want = reference(a, b, 4);
       const wantBack = reference(b, a, 4);
       for (let i = 0; i < a.length; i++) {
