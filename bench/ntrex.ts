@@ -2,7 +2,7 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M]
+//   node --import tsx bench/ntrex.ts [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
 //
 // --articles N uses N articles (from article --from, default 0): calibrate on one slice, check on another.
 // `autoRight` is the share of article pairs for which `auto` chose the mode the condition calls for
@@ -211,6 +211,8 @@ export interface NtrexOptions {
   hunalign?: boolean;
   embedder?: (corpus: string[]) => Promise<Embedder>;
   mode?: Mode;
+  /** n-way condition: count translations of either side as witnesses too (`--witnesses all`); default: independent ones only. */
+  independentWitnesses?: boolean;
   conditions?: Condition[];
   log?: (line: string) => void;
   /** When given, filled with how often links (accepted or below threshold) are strictly right, per condition, method and margin band of 0.1. */
@@ -302,7 +304,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       clock(condition, 'polyalign', embedSeconds + pairSeconds, pairSeconds);
       // The same 21 pairs as one run of 7 documents: what it exports as aligned.
       const settleStart = performance.now();
-      const settled = settleLinks(run, sides.map((side) => side.code));
+      const settled = settleLinks(run, sides.map((side) => side.code), { independent: options.independentWitnesses ?? true });
       const settleSeconds = since(settleStart);
       clock(condition, 'polyalign n-way', embedSeconds + pairSeconds + settleSeconds, pairSeconds + settleSeconds);
       for (const p of settled.pairs) {
@@ -354,8 +356,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const from = args.includes('--from') ? Number(args[args.indexOf('--from') + 1]) : undefined;
   const mode = args.includes('--mode') ? (args[args.indexOf('--mode') + 1] as Mode) : undefined;
   const bands: NtrexOptions['bands'] = args.includes('--bands') ? {} : undefined;
+  const independentWitnesses = !(args.includes('--witnesses') && args[args.indexOf('--witnesses') + 1] === 'all');
   const timing: NtrexTiming = {};
-  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
+  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
   console.table(summariseNtrex(results, timing));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');
