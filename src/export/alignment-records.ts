@@ -3,7 +3,7 @@
 // round trip keeps the decision in view. Candidates below the threshold (`PairAlignment.below`) are not
 // aligned and are not exported; run.json counts them.
 
-import type { LangCode, Method, RunResult, Span, Status } from '../types.ts';
+import type { LangCode, Link, Method, RunResult, Span, Status } from '../types.ts';
 import { round4 } from './csv.ts';
 import type { RunIndex } from './run-index.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
@@ -33,7 +33,12 @@ export interface AlignmentRecord {
 
 export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentRecord[] {
   const links = result.pairs.flatMap((p) => [...p.links, ...p.rejected]).sort(byDocsThenPosition);
-  return links.map((link) => ({
+  return links.map((link) => linkRecord(link, index));
+}
+
+/** One row of alignments.csv: the link's group (none for a rejected link), rounded scores, both spans. */
+export function linkRecord(link: Link, index: RunIndex): AlignmentRecord {
+  return {
     group_id: link.status === 'rejected' ? null : (index.groupOf(link)?.id ?? null),
     score: round4(link.score),
     margin: round4(link.margin),
@@ -41,7 +46,7 @@ export function alignmentRecords(result: RunResult, index: RunIndex): AlignmentR
     status: link.status,
     src: spanRecord(link.src, index),
     tgt: spanRecord(link.tgt, index),
-  }));
+  };
 }
 
 // Built field by field so the JSON key order is fixed: doc, lang, first, last, text.

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { RunResult, Span } from '../../types.ts';
-import { alignmentRecords, type AlignmentRecord, type SpanRecord } from '../alignment-records.ts';
+import { linkRecord, type AlignmentRecord, type SpanRecord } from '../alignment-records.ts';
 import { formatSpan, indexRun } from '../run-index.ts';
 import { byDocsThenPosition } from '../../align/link-order.ts';
 import { DEFAULT_MIN_SCORE } from '../../align/pair.ts';
@@ -88,9 +88,8 @@ export function reviewData(result: RunResult): ReviewData {
     return i;
   };
 
-  // Every link through alignments.csv's own record builder, so group ids, rounding, ranges and texts
-  // are the ones alignments.csv writes. Each kind is built on its own so a builder that also lists a
-  // pair's rejected links cannot count one twice.
+  // Every link through alignments.csv's own row builder, so group ids, rounding, ranges and texts
+  // are the ones alignments.csv writes; a link listed under two kinds counts once, as the first.
   const kinds: Array<[LinkKind, 'links' | 'below' | 'rejected']> = [
     ['accepted', 'links'],
     ['below', 'below'],
@@ -99,8 +98,8 @@ export function reviewData(result: RunResult): ReviewData {
   const seen = new Set<string>();
   const records: Array<{ record: AlignmentRecord; kind: LinkKind }> = [];
   for (const [kind, field] of kinds) {
-    const only = { ...result, pairs: result.pairs.map((p) => ({ ...p, links: p[field], below: [], rejected: [] })) };
-    for (const record of alignmentRecords(only, index)) {
+    for (const link of result.pairs.flatMap((p) => p[field])) {
+      const record = linkRecord(link, index);
       const key = linkKey(record.src, record.tgt);
       if (seen.has(key)) continue;
       seen.add(key);
