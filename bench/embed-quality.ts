@@ -2,7 +2,9 @@
 // languages, the share of NTREX lines whose nearest neighbour (cosine) on the other side is the
 // same line (P@1), in both directions, averaged. Two settings: among all lines of the slice
 // (hard: 500 candidates), and among the lines of the same article only (what the aligner
-// faces when it aligns two articles). Run: node --import tsx bench/embed-quality.ts
+// faces when it aligns two articles).
+//
+//   node --import tsx bench/embed-quality.ts [--embedder lexical|polyalign|static] [--offset N]
 
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -77,7 +79,7 @@ export async function runEmbedQuality(options: EmbedQualityOptions = {}): Promis
     for (let b = a + 1; b < languages.length; b++) {
       const [src, tgt] = [languages[a]!, languages[b]!];
       const embedder = make([...text[src]!, ...text[tgt]!]);
-      id = embedder.id.replace(/-idf[0-9a-f]+$/, '');
+      id = embedder.id.replace(/-idf[0-9a-f]+/, '');
       const [x, y] = [await embedder.embed(text[src]!), await embedder.embed(text[tgt]!)];
       const forward = precisionAt1(x, y);
       const backward = precisionAt1(y, x);
@@ -113,5 +115,9 @@ export function formatEmbedQuality(result: EmbedQuality): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(formatEmbedQuality(await runEmbedQuality()));
+  const args = process.argv.slice(2);
+  const offset = args.includes('--offset') ? Number(args[args.indexOf('--offset') + 1]) : 0;
+  const { embedderArg, embedderFactory } = await import('./embedders.ts');
+  const embedder = await embedderFactory(embedderArg(args));
+  console.log(formatEmbedQuality(await runEmbedQuality({ embedder, offset })));
 }

@@ -1,4 +1,5 @@
-// Sentences per second of each embedder on 2,000 NTREX lines (1,000 Bosnian, 1,000 Macedonian
+// Sentences per second of each embedder (the lexical channel, polyalign's static model alone and
+// joined with it, which is the default) on 2,000 NTREX lines (1,000 Bosnian, 1,000 Macedonian
 // Cyrillic, so transliteration is paid for). The transformers figure comes from the tiny
 // test fixture (2 layers, width 32): it measures the plumbing (tokenizer, batching, ONNX
 // Runtime calls), not a real model, which is 100–1000× slower: bench/embed-overhead.ts measures
@@ -12,6 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
 import { createTransformersEmbedder } from '../src/embed/transformers.ts';
+import { combineEmbedders } from '../src/embed/combined.ts';
+import { createStaticEmbedder, SHIPPED_MODEL, SHIPPED_MODEL_DIR } from '../src/embed/static.ts';
+import type { StaticEmbedder } from '../src/embed/static.ts';
 import { buildTinyModel } from '../test/helpers/tiny-model.ts';
 
 const DEFAULT_NTREX = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared/eval/ntrex');
@@ -47,6 +51,23 @@ export async function runEmbedSpeed(options: { dir?: string } = {}): Promise<Emb
   for (let i = 0; i < 3; i++) lexical.push(await time(() => createLexicalEmbedder({ corpus: texts }), texts));
   const median = lexical.map((r) => r.seconds).sort((a, b) => a - b)[1]!;
   rows.push(row(lexical[0]!.id.replace(/-idf[0-9a-f]+$/, ''), 'IDF over the same lines included; median of 3', texts.length, median));
+
+  // polyalign's own static model: loading it, embedding with it alone, and the default (it joined with the lexical channel).
+  const loads: number[] = [];
+  let model: StaticEmbedder | undefined;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    model = await createStaticEmbedder(SHIPPED_MODEL_DIR);
+    loads.push((performance.now() - t0) / 1000);
+  }
+  const mid = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1]!;
+  rows.push({ embedder: `${SHIPPED_MODEL} (load)`, note: 'reading the three files; median of 3', sentences: 0, seconds: Number(mid(loads).toFixed(3)), sentencesPerSecond: 0 });
+  const alone = [];
+  for (let i = 0; i < 3; i++) alone.push(await time(() => model!, texts));
+  rows.push(row(SHIPPED_MODEL, 'the static model alone; median of 3', texts.length, mid(alone.map((r) => r.seconds))));
+  const both = [];
+  for (let i = 0; i < 3; i++) both.push(await time(() => combineEmbedders(model!, createLexicalEmbedder({ corpus: texts }), model!.model.config.polyalign.weight), texts));
+  rows.push(row('polyalign (default)', 'static model + lexical channel, IDF included; median of 3', texts.length, mid(both.map((r) => r.seconds))));
 
   const modelsDir = await mkdtemp(join(tmpdir(), 'polyalign-speed-'));
   try {

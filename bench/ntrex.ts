@@ -2,7 +2,7 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
+//   node --import tsx bench/ntrex.ts [--embedder lexical|polyalign] [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
 //
 // --articles N uses N articles (from article --from, default 0): calibrate on one slice, check on another.
 // `autoRight` is the share of article pairs for which `auto` chose the mode the condition calls for
@@ -358,7 +358,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const bands: NtrexOptions['bands'] = args.includes('--bands') ? {} : undefined;
   const independentWitnesses = !(args.includes('--witnesses') && args[args.indexOf('--witnesses') + 1] === 'all');
   const timing: NtrexTiming = {};
-  const results = await runNtrex({ ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
+  const { embedderArg, embedderFactory } = await import('./embedders.ts');
+  const make = await embedderFactory(embedderArg(args));
+  const embedder = async (corpus: string[]) => make(corpus);
+  const results = await runNtrex({ embedder, ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
   console.table(summariseNtrex(results, timing));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');

@@ -1,7 +1,7 @@
 // Alignment quality on the five seed articles (real comparable reports, the hardest case) against
 // the hand-made gold in test/fixtures/seeds-gold/: strict and lax P/R/F1 over all ten document pairs.
 //
-//   node --import tsx bench/seeds.ts
+//   node --import tsx bench/seeds.ts [--lexical]
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,17 +19,17 @@ export interface SeedsAlignment {
   pairs: Array<{ pair: string; strict: { f1: number }; lax: { f1: number } }>;
 }
 
-export async function runSeedsAlignment(): Promise<SeedsAlignment> {
+export async function runSeedsAlignment(embedder: 'lexical' | 'polyalign' = 'polyalign'): Promise<SeedsAlignment> {
   const out = join(mkdtempSync(join(tmpdir(), 'polyalign-bench-seeds-')), 'out');
   await runCommand(
-    { inputs: [join(ROOT, 'seeds')], out, embedder: 'lexical', model: '', modelsDir: join(ROOT, 'models'), mode: 'auto', format: 'csv', cache: false },
+    { inputs: [join(ROOT, 'seeds')], out, embedder, model: '', modelsDir: join(ROOT, 'models'), mode: 'auto', format: 'csv', cache: false },
     createReporter('quiet'),
   );
   return JSON.parse(await evalCommand(SEEDS_GOLD, join(out, 'alignments.csv'), { json: true })) as SeedsAlignment;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await runSeedsAlignment();
+  const r = await runSeedsAlignment(process.argv.includes('--lexical') ? 'lexical' : 'polyalign');
   console.table(r.pairs.map((p) => ({ pair: p.pair, strictF1: p.strict.f1.toFixed(3), laxF1: p.lax.f1.toFixed(3) })));
   console.log('all', JSON.stringify(r.all));
 }

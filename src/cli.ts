@@ -41,7 +41,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .description('align the articles and write every output')
     .argument('[inputs...]', 'files or folders of articles (UTF-8 text)', ['seeds'])
     .option('-o, --out <dir>', 'output folder', 'out')
-    .addOption(new Option('--embedder <kind>', 'auto: the model when it is in the models folder, else lexical').choices(EMBEDDER_CHOICES).default('auto'))
+    .addOption(new Option('--embedder <kind>', 'auto: a pulled transformers model (--model) when it is in the models folder, else polyalign (its own static model with the lexical channel); lexical: character n-grams alone').choices(EMBEDDER_CHOICES).default('auto'))
     .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
     .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
     .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
@@ -144,6 +144,23 @@ Examples:
     .action(async (opts) => {
       const { modelsListCommand } = await import('./commands/models.ts');
       write.out(await modelsListCommand(opts.modelsDir, opts.model));
+    });
+
+  models
+    .command('train')
+    .description("train polyalign's own static model from the training data and write it with its model card (npm run train-model)")
+    .option('--data <dir>', 'training data laid out as ../shared/train (FLORES-200 dev, Tatoeba, Wiktionary)', '../shared/train')
+    .option('--out <dir>', 'model folder to write (default: the shipped models/polyalign/static-v1)')
+    .option('-q, --quiet', 'no progress lines')
+    .action(async (opts) => {
+      const { trainModelCommand } = await import('./commands/train.ts');
+      const t0 = performance.now();
+      const log = opts.quiet ? undefined : (line: string) => write.err(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+      const r = await trainModelCommand({ data: resolve(opts.data), ...(opts.out ? { out: resolve(opts.out) } : {}), ...(log ? { log } : {}) });
+      const pct = (x: number) => (x * 100).toFixed(1);
+      write.out(
+        `wrote ${r.dir} (sha256 ${r.hash}) in ${r.seconds.toFixed(0)} s; held-out FLORES P@1: model ${pct(r.heldOut.model)}, lexical ${pct(r.heldOut.lexical)}, combined ${pct(r.heldOut.combined)} at weight ${r.weight}\n`,
+      );
     });
 
   return program;

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'review.invalid'
   | 'review.locked'
   | 'eval.invalid'
+  | 'train.invalid'
   | 'internal';
 
 /** Exit codes: 2 for bad usage or bad input, 1 for a failure at run time. */
@@ -40,6 +41,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2> = {
   'review.invalid': 2,
   'review.locked': 1,
   'eval.invalid': 2,
+  'train.invalid': 2,
   internal: 1,
 };
 

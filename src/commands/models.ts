@@ -1,6 +1,7 @@
 // `polyalign models pull|list`: model files in the models folder.
 
 import cliProgress from 'cli-progress';
+import { SHIPPED_MODEL } from '../embed/static.ts';
 import { listModels, pickAuto } from '../models/list.ts';
 import { pullModel } from '../models/pull.ts';
 
@@ -104,11 +105,15 @@ export async function modelsPullCommand(id: string, options: { modelsDir: string
 
 export async function modelsListCommand(modelsDir: string, preferred: string): Promise<string> {
   const models = await listModels(modelsDir);
-  if (models.length === 0) return `no models in ${modelsDir}; runs use the built-in lexical embedder (see models/README.md)\n`;
+  if (models.length === 0) return `no models in ${modelsDir}; runs use polyalign's own static model (${SHIPPED_MODEL}, shipped with polyalign) with the lexical channel (see models/README.md)\n`;
   const auto = pickAuto(models, preferred);
   const lines = models.map(
     (m) => `${m.id === auto?.id ? '*' : ' '} ${m.id.padEnd(48)} ${size(m.bytes).padStart(10)}  ${m.complete ? 'complete' : 'INCOMPLETE'}  pooling: ${m.pooling}`,
   );
-  lines.push(auto ? `* = what --embedder auto uses with --model ${preferred}` : `--embedder auto uses lexical: ${preferred} is not complete in ${modelsDir}`);
+  lines.push(
+    auto
+      ? `* = what --embedder auto uses with --model ${preferred}`
+      : `--embedder auto uses polyalign (${SHIPPED_MODEL} with the lexical channel): ${preferred} is not complete in ${modelsDir}`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -55,7 +55,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
         corpus,
         ...(options.cache ? { cacheDir: DEFAULT_CACHE_DIR } : {}),
       });
-      reporter.info(`embedder: ${embedder.id} (${why})`);
+      reporter.info(`embedder: ${embedder.label ?? embedder.id} (${why})`);
       return embedder;
     },
     mode: options.mode,

@@ -3,9 +3,11 @@
 export interface Embedder {
   /** Stable identifier, part of the cache key and of run.json: `lexical-v1`, `Xenova/LaBSE:q8:cls-pooler`. */
   readonly id: string;
-  /** `lexical` or `transformers`. */
+  /** `lexical`, `static`, `static+lexical` or `transformers`. */
   readonly kind: string;
   readonly dim: number;
+  /** What the console says ran, when the id is not readable on its own. */
+  readonly label?: string;
   /** One L2-normalised vector per text, in order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /**

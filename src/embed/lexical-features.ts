@@ -35,7 +35,7 @@ const WORD_CACHE_LIMIT = 50_000;
 const wordCache = new Map<string, string>();
 
 /** The script-neutral key, with Macedonian ќ/ѓ read as their Serbian cognates ћ/ђ (`треќи`/`treći`, `меѓу`/`među`). */
-function neutral(text: string): string {
+export function neutral(text: string): string {
   return scriptNeutralKey(text.replace(/[ќЌѓЃ]/g, (c) => MK_TO_SR[c]!));
 }
 

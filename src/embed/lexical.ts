@@ -16,8 +16,10 @@
 
 import { PolyalignError } from '../errors.ts';
 import type { Embedder } from './embedder.ts';
-import { collectNames, DEFAULT_FEATURE_OPTIONS, extractFeatures } from './lexical-features.ts';
-import type { FeatureGroup, FeatureOptions, Features } from './lexical-features.ts';
+import { DEFAULT_FEATURE_OPTIONS } from './lexical-features.ts';
+import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
+import { createHashedExtractor, fnv1a, GROUP_COUNT, pack } from './lexical-hashed.ts';
+import type { PackedFeatures } from './lexical-hashed.ts';
 import { l2normalise } from './vectors.ts';
 
 export interface LexicalOptions {
@@ -34,66 +36,55 @@ export const DEFAULT_LEXICAL_DIM = 1024;
 export const DEFAULT_WEIGHTS: Record<FeatureGroup, number> = { gram: 1, word: 0.5, skeleton: 0.3, number: 0.7, name: 0.7, concept: 0.5 };
 const GROUPS = Object.keys(DEFAULT_WEIGHTS) as FeatureGroup[];
 
-/** FNV-1a, 32-bit, over the UTF-16 code units of `text`. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a } from './lexical-hashed.ts';
 
-/** Document frequencies of every feature. */
+/** Document frequencies of every feature, by feature hash. */
 class Idf {
-  private readonly df = new Map<string, number>();
+  private readonly df = new Map<number, number>();
   private readonly size: number;
 
-  /** Takes the documents one at a time, so their features need not all be held at once. */
-  constructor(documents: Iterable<Features>) {
-    let size = 0;
-    for (const features of documents) {
-      size++;
-      for (const group of GROUPS) {
-        for (const key of features[group].keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-      }
-    }
-    this.size = size;
+  constructor(documents: readonly PackedFeatures[]) {
+    for (const { hashes } of documents) for (const h of hashes) this.df.set(h, (this.df.get(h) ?? 0) + 1);
+    this.size = documents.length;
   }
 
   /**
    * Smoothed IDF, or 0 for a feature that no other sentence has: it cannot make this sentence
    * similar to any other, and left in it would only add hashing collisions.
    */
-  weight(key: string, inCorpus: boolean): number {
-    const df = this.df.get(key) ?? 0;
+  weight(h: number, inCorpus: boolean): number {
+    const df = this.df.get(h) ?? 0;
     if (df < (inCorpus ? 2 : 1)) return 0;
     return Math.log((this.size + 1) / (df + 1)) + 1;
   }
 }
 
-function vectorise(features: Features, inCorpus: boolean, idf: Idf, dim: number, weights: Record<FeatureGroup, number>): Float32Array {
+const GROUP_WEIGHTS = (weights: Record<FeatureGroup, number>) => GROUPS.map((g) => weights[g]);
+
+function vectorise(features: PackedFeatures, inCorpus: boolean, idf: Idf, dim: number, weights: number[]): Float32Array {
   const out = new Float32Array(dim);
-  for (const group of GROUPS) {
-    const weight = weights[group];
-    if (weight === 0 || features[group].size === 0) continue;
-    const entries: Array<[number, number]> = [];
+  const { offsets, hashes, counts } = features;
+  const ws = new Float64Array(hashes.length);
+  for (let g = 0; g < GROUP_COUNT; g++) {
+    const weight = weights[g]!;
+    const [from, to] = [offsets[g]!, offsets[g + 1]!];
+    if (weight === 0 || from === to) continue;
     let norm = 0;
-    for (const [key, tf] of features[group]) {
-      const w = (1 + Math.log(tf)) * idf.weight(key, inCorpus);
-      if (w === 0) continue;
-      entries.push([fnv1a(key), w]);
+    for (let k = from; k < to; k++) {
+      const w = (1 + Math.log(counts[k]!)) * idf.weight(hashes[k]!, inCorpus);
+      ws[k] = w;
       norm += w * w;
     }
     if (norm === 0) continue;
     const scale = weight / Math.sqrt(norm);
-    for (const [h, w] of entries) out[h % dim]! += (h & 0x80000000 ? -w : w) * scale;
+    for (let k = from; k < to; k++) {
+      const w = ws[k]!;
+      if (w === 0) continue;
+      const h = hashes[k]! >>> 0;
+      out[h % dim]! += (h & 0x80000000 ? -w : w) * scale;
+    }
   }
   return l2normalise(out);
-}
-
-function* lazyMap<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
-  for (const item of items) yield fn(item);
 }
 
 /** A short, stable fingerprint of the IDF corpus, so that the id (a cache key) changes with it. */
@@ -106,12 +97,23 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
   if (!Number.isInteger(dim) || dim < 2 || dim > 2 ** 24) {
     throw new PolyalignError('usage.invalid-option', `Expected a lexical dimension between 2 and 16777216, not ${options.dim}`);
   }
-  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const weights = GROUP_WEIGHTS({ ...DEFAULT_WEIGHTS, ...options.weights });
   const featureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
-  const corpusNames = options.corpus ? collectNames(options.corpus) : undefined;
+  const extractor = createHashedExtractor(featureOptions);
+  const corpusNames = options.corpus ? extractor.names(options.corpus) : undefined;
   const corpus = options.corpus;
-  const corpusIdf = corpus ? new Idf(lazyMap(corpus, (t) => extractFeatures(t, featureOptions, corpusNames))) : undefined;
-  const corpusTexts = new Set(options.corpus);
+  // The corpus's features, packed, are kept for its texts' own vectors: extraction is the cost.
+  const corpusIndex = new Map<string, number>();
+  const corpusFeatures: PackedFeatures[] = [];
+  for (const t of corpus ?? []) {
+    if (corpusIndex.has(t)) {
+      corpusFeatures.push(corpusFeatures[corpusIndex.get(t)!]!);
+      continue;
+    }
+    corpusIndex.set(t, corpusFeatures.length);
+    corpusFeatures.push(pack(extractor.features(t, corpusNames)));
+  }
+  const corpusIdf = corpus ? new Idf(corpusFeatures) : undefined;
   // Without a corpus the IDF, and so a text's vector, depends on the batch: the id says so.
   const idfTag = options.corpus ? `idf${fingerprint(options.corpus)}` : 'idfbatch';
   return {
@@ -121,10 +123,13 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (corpusIdf) {
         // The IDF is fixed: each text's features live only until its vector is made.
-        return texts.map((t) => vectorise(extractFeatures(t, featureOptions, corpusNames), corpusTexts.has(t), corpusIdf, dim, weights));
+        return texts.map((t) => {
+          const i = corpusIndex.get(t);
+          return i === undefined ? vectorise(pack(extractor.features(t, corpusNames)), false, corpusIdf, dim, weights) : vectorise(corpusFeatures[i]!, true, corpusIdf, dim, weights);
+        });
       }
-      const names = collectNames(texts);
-      const features = texts.map((t) => extractFeatures(t, featureOptions, names));
+      const names = extractor.names(texts);
+      const features = texts.map((t) => pack(extractor.features(t, names)));
       const idf = new Idf(features);
       return features.map((f) => vectorise(f, true, idf, dim, weights));
     },

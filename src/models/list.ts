@@ -2,10 +2,11 @@
 // (`Xenova/LaBSE` or a bare `my-model`), with its size, whether transformers.js has all it
 // needs to load it, and the pooling the embedder would use.
 
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { poolingFor } from '../embed/transformers.ts';
 import type { Pooling } from '../embed/transformers.ts';
+import { STATIC_MODEL_FILES } from '../embed/static/model-files.ts';
 import { FP32_ONNX, QUANTIZED_ONNX, REQUIRED_FILES } from './pull.ts';
 
 export interface ModelInfo {
@@ -15,9 +16,20 @@ export interface ModelInfo {
   bytes: number;
   /** Files relative to `dir`, sorted, `/`-separated; unfinished downloads (`.part`) excluded. */
   files: string[];
-  /** Config, tokenizer and an ONNX model are all there. */
+  /** `static`: a model2vec-layout static model (polyalign's own); `transformers`: an ONNX model for transformers.js. */
+  kind: 'static' | 'transformers';
+  /** Config, tokenizer and an ONNX model (static: the safetensors weights) are all there. */
   complete: boolean;
-  pooling: Pooling;
+  /** How token vectors become a sentence vector (a static model sums them). */
+  pooling: Pooling | 'sum';
+}
+
+async function isStatic(dir: string): Promise<boolean> {
+  try {
+    return (JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as { model_type?: string }).model_type === 'model2vec';
+  } catch {
+    return false;
+  }
 }
 
 /** Folders below this depth are a model's own subfolders (`onnx/`, `1_Pooling/`), never models. */
@@ -45,16 +57,13 @@ async function describe(modelsDir: string, dir: string): Promise<ModelInfo> {
   const found: Array<{ path: string; bytes: number }> = [];
   await walkFiles(dir, dir, found);
   const files = found.map((f) => f.path).sort();
-  const complete = REQUIRED_FILES.every((f) => files.includes(f)) && (files.includes(QUANTIZED_ONNX) || files.includes(FP32_ONNX));
   const id = relative(modelsDir, dir).split(sep).join('/');
-  return {
-    id,
-    dir,
-    bytes: found.reduce((sum, f) => sum + f.bytes, 0),
-    files,
-    complete,
-    pooling: await poolingFor(id, dir),
-  };
+  const bytes = found.reduce((sum, f) => sum + f.bytes, 0);
+  if (await isStatic(dir)) {
+    return { id, dir, bytes, files, kind: 'static', complete: STATIC_MODEL_FILES.every((f) => files.includes(f)), pooling: 'sum' };
+  }
+  const complete = REQUIRED_FILES.every((f) => files.includes(f)) && (files.includes(QUANTIZED_ONNX) || files.includes(FP32_ONNX));
+  return { id, dir, bytes, files, kind: 'transformers', complete, pooling: await poolingFor(id, dir) };
 }
 
 /** Every model folder under `modelsDir`, sorted by id; none when the folder does not exist. */
@@ -79,5 +88,5 @@ export async function listModels(modelsDir: string): Promise<ModelInfo[]> {
  * different model changes the results, so it has to be asked for with `--model`.
  */
 export function pickAuto(models: ModelInfo[], preferred: string): ModelInfo | undefined {
-  return models.find((m) => m.id === preferred && m.complete);
+  return models.find((m) => m.id === preferred && m.complete && m.kind === 'transformers');
 }

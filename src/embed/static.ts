@@ -1,0 +1,57 @@
+// polyalign's own multilingual model: a static sentence encoder (token vectors of a shared
+// WordPiece vocabulary over script-neutral text, summed and normalised), trained by
+// `npm run train-model` (src/train/) and shipped in models/polyalign/. Loading is reading three
+// files; embedding is a table lookup per token, so no model runtime is involved.
+
+import { fileURLToPath } from 'node:url';
+import type { Embedder } from './embedder.ts';
+import { readStaticModel } from './static/model-files.ts';
+import type { StaticModelFiles } from './static/model-files.ts';
+import { createTokenizer } from './static/tokenizer.ts';
+
+export const SHIPPED_MODEL = 'polyalign/static-v1';
+/** The shipped model's folder, found from this file so that it does not depend on `--models-dir` or the working folder. */
+export const SHIPPED_MODEL_DIR = fileURLToPath(new URL(`../../models/${SHIPPED_MODEL}/`, import.meta.url));
+
+export interface StaticEmbedder extends Embedder {
+  readonly model: StaticModelFiles;
+}
+
+export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
+  const tokenizer = createTokenizer(model.tokenizer);
+  const { dim, embeddings } = model;
+  let texts = 0;
+  let seconds = 0;
+  const name = model.config.polyalign?.name ?? 'static';
+  return {
+    id: `${name}-${model.config.polyalign?.version ?? '0'}-${model.hash.slice(0, 8)}`,
+    kind: 'static',
+    dim,
+    model,
+    async embed(input: string[]): Promise<Float32Array[]> {
+      const t0 = performance.now();
+      const out = input.map((text) => {
+        const v = new Float32Array(dim);
+        for (const id of tokenizer.encode(text)) {
+          const base = id * dim;
+          for (let j = 0; j < dim; j++) v[j]! += embeddings[base + j]!;
+        }
+        let norm = 0;
+        for (let j = 0; j < dim; j++) norm += v[j]! * v[j]!;
+        if (norm > 0) {
+          const inv = 1 / Math.sqrt(norm);
+          for (let j = 0; j < dim; j++) v[j]! *= inv;
+        }
+        return v;
+      });
+      texts += input.length;
+      seconds += (performance.now() - t0) / 1000;
+      return out;
+    },
+    describe: () => ({ model: name, version: model.config.polyalign?.version, sha256: model.hash, vocabulary: model.vocabSize, texts, seconds: Number(seconds.toFixed(3)) }),
+  };
+}
+
+export async function createStaticEmbedder(dir: string = SHIPPED_MODEL_DIR): Promise<StaticEmbedder> {
+  return staticEmbedderFrom(await readStaticModel(dir));
+}

@@ -1,0 +1,91 @@
+// The model card of polyalign's static model: what it is, what it was trained on and under
+// which licences, how to rebuild it, and what it scored on held-out FLORES lines. Made by the
+// training command from the run's own figures, so it is deterministic with the weights.
+
+import type { StaticConfig } from '../embed/static/model-files.ts';
+
+export interface CardFigures {
+  config: StaticConfig;
+  counts: Record<string, number>;
+  /** Held-out FLORES P@1 per language pair: the model alone, the lexical channel alone, combined. */
+  heldOut: Record<string, { model: number; lexical: number; combined: number }>;
+  weights: Array<{ weight: number; mean: number; min: number }>;
+  sizeBytes: number;
+  hash: string;
+}
+
+const pct = (x: number) => (x * 100).toFixed(1);
+
+export function modelCard(f: CardFigures): string {
+  const p = f.config.polyalign;
+  const t = p.training as Record<string, unknown>;
+  const pairs = Object.entries(f.heldOut);
+  const mean = (k: 'model' | 'lexical' | 'combined') => pairs.reduce((s, [, v]) => s + v[k], 0) / pairs.length;
+  return `---
+license: cc-by-sa-4.0
+library_name: model2vec
+language: [bs, hr, sr, sl, ro, mk, da, en]
+tags: [static-embeddings, sentence-similarity, polyalign]
+---
+
+# ${p.name} ${p.version}
+
+polyalign's own multilingual sentence encoder: a static model in the manner of model2vec and
+sentence-transformers' \`StaticEmbedding\`. A text is normalised (lower case, Cyrillic transliterated,
+diacritics folded, a few spelling differences flattened), split into WordPiece tokens of a vocabulary shared
+by all languages, and its vector is the normalised sum of its tokens' vectors. It was trained
+contrastively (in-batch negatives, both directions) by polyalign itself, from the openly licensed data below.
+
+- vocabulary: ${f.config.tokenizer_name} WordPiece, ${f.counts.vocabulary} pieces; dimension ${f.config.hidden_dim}; weights int8 with one scale (${(f.sizeBytes / 1e6).toFixed(1)} MB)
+- sha256 of model.safetensors (first 16 hex digits): \`${f.hash}\`
+- in polyalign it is joined with the lexical channel, weight ${p.weight} for this model (see below)
+
+## Files (model2vec's layout)
+- \`model.safetensors\`: one tensor \`embeddings\`, ${f.counts.vocabulary} × ${f.config.hidden_dim}, I8; row i is token i. The tensor's one
+  scale is in the metadata (\`scale:embeddings\`); a reader that ignores it gets every vector times one constant,
+  which the normalised sum does not see.
+- \`tokenizer.json\`: a Hugging Face tokenizers WordPiece tokenizer; the normaliser is written out in it.
+- \`config.json\`: model2vec's keys (\`normalize\`, \`hidden_dim\`) and polyalign's (\`polyalign\`).
+
+Any tool that reads these can use it: tokenize with tokenizer.json, sum (or average) the rows, normalise.
+With model2vec: \`StaticModel.from_pretrained("<this folder>")\`.
+
+## Training data
+Read from polyalign's training folder (never copied into the repository), as listed in its SOURCES.md:
+
+| data | pairs used | licence |
+|---|---|---|
+| FLORES-200 dev (NLLB Team, Meta AI): every pair among bos, hrv, srp_Cyrl, slv, ron, mkd, dan, eng; the last ${t.heldOutLines} lines held back | ${f.counts.flores} | CC BY-SA 4.0 |
+| Tatoeba test sets v2021-08-07 (Tatoeba contributors): da, bs, hbs, hr, mk, ro, sl, sr (Cyrillic, Latin) with English | ${f.counts.tatoeba} | CC BY 2.0 FR |
+| Wiktionary word pairs (Wiktionary contributors, via Wiktionary_bli, Izbicki): sh, mk, ro, da, sl with English | ${f.counts.dictionary} | CC BY-SA 3.0 |
+
+NTREX-128 and polyalign's seed articles are not used: they are what polyalign is measured on.
+
+## Licence
+The weights are derived from share-alike data, so they are released under **CC BY-SA 4.0**
+(compatible with the CC BY-SA 3.0 of Wiktionary). Attribution: FLORES-200 (NLLB Team et al., 2022),
+Tatoeba (tatoeba.org contributors, Tiedemann 2020, the Tatoeba Translation Challenge), Wiktionary contributors.
+
+## Rebuild
+\`\`\`
+npm run train-model          # reads ../shared/train, writes models/${p.name}/
+\`\`\`
+Deterministic: seed ${t.seed}; the same data gives the same bytes.
+Training settings: ${JSON.stringify(t)}
+
+## Quality on held-out FLORES lines (sentence retrieval P@1 among ${t.heldOutLines} lines, both directions)
+| pair | this model | lexical channel | combined (weight ${p.weight}) |
+|---|---|---|---|
+${pairs.map(([k, v]) => `| ${k} | ${pct(v.model)} | ${pct(v.lexical)} | ${pct(v.combined)} |`).join('\n')}
+| **mean** | **${pct(mean('model'))}** | **${pct(mean('lexical'))}** | **${pct(mean('combined'))}** |
+
+The combination weight was chosen on these lines:
+${f.weights.map((w) => `- weight ${w.weight}: mean ${pct(w.mean)}, lowest pair ${pct(w.min)}`).join('\n')}
+
+## Limits
+A static model has no word order and no context: it knows which words translate which, not what a
+sentence says. Names, numbers and words that the training data never showed are left to the lexical
+channel. The training sentences are short chat (Tatoeba) and encyclopedic news (FLORES), not the news
+reports polyalign aligns.
+`;
+}

@@ -1,0 +1,60 @@
+// The lexical embedder's fast path (features keyed by hash, computed once per word) against the
+// readable definition (extractFeatures, string keys): the same vectors on real text.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLexicalEmbedder, DEFAULT_WEIGHTS, fnv1a } from '../../src/embed/lexical.ts';
+import { collectNames, extractFeatures } from '../../src/embed/lexical-features.ts';
+import type { FeatureGroup, Features } from '../../src/embed/lexical-features.ts';
+import { l2normalise } from '../../src/embed/vectors.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+const lines = readdirSync(SEEDS)
+  .sort()
+  .flatMap((f) => readFileSync(join(SEEDS, f), 'utf8').split(/\n+|(?<=[.!?])\s+/))
+  .filter((l) => l.trim().length > 0);
+
+/** The embedder as it was written before the fast path: string-keyed features, string-keyed IDF. */
+function reference(corpus: string[], dim: number): (text: string) => Float32Array {
+  const names = collectNames(corpus);
+  const groups = Object.keys(DEFAULT_WEIGHTS) as FeatureGroup[];
+  const all = corpus.map((t) => extractFeatures(t, undefined, names));
+  const df = new Map<string, number>();
+  for (const f of all) for (const g of groups) for (const k of f[g].keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const set = new Set(corpus);
+  return (text: string) => {
+    const f: Features = extractFeatures(text, undefined, names);
+    const out = new Float32Array(dim);
+    for (const g of groups) {
+      const entries: Array<[number, number]> = [];
+      let norm = 0;
+      for (const [k, tf] of f[g]) {
+        const d = df.get(k) ?? 0;
+        if (d < (set.has(text) ? 2 : 1)) continue;
+        const w = (1 + Math.log(tf)) * (Math.log((corpus.length + 1) / (d + 1)) + 1);
+        entries.push([fnv1a(k), w]);
+        norm += w * w;
+      }
+      if (norm === 0) continue;
+      const scale = DEFAULT_WEIGHTS[g] / Math.sqrt(norm);
+      for (const [h, w] of entries) out[h % dim]! += (h & 0x80000000 ? -w : w) * scale;
+    }
+    return l2normalise(out);
+  };
+}
+
+describe('the lexical fast path', () => {
+  it('gives the vectors of the readable definition on every seed sentence, in and out of the corpus', async () => {
+    expect(lines.length).toBeGreaterThan(80);
+    const corpus = lines.slice(0, 60);
+    const ref = reference(corpus, 1024);
+    const fast = createLexicalEmbedder({ corpus, dim: 1024 });
+    const vectors = await fast.embed(lines);
+    lines.forEach((line, i) => {
+      const r = ref(line);
+      const v = vectors[i]!;
+      for (let j = 0; j < r.length; j++) expect(Math.abs(v[j]! - r[j]!), `${line} [${j}]`).toBeLessThan(1e-6);
+    });
+  });
+});
