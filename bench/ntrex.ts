@@ -30,6 +30,8 @@ import { alignPair, scoreAlignments } from '../src/align/index.ts';
 import { settleLinks } from '../src/align/nway.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
+import { calibrationFor } from '../src/align/calibration.ts';
+import type { Calibration } from '../src/align/calibration.ts';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
 import type { Link, Method, Mode, PairAlignment } from '../src/types.ts';
 import { mulberry32 } from '../src/random.ts';
@@ -210,6 +212,8 @@ export interface NtrexOptions {
   from?: number;
   hunalign?: boolean;
   embedder?: (corpus: string[]) => Promise<Embedder>;
+  /** Thresholds (default: the calibration of the embedder's kind, as a run takes it). */
+  calibration?: Partial<Calibration>;
   mode?: Mode;
   /** n-way condition: count translations of either side as witnesses too (`--witnesses all`); default: independent ones only. */
   independentWitnesses?: boolean;
@@ -262,6 +266,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       // One embedder per article, as a run over a folder of its 7 versions would have.
       const embedStart = performance.now();
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
+      const calibration = { ...calibrationFor(embedder.kind), ...options.calibration };
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
       const embedSeconds = since(embedStart);
       let pairSeconds = 0;
@@ -273,7 +278,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
           const alignStart = performance.now();
-          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto' });
+          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
           pairSeconds += since(alignStart);
           run.push(result);
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
@@ -304,7 +309,11 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       clock(condition, 'polyalign', embedSeconds + pairSeconds, pairSeconds);
       // The same 21 pairs as one run of 7 documents: what it exports as aligned.
       const settleStart = performance.now();
-      const settled = settleLinks(run, sides.map((side) => side.code), { independent: options.independentWitnesses ?? true });
+      const settled = settleLinks(run, sides.map((side) => side.code), {
+        independent: options.independentWitnesses ?? true,
+        corroborated: calibration.corroborated,
+        uncorroborated: calibration.uncorroborated,
+      });
       const settleSeconds = since(settleStart);
       clock(condition, 'polyalign n-way', embedSeconds + pairSeconds + settleSeconds, pairSeconds + settleSeconds);
       for (const p of settled.pairs) {

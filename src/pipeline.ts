@@ -2,6 +2,7 @@
 // Takes documents already read by ingest and an Embedder; touches no file.
 
 import { alignPair, DEFAULT_MODE } from './align/index.ts';
+import { calibrationFor } from './align/calibration.ts';
 import { settleLinks } from './align/nway.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
@@ -136,13 +137,14 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const vectors = await time('embed', () => embedDocuments(segmented, embedder, options.onProgress));
 
   const mode = options.mode ?? DEFAULT_MODE;
+  const calibration = calibrationFor(embedder.kind);
   const aligned: PairAlignment[] = await time('align', () => {
     const out: PairAlignment[] = [];
     const total = (vectors.length * (vectors.length - 1)) / 2;
     for (let i = 0; i < vectors.length; i++) {
       for (let j = i + 1; j < vectors.length; j++) {
         options.onProgress?.({ stage: 'align', done: out.length, total, detail: `${vectors[i]!.id} ↔ ${vectors[j]!.id}` });
-        out.push(alignPair(vectors[i]!, vectors[j]!, { mode, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) }));
+        out.push(alignPair(vectors[i]!, vectors[j]!, { mode, thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) }));
       }
     }
     options.onProgress?.({ stage: 'align', done: total, total });
@@ -156,7 +158,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   // What is exported as aligned: links a third document corroborates or that are strong on their own,
   // and that agree with the n-way groups; the rest become candidates (`below`). Confirmed links stay.
   const order = segmented.map((d) => d.doc.id);
-  const grouping = await time('group', () => settleLinks(reviewed, order));
+  const grouping = await time('group', () => settleLinks(reviewed, order, { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }));
   const { groups, pairs } = grouping;
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
   const built = await time('glossary', () => buildGlossary(segmented, groups));
@@ -204,7 +206,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     })),
     languages,
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
-    parameters: { mode, minScore: options.minScore ?? 'default', ...options.parameters },
+    parameters: { mode, minScore: options.minScore ?? 'default', calibration, ...options.parameters },
     pairs: pairs.map((p) => ({ src: p.src, tgt: p.tgt, method: p.method, reason: p.reason, links: p.links.length, below: p.below.length })),
     counts: {
       documents: segmented.length,

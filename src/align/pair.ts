@@ -1,7 +1,7 @@
 // Align one pair of documents: one blocked similarity pass, the method (forced or chosen), then the
 // threshold that splits links from candidates below it.
 
-import { chooseFromContext } from './auto.ts';
+import { AUTO_PAIR_MIN, chooseFromContext } from './auto.ts';
 import { validatePair, type AlignDoc } from './input.ts';
 import { buildMarginContext, DEFAULT_K, type Bead, type MarginContext, type SpanRef } from './margin.ts';
 import { alignMining } from './mining.ts';
@@ -47,6 +47,10 @@ export interface AlignOptions {
    * ordered beads that continue the path are accepted whatever their margin.
    */
   minScore: number | undefined;
+  /** The thresholds per method when `minScore` is not given (default `DEFAULT_MIN_SCORE`; the pipeline passes its embedder's calibration). */
+  thresholds: Readonly<Record<Method, number>>;
+  /** `auto`: the margin a mutual best match needs to count as evidence of order (default AUTO_PAIR_MIN). */
+  autoPairMin: number;
   /** Neighbours in the margin's denominator. */
   k: number;
 }
@@ -70,16 +74,16 @@ export function resolveAlignOptions(options: Partial<AlignOptions> = {}): AlignO
   if (!Number.isInteger(k) || k < 1) {
     throw new PolyalignError('usage.invalid-option', `Expected a positive whole number of neighbours k, not ${String(k)}`);
   }
-  return { mode, minScore, k };
+  return { mode, minScore, k, thresholds: options.thresholds ?? DEFAULT_MIN_SCORE, autoPairMin: options.autoPairMin ?? AUTO_PAIR_MIN };
 }
 
 export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOptions> = {}): PairAlignment {
   const opts = resolveAlignOptions(options);
   validatePair(a, b);
   const ctx = buildMarginContext(a, b, opts.k);
-  const choice = opts.mode === 'auto' ? chooseFromContext(ctx) : { method: opts.mode, reason: '' };
+  const choice = opts.mode === 'auto' ? chooseFromContext(ctx, opts.autoPairMin) : { method: opts.mode, reason: '' };
   const beads = METHODS[choice.method](ctx);
-  const minScore = opts.minScore ?? DEFAULT_MIN_SCORE[choice.method];
+  const minScore = opts.minScore ?? opts.thresholds[choice.method];
   // By default an ordered bead that continues the path (no sentence skipped between it and its neighbour)
   // is accepted whatever its margin; a threshold the user sets is a plain threshold for both methods.
   const inRun = opts.minScore === undefined && choice.method === 'ordered' ? contiguous(beads) : new Set<Bead>();

@@ -103,7 +103,7 @@ describe('contiguous', () => {
 
 describe('resolveAlignOptions', () => {
   it('fills defaults', () => {
-    expect(resolveAlignOptions()).toEqual({ mode: 'auto', minScore: undefined, k: 4 });
+    expect(resolveAlignOptions()).toEqual({ mode: 'auto', minScore: undefined, k: 4, thresholds: { ordered: 1.0, mining: 1.35 }, autoPairMin: 1.2 });
   });
 
   it('rejects bad options with a usage error', () => {
