@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
+import { embedderFactory } from './embedders.ts';
 import { buildGlossary } from '../src/glossary/index.ts';
 import { loadDocuments } from '../src/ingest/index.ts';
 import { prepareDocuments, runPipeline } from '../src/pipeline.ts';
@@ -46,7 +47,7 @@ export interface PRF {
 }
 
 export interface SeedScores {
-  groups: 'hand' | 'pipeline' | 'none';
+  groups: 'hand' | 'pipeline' | 'default' | 'none';
   groupCount: number;
   entries: number;
   entity: PRF & { correct: number; found: number; goldMultiDoc: number; complete: number };
@@ -262,7 +263,10 @@ export async function runGlossaryBench(options: { ntrex?: boolean } = {}): Promi
 
   const sources: Array<{ name: SeedScores['groups']; groups: Group[] }> = [{ name: 'hand', groups: seedGroups(segmented) }];
   const run = await runPipeline(documents, { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
-  sources.push({ name: 'pipeline', groups: run.groups }, { name: 'none', groups: [] });
+  // The default embedder's groups (polyalign's own model with the lexical channel), as `npm start` has them.
+  const make = await embedderFactory('polyalign');
+  const defaultRun = await runPipeline(documents, { embedder: async (corpus) => make(corpus), now: () => new Date(0) });
+  sources.push({ name: 'pipeline', groups: run.groups }, { name: 'default', groups: defaultRun.groups }, { name: 'none', groups: [] });
 
   const seeds = sources.map(({ name, groups }) => ({
     groups: name,

@@ -22,6 +22,7 @@ import { runKernelBench } from './similarity-kernels.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
+import { embedderFactory } from './embedders.ts';
 
 const quick = process.argv.includes('--quick');
 const results: Record<string, unknown> = {
@@ -43,19 +44,38 @@ const language = await step('language', () => runLanguageBench({ quiet: true }))
 console.log('\nLanguage detection accuracy on NTREX articles');
 console.table(language.detection);
 
-const embedQuality = await step('embedQuality', () => runEmbedQuality());
-console.log('\nLexical embedder, NTREX nearest-neighbour P@1 per language pair');
-console.log(formatEmbedQuality(embedQuality));
+// The default embedder (polyalign's own model with the lexical channel) beside the lexical channel alone.
+const factories = { polyalign: await embedderFactory('polyalign'), lexical: await embedderFactory('lexical') };
+const embedQuality = await step('embedQuality', async () => ({
+  polyalign: await runEmbedQuality({ embedder: factories.polyalign }),
+  lexical: await runEmbedQuality({ embedder: factories.lexical }),
+}));
+for (const [name, q] of Object.entries(embedQuality)) {
+  console.log(`\n${name}: NTREX nearest-neighbour P@1 per language pair`);
+  console.log(formatEmbedQuality(q));
+}
+console.table(
+  embedQuality.polyalign.pairs.map((p, i) => ({ pair: `${p.src}-${p.tgt}`, polyalign: Number((p.p1 * 100).toFixed(1)), lexical: Number((embedQuality.lexical.pairs[i]!.p1 * 100).toFixed(1)) })),
+);
 
 const ntrexTiming: NtrexTiming = {};
-const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}), timing: ntrexTiming }));
+const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}), embedder: async (c) => factories.polyalign(c), timing: ntrexTiming }));
 results.ntrex = { summary: summariseNtrex(ntrex, ntrexTiming), pairs: ntrex };
-console.log('\nAlignment on perturbed NTREX-128 (strict/lax P/R/F1, mean over 21 language pairs; seconds: total over all pairs, alignSeconds: alignment alone)');
+console.log('\nAlignment on perturbed NTREX-128, default embedder (strict/lax P/R/F1, mean over 21 language pairs; seconds: total over all pairs, alignSeconds: alignment alone)');
 console.table(summariseNtrex(ntrex, ntrexTiming));
+const ntrexLexical = await step('ntrexLexical', () => runNtrex({ ...(quick ? { articles: 20 } : {}), embedder: async (c) => factories.lexical(c), hunalign: false }));
+results.ntrexLexical = { summary: summariseNtrex(ntrexLexical), pairs: ntrexLexical };
+console.log('\nThe same with the lexical embedder alone');
+console.table(summariseNtrex(ntrexLexical));
 
-const seeds = await step('seedsAlignment', () => runSeedsAlignment());
-console.log('\nAlignment on the seed articles against the hand-made gold (lexical embedder)');
-console.table({ strict: seeds.all.strict, lax: seeds.all.lax });
+const seeds = await step('seedsAlignment', async () => ({ polyalign: await runSeedsAlignment('polyalign'), lexical: await runSeedsAlignment('lexical') }));
+console.log('\nAlignment on the seed articles against the hand-made gold');
+console.table({
+  'polyalign strict': seeds.polyalign.all.strict,
+  'polyalign lax': seeds.polyalign.all.lax,
+  'lexical strict': seeds.lexical.all.strict,
+  'lexical lax': seeds.lexical.all.lax,
+});
 
 const glossary = await step('glossary', () => runGlossaryBench());
 console.log('');
