@@ -22,6 +22,8 @@ export interface TokenizerJson {
   [key: string]: unknown;
 }
 
+const WORD_CACHE_LIMIT = 100_000;
+
 export interface Tokenizer {
   readonly vocabSize: number;
   readonly unkId: number;
@@ -90,15 +92,25 @@ export function createTokenizer(json: TokenizerJson): Tokenizer {
   const prefix = json.model.continuing_subword_prefix;
   const maxChars = json.model.max_input_chars_per_word;
   const words = (text: string) => bertPreTokenize(normalise(text));
+  // Words recur (news text is Zipfian): each distinct word is spelled with WordPiece once.
+  const spelled = new Map<string, number[]>();
+  const spell = (word: string): number[] => {
+    let ids = spelled.get(word);
+    if (ids === undefined) {
+      ids = [];
+      if (word.length > maxChars || !wordPiece(word, vocab, prefix, ids)) ids = [unkId];
+      if (spelled.size >= WORD_CACHE_LIMIT) spelled.clear();
+      spelled.set(word, ids);
+    }
+    return ids;
+  };
   return {
     vocabSize: vocab.size,
     unkId,
     words,
     encode(text: string): number[] {
       const ids: number[] = [];
-      for (const word of words(text)) {
-        if (word.length > maxChars || !wordPiece(word, vocab, prefix, ids)) ids.push(unkId);
-      }
+      for (const word of words(text)) for (const id of spell(word)) ids.push(id);
       return ids;
     },
   };
