@@ -32,7 +32,7 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, loss: number, model: StaticWeights) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'onEpoch'> = { dim: 384, epochs: 7, batchSize: 256, learningRate: 0.02, scale: 20, seed: 13, tokenDropout: 0.25 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'onEpoch'> = { dim: 384, epochs: 5, batchSize: 256, learningRate: 0.02, scale: 20, seed: 13, tokenDropout: 0.25 };
 
 /** A pair as the trainer sees it: token ids of both sides and its group. */
 export interface TokenPair {
