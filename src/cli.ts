@@ -39,7 +39,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
   program
     .command('run')
     .description('align the articles and write every output')
-    .argument('[inputs...]', 'files or folders of articles (UTF-8 text)', ['seeds'])
+    .argument('[inputs...]', 'files or folders of articles: text (UTF-8, UTF-16 or a detected legacy encoding) or web pages (.html)', ['seeds'])
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--embedder <kind>', 'auto: a pulled transformers model (--model) when it is in the models folder, else polyalign (its own static model with the lexical channel); lexical: character n-grams alone').choices(EMBEDDER_CHOICES).default('auto'))
     .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
@@ -47,6 +47,8 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
     .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
+    .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
+    .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
     .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html, or all', 'all')
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
@@ -58,7 +60,8 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
 Examples:
   $ polyalign run                          # seeds/ into out/
   $ polyalign run articles/ -o corpus/     # every file in articles/
-  $ polyalign run a.txt b.txt --lang a.txt=hr --format csv,tmx`,
+  $ polyalign run a.txt b.txt --lang a.txt=hr --format csv,tmx
+  $ polyalign run archive/ --encoding 003=windows-1251 --skip-bad`,
     )
     .action(async (inputs: string[], opts) => {
       const { runCommand, summarise } = await import('./commands/run.ts');
@@ -77,6 +80,8 @@ Examples:
           format: opts.format,
           cache: opts.cache,
           review: opts.review ?? [],
+          encoding: opts.encoding,
+          skipBad: Boolean(opts.skipBad),
         },
         reporter,
       );

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'input.empty'
   | 'input.binary'
   | 'input.encoding'
+  | 'input.format'
   | 'input.too-large'
   | 'input.too-few-documents'
   | 'input.too-short'
@@ -28,6 +29,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2> = {
   'input.empty': 2,
   'input.binary': 2,
   'input.encoding': 2,
+  'input.format': 2,
   'input.too-large': 2,
   'input.too-few-documents': 2,
   'input.too-short': 2,

@@ -12,7 +12,7 @@ import { applyOverride, detectLanguage, findOverride } from './language/index.ts
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
-import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented } from './types.ts';
+import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput } from './types.ts';
 import { VERSION } from './version.ts';
 
 /** Minimum sentences a document needs to be aligned at all. */
@@ -39,6 +39,12 @@ export interface PipelineOptions {
    * (links) and after the glossary (entries). When given, run.json gets a `review` section.
    */
   decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[] };
+  /**
+   * Leave out a document that cannot be aligned (unknown language, too few sentences) instead of
+   * stopping, as long as two remain; `skipped` (from ingest, and these) goes to run.json.
+   */
+  skipBad?: boolean;
+  skipped?: SkippedInput[];
 }
 
 export interface ProgressEvent {
@@ -49,13 +55,12 @@ export interface ProgressEvent {
 }
 
 /** Language and sentences for each document, checked for what alignment needs. */
-export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions, 'lang' | 'onProgress'> = {}): Segmented[] {
-  if (docs.length < 2) {
-    throw new PolyalignError(
-      'input.too-few-documents',
-      `expected at least two documents to align, found ${docs.length}${docs[0] ? ` (${docs[0].id})` : ''}`,
-    );
-  }
+export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions, 'lang' | 'onProgress' | 'skipBad' | 'skipped'> = {}): Segmented[] {
+  const tooFew = (n: number, first?: Document) => {
+    const skipped = options.skipped?.length ? `; left out: ${options.skipped.map((s) => s.path).join(', ')}` : '';
+    return new PolyalignError('input.too-few-documents', `expected at least two documents to align, found ${n}${first ? ` (${first.id})` : ''}${skipped}`);
+  };
+  if (docs.length < 2) throw tooFew(docs.length, docs[0]);
   const overrides = options.lang ?? {};
   const known = new Set(docs.map((d) => d.id));
   for (const key of Object.keys(overrides)) {
@@ -65,29 +70,39 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
   }
   const out: Segmented[] = [];
   for (const [i, doc] of docs.entries()) {
-    const detected = detectLanguage(doc);
-    const override = findOverride(overrides, doc.id);
-    const lang = override ? applyOverride(detected, override) : detected;
-    if (lang.code === 'und') {
-      throw new PolyalignError(
-        'language.unknown',
-        `could not tell the language (franc: ${lang.franc}); name it with --lang ${doc.id.split('/').pop()}=<code> (a BCP 47 code such as hr, sr-Latn, mk)`,
-        { path: doc.path },
-      );
+    try {
+      out.push(prepareOne(doc, overrides));
+    } catch (error) {
+      if (!options.skipBad || !(error instanceof PolyalignError) || !(error.code === 'language.unknown' || error.code === 'input.too-short')) throw error;
+      options.skipped?.push({ path: doc.path, code: error.code, message: error.message });
     }
-    options.onProgress?.({ stage: 'segment', done: i, total: docs.length, detail: doc.id });
-    const sentences = segment(doc, lang);
-    if (sentences.length < MIN_SENTENCES) {
-      throw new PolyalignError(
-        'input.too-short',
-        `found ${sentences.length} sentence${sentences.length === 1 ? '' : 's'}; an article needs at least ${MIN_SENTENCES} to be aligned`,
-        { path: doc.path },
-      );
-    }
-    out.push({ doc, lang, sentences });
+    options.onProgress?.({ stage: 'segment', done: i + 1, total: docs.length, detail: doc.id });
   }
+  if (out.length < 2) throw tooFew(out.length, out[0]?.doc);
   options.onProgress?.({ stage: 'segment', done: docs.length, total: docs.length });
   return out;
+}
+
+function prepareOne(doc: Document, overrides: Record<string, LangCode>): Segmented {
+  const detected = detectLanguage(doc);
+  const override = findOverride(overrides, doc.id);
+  const lang = override ? applyOverride(detected, override) : detected;
+  if (lang.code === 'und') {
+    throw new PolyalignError(
+      'language.unknown',
+      `could not tell the language (franc: ${lang.franc}); name it with --lang ${doc.id.split('/').pop()}=<code> (a BCP 47 code such as hr, sr-Latn, mk)`,
+      { path: doc.path },
+    );
+  }
+  const sentences = segment(doc, lang);
+  if (sentences.length < MIN_SENTENCES) {
+    throw new PolyalignError(
+      'input.too-short',
+      `found ${sentences.length} sentence${sentences.length === 1 ? '' : 's'}; an article needs at least ${MIN_SENTENCES} to be aligned`,
+      { path: doc.path },
+    );
+  }
+  return { doc, lang, sentences };
 }
 
 /** Embed every sentence and every pair of neighbours (for 1:2 merges) in one call, so a batch embedder sees everything. */
@@ -200,10 +215,13 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       path: d.doc.path,
       bytes: d.doc.bytes,
       sha256: d.doc.sha256,
+      ...(d.doc.encoding ? { encoding: d.doc.encoding } : {}),
+      ...(d.doc.extraction ? { extraction: d.doc.extraction } : {}),
       lang: d.lang,
       sentences: d.sentences.length,
       removed: d.doc.removed.map((r) => ({ kind: r.kind, text: r.text })),
     })),
+    ...(options.skipped?.length ? { skipped: options.skipped } : {}),
     languages,
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
     parameters: { mode, minScore: options.minScore ?? 'default', calibration, ...options.parameters },

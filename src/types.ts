@@ -47,6 +47,34 @@ export interface Document {
   body: Range[];
   /** What cleaning set aside, in order. */
   removed: Removed[];
+  /** How the bytes were decoded (absent for documents not read from disk). */
+  encoding?: DocumentEncoding;
+  /** For a web page: what the article extractor kept and dropped; `text` is the extracted text. */
+  extraction?: DocumentExtraction;
+}
+
+export interface DocumentEncoding {
+  /** The WHATWG encoding name: `utf-8`, `windows-1250`, `iso-8859-5`, `utf-16le`. */
+  name: string;
+  source: 'bom' | 'utf-8' | 'utf-16-pattern' | 'detected' | 'override';
+  /** The detector's confidence, 0–100 (100 when nothing had to be detected). */
+  confidence: number;
+  candidates?: Array<{ name: string; confidence: number }>;
+}
+
+export interface DocumentExtraction {
+  extractor: 'readability';
+  title: string;
+  pageChars: number;
+  keptChars: number;
+  dropped: Record<string, number>;
+}
+
+/** An input left out of a run by `--skip-bad`, and why. */
+export interface SkippedInput {
+  path: string;
+  code: string;
+  message: string;
 }
 
 /** The language decided for a document. Uncertainty is data, not an exception. */
@@ -170,7 +198,19 @@ export interface GlossaryEntry {
 export interface RunManifest {
   tool: { name: string; version: string; node: string };
   startedAt: string;
-  inputs: Array<{ doc: string; path: string; bytes: number; sha256: string; lang: LanguageInfo; sentences: number; removed: Array<{ kind: RemovedKind; text: string }> }>;
+  inputs: Array<{
+    doc: string;
+    path: string;
+    bytes: number;
+    sha256: string;
+    encoding?: DocumentEncoding;
+    extraction?: DocumentExtraction;
+    lang: LanguageInfo;
+    sentences: number;
+    removed: Array<{ kind: RemovedKind; text: string }>;
+  }>;
+  /** Inputs that `--skip-bad` left out, with the reason (absent when none were). */
+  skipped?: SkippedInput[];
   languages: Record<LangCode, string[]>;
   /** Plus what the embedder's `describe()` adds: settings, texts embedded, seconds, cache hits and misses. */
   embedder: { id: string; dim: number; kind: string } & Record<string, unknown>;

@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
 import { withOutputHashes } from '../export/manifest.ts';
-import { loadDocuments } from '../ingest/index.ts';
+import { loadInputs, parseEncodings } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { Reporter } from '../progress.ts';
@@ -25,13 +25,18 @@ export interface RunCommandOptions {
   cache: boolean;
   /** Decisions files (alignments.csv or glossary.csv edited, the review page's export) to merge into the store. */
   review?: string[];
+  /** `--encoding`: a name for every file, or doc=name pairs. */
+  encoding?: string;
+  /** `--skip-bad`: leave out files that cannot be read or aligned, as long as two remain. */
+  skipBad?: boolean;
 }
 
 export async function runCommand(options: RunCommandOptions, reporter: Reporter): Promise<RunResult> {
   const formats = parseFormats(options.format);
   const overrides = options.lang ? parseLangOverrides(options.lang) : {};
   const t0 = performance.now();
-  const docs = await loadDocuments(options.inputs);
+  const encodings = options.encoding ? parseEncodings(options.encoding) : {};
+  const { documents: docs, skipped } = await loadInputs(options.inputs, { encodings, skipBad: Boolean(options.skipBad) });
   const readMs = Math.round(performance.now() - t0);
 
   // Decisions first, and into the store before anything is overwritten: a reviewer's edits to the
@@ -63,6 +68,8 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     onProgress: (e) => reporter.progress(e),
     ...(decisions ? { decisions } : {}),
+    skipBad: Boolean(options.skipBad),
+    skipped,
     parameters: {
       inputs: options.inputs,
       embedder: options.embedder,
@@ -70,6 +77,8 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
       modelsDir: options.modelsDir,
       format: formats,
       lang: overrides,
+      encoding: encodings,
+      skipBad: Boolean(options.skipBad),
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
@@ -96,6 +105,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
 /** The lines a person reads after a run: what was found, what was written. */
 export function summarise(result: RunResult, outDir: string): string[] {
   const lines: string[] = [];
+  for (const s of result.manifest.skipped ?? []) lines.push(`skipped ${s.path}: ${s.message.startsWith(`${s.path}: `) ? s.message.slice(s.path.length + 2) : s.message}`);
   for (const d of result.documents) {
     const removed = d.doc.removed.length ? `, ${d.doc.removed.length} non-article line${d.doc.removed.length === 1 ? '' : 's'} set aside` : '';
     lines.push(`  ${d.doc.id}  ${d.lang.code.padEnd(7)} ${String(d.sentences.length).padStart(4)} sentences${removed}`);

@@ -1,23 +1,57 @@
-// Bytes to text, refusing what is not a text file: binary data, invalid UTF-8, empty files.
-// Pure (no file system): `load.ts` reads the bytes and passes the path for messages.
+// Bytes to text, refusing what is not a text file: binary data, empty files, text whose
+// encoding cannot be told. Pure (no file system): `load.ts` reads the bytes and passes the path
+// for messages. UTF-8 and UTF-16 with a BOM are read as they are; the rest is encoding.ts's job.
 
 import { PolyalignError } from '../errors.ts';
+import { decodeAs, detectLegacy, utf16WithoutBom } from './encoding.ts';
+import type { EncodingInfo } from './encoding.ts';
 
 /** Share of control bytes (other than tab, line feed, form feed, carriage return) above which a file is binary. */
 export const BINARY_CONTROL_SHARE = 0.01;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+export interface DecodeOptions {
+  /** The file's encoding as the user named it (`--encoding`): no detection. */
+  encoding?: string;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingInfo;
+}
+
+/** Decode a file's bytes; see {@link decodeFile}. Line endings are kept as they are. */
+export function decodeBytes(bytes: Uint8Array, path: string, options: DecodeOptions = {}): string {
+  return decodeFile(bytes, path, options).text;
+}
+
 /**
- * Decode a file's bytes. UTF-8 (a BOM is removed) is the contract; UTF-16 is accepted when
- * it carries a BOM, because Windows tools write it that way. Line endings are kept as they are.
+ * Decode a file's bytes and say how: a named encoding, a BOM (UTF-8, UTF-16), valid UTF-8,
+ * UTF-16 without a BOM, or a detected legacy encoding. A BOM is removed.
  */
-export function decodeBytes(bytes: Uint8Array, path: string): string {
+export function decodeFile(bytes: Uint8Array, path: string, options: DecodeOptions = {}): Decoded {
   if (bytes.length === 0) throw new PolyalignError('input.empty', 'the file is empty; expected article text', { path });
+  const decoded = decodeAny(bytes, path, options);
+  if (decoded.text.trim() === '') throw new PolyalignError('input.empty', 'the file holds only white space; expected article text', { path });
+  return decoded;
+}
+
+function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Decoded {
+  if (options.encoding) return decodeAs(bytes, options.encoding, path);
   const utf16 = utf16Encoding(bytes);
-  const text = utf16 ? decodeUtf16(bytes, utf16, path) : decodeUtf8(bytes, path);
-  if (text.trim() === '') throw new PolyalignError('input.empty', 'the file holds only white space; expected article text', { path });
-  return text;
+  if (utf16) return { text: decodeUtf16(bytes, utf16, path), encoding: { name: utf16, source: 'bom', confidence: 100 } };
+  if (startsWith(bytes, UTF8_BOM)) return { text: decodeUtf8(bytes, path), encoding: { name: 'utf-8', source: 'bom', confidence: 100 } };
+  if (bytes.includes(0)) {
+    const wide = utf16WithoutBom(bytes);
+    if (wide) return { text: wide.text, encoding: { name: wide.name, source: 'utf-16-pattern', confidence: 100 } };
+  }
+  if (looksBinary(bytes)) {
+    throw new PolyalignError('input.binary', 'this looks like a binary file (NUL or control bytes); expected a text file', { path });
+  }
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt < 0) return { text: decodeUtf8(bytes, path), encoding: { name: 'utf-8', source: 'utf-8', confidence: 100 } };
+  return detectLegacy(bytes, path, invalidAt);
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -36,15 +70,12 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path:
 }
 
 function decodeUtf8(bytes: Uint8Array, path: string): string {
-  if (looksBinary(bytes)) {
-    throw new PolyalignError('input.binary', 'this looks like a binary file (NUL or control bytes); expected a UTF-8 text file', { path });
-  }
   const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch (cause) {
     const offset = firstInvalidUtf8(bytes);
-    throw new PolyalignError('input.encoding', `the file must be UTF-8; invalid byte sequence at byte offset ${offset}`, { path, cause });
+    throw new PolyalignError('input.encoding', `the file starts with a UTF-8 byte-order mark but is not valid UTF-8; invalid byte sequence at byte offset ${offset}`, { path, cause });
   }
 }
 

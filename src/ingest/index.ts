@@ -1,4 +1,5 @@
-export { loadDocuments, DEFAULT_MAX_BYTES } from './load.ts';
-export type { IngestOptions } from './load.ts';
+export { loadDocuments, loadInputs, parseEncodings, DEFAULT_MAX_BYTES } from './load.ts';
+export type { IngestOptions, Ingested } from './load.ts';
 export { cleanDocument } from './clean.ts';
-export { decodeBytes, firstInvalidUtf8 } from './decode.ts';
+export { decodeBytes, decodeFile, firstInvalidUtf8 } from './decode.ts';
+export { extractArticle } from './html.ts';

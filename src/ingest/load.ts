@@ -3,11 +3,14 @@
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PolyalignError } from '../errors.ts';
-import type { Document } from '../types.ts';
+import { findOverride } from '../language/override.ts';
+import type { Document, SkippedInput } from '../types.ts';
 import { cleanDocument } from './clean.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeFile } from './decode.ts';
+import { encodingName } from './encoding.ts';
+import { extractArticle, isHtml } from './html.ts';
 
 /** Larger files are refused: a news article is a few kilobytes, and this guards memory. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -15,6 +18,38 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export interface IngestOptions {
   /** Refuse files larger than this many bytes. Default {@link DEFAULT_MAX_BYTES}. */
   maxBytes?: number;
+  /** Encodings the user named, by document key (as `--lang`: id, file name or its prefix), or `*` for every file. */
+  encodings?: Record<string, string>;
+  /** Leave out a file that cannot be read (empty, binary, undecodable, too large, not a format we read) instead of stopping. */
+  skipBad?: boolean;
+}
+
+export interface Ingested {
+  documents: Document[];
+  /** Files left out under `skipBad`, with the reason. */
+  skipped: SkippedInput[];
+}
+
+/** Formats that are refused with what to do instead: they are containers, not text. */
+const REFUSED: Record<string, string> = {
+  '.docx': 'a Word document',
+  '.doc': 'a Word document',
+  '.odt': 'an OpenDocument text',
+  '.rtf': 'an RTF document',
+  '.pdf': 'a PDF',
+};
+
+/** `--encoding windows-1250` (every file) or `--encoding 000=windows-1250,003_x.txt=iso-8859-5`. */
+export function parseEncodings(spec: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of spec.split(',')) {
+    const parts = item.split('=').map((p) => p.trim());
+    const [key, name] = parts.length === 1 ? ['*', parts[0]!] : [parts[0]!, parts[1] ?? ''];
+    if (parts.length > 2 || !key || !name) throw new PolyalignError('usage.invalid-option', `Expected --encoding as a name (windows-1250) or doc=name[,doc=name...], not '${item.trim()}'`);
+    if (!encodingName(name)) throw new PolyalignError('usage.invalid-option', `Expected an encoding name such as utf-8, windows-1250, iso-8859-2, windows-1251, iso-8859-5, koi8-u or utf-16le for '${key}', not '${name}'`);
+    out[key] = name;
+  }
+  return out;
 }
 
 interface Source {
@@ -24,14 +59,35 @@ interface Source {
 
 /** Read, decode and clean every input; folders are walked recursively, skipping dot-files. */
 export async function loadDocuments(inputs: string[], options: IngestOptions = {}): Promise<Document[]> {
+  return (await loadInputs(inputs, options)).documents;
+}
+
+/** As {@link loadDocuments}, with the files `skipBad` left out. */
+export async function loadInputs(inputs: string[], options: IngestOptions = {}): Promise<Ingested> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(Number.isFinite(maxBytes) && maxBytes > 0)) {
     throw new PolyalignError('usage.invalid-option', `Expected maxBytes to be a positive number, not ${maxBytes}`);
   }
   const sources = await listSources(inputs);
+  const encodings = options.encodings ?? {};
+  const known = new Set(sources.map((s) => s.id));
+  for (const key of Object.keys(encodings)) {
+    if (key !== '*' && !sources.some((s) => findOverride({ [key]: encodings[key]! }, s.id))) {
+      throw new PolyalignError('usage.invalid-option', `--encoding names "${key}", which matches no input document (${[...known].join(', ')})`);
+    }
+  }
   const documents: Document[] = [];
-  for (const source of sources) documents.push(await loadOne(source, maxBytes));
-  return documents;
+  const skipped: SkippedInput[] = [];
+  for (const source of sources) {
+    const encoding = findOverride(encodings, source.id) ?? encodings['*'];
+    try {
+      documents.push(await loadOne(source, maxBytes, encoding));
+    } catch (error) {
+      if (!options.skipBad || !(error instanceof PolyalignError) || !error.code.startsWith('input.')) throw error;
+      skipped.push({ path: source.path, code: error.code, message: error.message });
+    }
+  }
+  return { documents, skipped };
 }
 
 async function listSources(inputs: string[]): Promise<Source[]> {
@@ -94,7 +150,7 @@ function withUniqueIds(sources: Source[]): Source[] {
   return sources;
 }
 
-async function loadOne(source: Source, maxBytes: number): Promise<Document> {
+async function loadOne(source: Source, maxBytes: number, encoding?: string): Promise<Document> {
   const { path } = source;
   const info = await stat(path).catch((cause: unknown) => {
     throw new PolyalignError('input.missing', 'no such file', { path, cause });
@@ -102,8 +158,16 @@ async function loadOne(source: Source, maxBytes: number): Promise<Document> {
   if (info.size > maxBytes) {
     throw new PolyalignError('input.too-large', `the file has ${info.size} bytes, more than the limit of ${maxBytes}; expected a news article`, { path });
   }
+  const refused = REFUSED[extname(path).toLowerCase()];
+  if (refused) {
+    throw new PolyalignError('input.format', `this is ${refused}, which polyalign does not read; save the article as plain text (.txt) or as a web page (.html)`, { path });
+  }
   const bytes = new Uint8Array(await readFile(path));
-  const text = decodeBytes(bytes, path);
+  const decoded = decodeFile(bytes, path, encoding ? { encoding } : {});
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return cleanDocument(source.id, text, sha256, bytes.length, path);
+  if (isHtml(path, decoded.text)) {
+    const { text, extraction } = extractArticle(decoded.text, path);
+    return { ...cleanDocument(source.id, text, sha256, bytes.length, path), encoding: decoded.encoding, extraction };
+  }
+  return { ...cleanDocument(source.id, decoded.text, sha256, bytes.length, path), encoding: decoded.encoding };
 }

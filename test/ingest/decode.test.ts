@@ -29,12 +29,12 @@ describe('decodeBytes', () => {
     expect(errorOf(() => decodeBytes(controls, 'c.bin')).code).toBe('input.binary');
   });
 
-  it('refuses invalid UTF-8, saying it must be UTF-8 and where the bad byte is', () => {
+  it('refuses a short non-UTF-8 file whose encoding cannot be told, saying where the bad byte is', () => {
     // Latin-1 `č` (0xE8) after 4 ASCII bytes.
     const error = errorOf(() => decodeBytes(bytes(0x72, 0x65, 0x20, 0x72, 0xe8, 0x6e), 'latin1.txt'));
     expect(error.code).toBe('input.encoding');
-    expect(error.message).toMatch(/UTF-8/);
-    expect(error.message).toMatch(/byte offset 4/);
+    expect(error.message).toMatch(/not UTF-8 \(invalid byte sequence at byte offset 4\) and its encoding is unsure: it could be /);
+    expect(error.message).toMatch(/--encoding latin1\.txt=<name>/);
     expect(error.message).toMatch(/^latin1\.txt: /);
   });
 });

@@ -64,7 +64,15 @@ describe('loadDocuments', () => {
     await expect(loadDocuments([binary])).rejects.toMatchObject({ code: 'input.binary' });
     const latin1 = join(tmp, 'latin1.txt');
     writeFileSync(latin1, Buffer.from('Pe\xe8at', 'latin1'));
-    await expect(loadDocuments([latin1])).rejects.toThrow(/must be UTF-8.*byte offset 2/);
+    await expect(loadDocuments([latin1])).rejects.toThrow(/not UTF-8 \(invalid byte sequence at byte offset 2\) and its encoding is unsure: it could be .*windows-1252.*--encoding latin1\.txt=/);
+  });
+
+  it('refuses Word, OpenDocument and PDF files, saying what to do instead', async () => {
+    for (const name of ['story.docx', 'story.odt', 'story.pdf']) {
+      const file = join(tmp, name);
+      writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+      await expect(loadDocuments([file])).rejects.toMatchObject({ code: 'input.format', message: expect.stringMatching(/which polyalign does not read; save the article as plain text \(\.txt\) or as a web page \(\.html\)/) });
+    }
   });
 
   it('fails when two inputs give the same id', async () => {

@@ -1,0 +1,79 @@
+// An article saved from the web: a seed wrapped in a realistic news page (navigation, share
+// buttons, a related-articles box, a cookie banner, scripts and styles) gives the sentences of
+// the text file and none of the boilerplate.
+
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInputs } from '../../src/ingest/index.ts';
+import { prepareDocuments } from '../../src/pipeline.ts';
+import { ROOT } from '../helpers/run-cli.ts';
+
+const SEEDS = join(ROOT, 'seeds');
+const DA = readdirSync(SEEDS).find((n) => n.startsWith('004'))!;
+const BS = readdirSync(SEEDS).find((n) => n.startsWith('000'))!;
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+export function newsPage(text: string): string {
+  // The text file's first line (`date 2025-09-03 KRIG`) is its export's metadata; a page carries the
+  // date in a <time> and the section as a kicker.
+  const lines = text.split('\n').filter((l) => l.trim()).slice(1);
+  const headline = lines.find((l) => l.startsWith('Putin:'))!;
+  const body = lines.map((l) => (l === headline ? `<h1 class="article-title">${escape(l)}</h1>` : `<p>${escape(l)}</p>`)).join('\n        ');
+  return `<!DOCTYPE html>
+<html lang="da">
+<head>
+  <meta charset="utf-8">
+  <title>${escape(headline)} | Nyhederne</title>
+  <style>body { font-family: serif } .share a { margin: 0 4px }</style>
+  <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>
+  <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Putin"}</script>
+</head>
+<body>
+  <header class="site-header">
+    <a class="logo" href="/">Nyhederne</a>
+    <nav class="main-menu"><ul><li><a href="/indland">Indland</a></li><li><a href="/udland">Udland</a></li><li><a href="/sport">Sport</a></li><li><a href="/kultur">Kultur</a></li></ul></nav>
+  </header>
+  <main>
+    <article>
+      <div class="kicker"><a href="/krig">KRIG</a> <time datetime="2025-09-03T10:12">3. sep. 2025 kl. 10.12</time></div>
+      <div class="share social"><a href="#">Del på Facebook</a> <a href="#">Del på X</a> <a href="#">Send som e-mail</a></div>
+      <div class="article-body">
+        ${body}
+      </div>
+      <div class="share social"><a href="#">Del artiklen</a> <span>1.204 delinger</span></div>
+    </article>
+    <aside class="related">
+      <h2>Læs også</h2>
+      <ul><li><a href="/a">Kina viser nye våben frem ved stor militærparade i Beijing</a></li><li><a href="/b">Trump: De konspirerer mod USA</a></li></ul>
+    </aside>
+  </main>
+  <div id="cookie-banner" class="cookie-banner gdpr" role="dialog"><p>Vi bruger cookies til at forbedre din oplevelse. Ved at klikke på Accepter giver du samtykke.</p><button>Accepter alle</button><button>Afvis</button></div>
+  <footer class="site-footer"><p>© 2025 Nyhederne. Alle rettigheder forbeholdes.</p><a href="/om">Om os</a></footer>
+  <script>document.querySelector('.cookie-banner button').addEventListener('click', () => {});</script>
+</body>
+</html>
+`;
+}
+
+describe('web pages', () => {
+  it('reads the article of a news page as the text file reads, without its boilerplate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyalign-html-'));
+    const text = readFileSync(join(SEEDS, DA), 'utf8');
+    writeFileSync(join(dir, '004.html'), newsPage(text));
+    writeFileSync(join(dir, '004.txt'), text);
+    writeFileSync(join(dir, '000.txt'), readFileSync(join(SEEDS, BS)));
+    const { documents } = await loadInputs([dir]);
+    const page = documents.find((d) => d.id === '004.html')!;
+    expect(page.extraction).toMatchObject({ extractor: 'readability', dropped: { script: 3, style: 1, nav: 1, header: 1, footer: 1, aside: 1, button: 2 } });
+    expect(page.extraction!.keptChars).toBeLessThan(page.extraction!.pageChars);
+    const [, fromPage, fromText] = prepareDocuments(documents);
+    const sentences = (d: typeof fromPage) => d!.sentences.map((s) => s.text);
+    expect([...sentences(fromPage)].sort()).toEqual([...sentences(fromText)].sort());
+    for (const boilerplate of ['cookies', 'Del på Facebook', 'Læs også', 'Indland', 'rettigheder', 'delinger', 'dataLayer']) {
+      expect(page.text).not.toContain(boilerplate);
+    }
+  });
+});
