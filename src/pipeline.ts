@@ -215,6 +215,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       path: d.doc.path,
       bytes: d.doc.bytes,
       sha256: d.doc.sha256,
+      ...(d.doc.format ? { format: d.doc.format } : {}),
       ...(d.doc.encoding ? { encoding: d.doc.encoding } : {}),
       ...(d.doc.extraction ? { extraction: d.doc.extraction } : {}),
       lang: d.lang,

@@ -47,7 +47,9 @@ export interface Document {
   body: Range[];
   /** What cleaning set aside, in order. */
   removed: Removed[];
-  /** How the bytes were decoded (absent for documents not read from disk). */
+  /** What the file was read as (absent for documents not read from disk). */
+  format?: 'text' | 'html' | 'docx';
+  /** How the bytes were decoded (text and web pages; a .docx is XML in UTF-8 by definition). */
   encoding?: DocumentEncoding;
   /** For a web page: what the article extractor kept and dropped; `text` is the extracted text. */
   extraction?: DocumentExtraction;
@@ -203,6 +205,7 @@ export interface RunManifest {
     path: string;
     bytes: number;
     sha256: string;
+    format?: 'text' | 'html' | 'docx';
     encoding?: DocumentEncoding;
     extraction?: DocumentExtraction;
     lang: LanguageInfo;

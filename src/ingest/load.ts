@@ -9,6 +9,7 @@ import { findOverride } from '../language/override.ts';
 import type { Document, SkippedInput } from '../types.ts';
 import { cleanDocument } from './clean.ts';
 import { decodeFile } from './decode.ts';
+import { docxText } from './docx.ts';
 import { encodingName } from './encoding.ts';
 import { extractArticle, isHtml } from './html.ts';
 
@@ -32,8 +33,7 @@ export interface Ingested {
 
 /** Formats that are refused with what to do instead: they are containers, not text. */
 const REFUSED: Record<string, string> = {
-  '.docx': 'a Word document',
-  '.doc': 'a Word document',
+  '.doc': 'an old-style Word document',
   '.odt': 'an OpenDocument text',
   '.rtf': 'an RTF document',
   '.pdf': 'a PDF',
@@ -160,14 +160,19 @@ async function loadOne(source: Source, maxBytes: number, encoding?: string): Pro
   }
   const refused = REFUSED[extname(path).toLowerCase()];
   if (refused) {
-    throw new PolyalignError('input.format', `this is ${refused}, which polyalign does not read; save the article as plain text (.txt) or as a web page (.html)`, { path });
+    throw new PolyalignError('input.format', `this is ${refused}, which polyalign does not read; save the article as plain text (.txt), a web page (.html) or a Word document (.docx)`, { path });
   }
   const bytes = new Uint8Array(await readFile(path));
-  const decoded = decodeFile(bytes, path, encoding ? { encoding } : {});
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (extname(path).toLowerCase() === '.docx') {
+    const text = await docxText(bytes, path);
+    if (text.trim() === '') throw new PolyalignError('input.empty', 'the Word document holds no text; expected article text', { path });
+    return { ...cleanDocument(source.id, text, sha256, bytes.length, path), format: 'docx' };
+  }
+  const decoded = decodeFile(bytes, path, encoding ? { encoding } : {});
   if (isHtml(path, decoded.text)) {
     const { text, extraction } = extractArticle(decoded.text, path);
-    return { ...cleanDocument(source.id, text, sha256, bytes.length, path), encoding: decoded.encoding, extraction };
+    return { ...cleanDocument(source.id, text, sha256, bytes.length, path), format: 'html', encoding: decoded.encoding, extraction };
   }
-  return { ...cleanDocument(source.id, decoded.text, sha256, bytes.length, path), encoding: decoded.encoding };
+  return { ...cleanDocument(source.id, decoded.text, sha256, bytes.length, path), format: 'text', encoding: decoded.encoding };
 }

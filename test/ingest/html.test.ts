@@ -77,3 +77,25 @@ describe('web pages', () => {
     }
   });
 });
+
+describe('Word documents', () => {
+  it('reads a .docx article one paragraph a line, as its text file reads', async () => {
+    const { default: JSZip } = await import('jszip');
+    const dir = mkdtempSync(join(tmpdir(), 'polyalign-docx-'));
+    const text = readFileSync(join(SEEDS, BS), 'utf8');
+    const paragraphs = text.split('\n').filter((l) => l.trim());
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    const runs = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p).replace(/>/g, '&gt;')}</w:t></w:r></w:p>`).join('');
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${runs}</w:body></w:document>`);
+    writeFileSync(join(dir, '000.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    writeFileSync(join(dir, '000.txt'), text);
+    const { documents } = await loadInputs([dir]);
+    const [word, plain] = [documents.find((d) => d.id === '000.docx')!, documents.find((d) => d.id === '000.txt')!];
+    expect(word.format).toBe('docx');
+    expect(word.text).toBe(`${paragraphs.map((p) => p.trim()).join("\n")}\n`);
+    const [a, b] = prepareDocuments([word, plain]);
+    expect(a!.sentences.map((s) => s.text)).toEqual(b!.sentences.map((s) => s.text));
+  });
+});

@@ -68,10 +68,10 @@ describe('loadDocuments', () => {
   });
 
   it('refuses Word, OpenDocument and PDF files, saying what to do instead', async () => {
-    for (const name of ['story.docx', 'story.odt', 'story.pdf']) {
+    for (const name of ['story.doc', 'story.odt', 'story.pdf']) {
       const file = join(tmp, name);
       writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
-      await expect(loadDocuments([file])).rejects.toMatchObject({ code: 'input.format', message: expect.stringMatching(/which polyalign does not read; save the article as plain text \(\.txt\) or as a web page \(\.html\)/) });
+      await expect(loadDocuments([file])).rejects.toMatchObject({ code: 'input.format', message: expect.stringMatching(/which polyalign does not read; save the article as plain text \(\.txt\), a web page \(\.html\) or a Word document \(\.docx\)/) });
     }
   });
 
