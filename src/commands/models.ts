@@ -107,13 +107,14 @@ export async function modelsListCommand(modelsDir: string, preferred: string): P
   const models = await listModels(modelsDir);
   if (models.length === 0) return `no models in ${modelsDir}; runs use polyalign's own static model (${SHIPPED_MODEL}, shipped with polyalign) with the lexical channel (see models/README.md)\n`;
   const auto = pickAuto(models, preferred);
+  const used = (m: (typeof models)[number]) => (auto ? m.id === auto.id : m.kind === 'static' && m.id === SHIPPED_MODEL);
   const lines = models.map(
-    (m) => `${m.id === auto?.id ? '*' : ' '} ${m.id.padEnd(48)} ${size(m.bytes).padStart(10)}  ${m.complete ? 'complete' : 'INCOMPLETE'}  pooling: ${m.pooling}`,
+    (m) => `${used(m) ? '*' : ' '} ${m.id.padEnd(48)} ${size(m.bytes).padStart(10)}  ${m.complete ? 'complete' : 'INCOMPLETE'}  ${m.kind === 'static' ? 'static, ' : ''}pooling: ${m.pooling}`,
   );
   lines.push(
     auto
       ? `* = what --embedder auto uses with --model ${preferred}`
-      : `--embedder auto uses polyalign (${SHIPPED_MODEL} with the lexical channel): ${preferred} is not complete in ${modelsDir}`,
+      : `* = what --embedder auto uses (with the lexical channel): ${preferred} is not complete in ${modelsDir}`,
   );
   return lines.join('\n') + '\n';
 }

@@ -51,6 +51,14 @@ function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Dec
   }
   const invalidAt = firstInvalidUtf8(bytes);
   if (invalidAt < 0) return { text: decodeUtf8(bytes, path), encoding: { name: 'utf-8', source: 'utf-8', confidence: 100 } };
+  const { valid, invalid } = utf8Census(bytes);
+  if (valid >= MIXED_MIN_SEQUENCES && valid >= MIXED_SHARE * (valid + invalid)) {
+    throw new PolyalignError(
+      'input.encoding',
+      `the file mixes encodings: ${valid} characters are valid UTF-8 and ${invalid} bytes are not (the first at byte offset ${invalidAt}); re-save it in one encoding, or name one with --encoding ${path.split('/').pop()}=<name>`,
+      { path },
+    );
+  }
   return detectLegacy(bytes, path, invalidAt);
 }
 
@@ -77,6 +85,35 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
     const offset = firstInvalidUtf8(bytes);
     throw new PolyalignError('input.encoding', `the file starts with a UTF-8 byte-order mark but is not valid UTF-8; invalid byte sequence at byte offset ${offset}`, { path, cause });
   }
+}
+
+/** A file with at least this many valid UTF-8 multi-byte characters, making up this share of its non-ASCII, is mixed, not legacy. */
+export const MIXED_MIN_SEQUENCES = 3;
+export const MIXED_SHARE = 0.2;
+
+/** Valid multi-byte UTF-8 characters, and bytes that start no valid sequence. */
+export function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(lead);
+    let ok = length > 1 && i + length <= bytes.length && secondByteOk(lead, bytes[i + 1]!);
+    for (let k = 2; ok && k < length; k++) ok = isContinuation(bytes[i + k]!);
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 /** A NUL byte, or more than 1% control bytes: no article text looks like that. */

@@ -61,6 +61,15 @@ describe('legacy encodings', () => {
     await expect(loadInputs([legacy], { encodings: { '009': 'windows-1250' } })).rejects.toThrow(/--encoding names "009", which matches no input/);
   });
 
+  it('refuses a file that mixes UTF-8 with a legacy encoding', () => {
+    const text = readFileSync(join(SEEDS, names[0]!), 'utf8');
+    const half = text.length >> 1;
+    const mixed = new Uint8Array([...new TextEncoder().encode(text.slice(0, half)), ...encodeLegacy(text.slice(half), 'windows-1250')]);
+    const error = caughtError(() => decodeFile(mixed, 'mixed.txt'));
+    expect(error.code).toBe('input.encoding');
+    expect(error.message).toMatch(/^mixed\.txt: the file mixes encodings: \d+ characters are valid UTF-8 and \d+ bytes are not/);
+  });
+
   it('refuses an unsure detection, naming the file and the candidates', () => {
     // A few bytes with one non-ASCII letter: several encodings fit, and they disagree on it.
     const error = caughtError(() => decodeFile(Uint8Array.from([0x50, 0x65, 0xe8, 0x61, 0x74, 0x20, 0x6a, 0x65]), 'archive/short.txt'));
