@@ -9,6 +9,7 @@ import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
+import { languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
@@ -202,6 +203,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const languages: Record<LangCode, string[]> = {};
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
+  const warnings = segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []);
 
   const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
   const grouped = new Set<string>();
@@ -224,6 +226,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     })),
     ...(options.skipped?.length ? { skipped: options.skipped } : {}),
     languages,
+    ...(warnings.length ? { warnings } : {}),
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
     parameters: { mode, minScore: options.minScore ?? 'default', calibration, ...options.parameters },
     pairs: pairs.map((p) => ({ src: p.src, tgt: p.tgt, method: p.method, reason: p.reason, links: p.links.length, below: p.below.length })),

@@ -215,6 +215,8 @@ export interface RunManifest {
   /** Inputs that `--skip-bad` left out, with the reason (absent when none were). */
   skipped?: SkippedInput[];
   languages: Record<LangCode, string[]>;
+  /** One line per document in a language outside the tuned set (absent when there is none). */
+  warnings?: string[];
   /** Plus what the embedder's `describe()` adds: settings, texts embedded, seconds, cache hits and misses. */
   embedder: { id: string; dim: number; kind: string } & Record<string, unknown>;
   parameters: Record<string, unknown>;

@@ -105,6 +105,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
 /** The lines a person reads after a run: what was found, what was written. */
 export function summarise(result: RunResult, outDir: string): string[] {
   const lines: string[] = [];
+  for (const w of result.manifest.warnings ?? []) lines.push(`warning: ${w}`);
   for (const s of result.manifest.skipped ?? []) lines.push(`skipped ${s.path}: ${s.message.startsWith(`${s.path}: `) ? s.message.slice(s.path.length + 2) : s.message}`);
   for (const d of result.documents) {
     const removed = d.doc.removed.length ? `, ${d.doc.removed.length} non-article line${d.doc.removed.length === 1 ? '' : 's'} set aside` : '';

@@ -1,0 +1,31 @@
+// A document in a language polyalign is not tuned for still runs, with a one-line warning that names
+// the file and what is weaker, on the console and in run.json.
+
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+
+const ENGLISH = `Russian President Vladimir Putin said on Wednesday that North Korean soldiers had fought in the war in Ukraine at the initiative of their leader Kim Jong Un.
+Putin made the remarks during talks with Kim in Beijing, after both attended a military parade marking the end of the Second World War.
+He thanked Kim for the courage of the North Korean troops and said relations between the two countries were built on trust.
+Kim said his country would fully support Russia and that he was glad to meet Putin again.
+`;
+
+describe('languages outside the tuned set', () => {
+  it('runs an English article beside the seeds, warning once that it is weaker there', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'polyalign-lang-')), 'event');
+    cpSync(join(ROOT, 'seeds'), dir, { recursive: true });
+    writeFileSync(join(dir, '005_en.txt'), ENGLISH);
+    const out = join(dir, '..', 'out');
+    const r = await runCliAsync(['run', dir, '-o', out, '--embedder', 'lexical', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/005_en\.txt: en is outside the languages polyalign is tuned for \(bs, hr, sr, sl, ro, mk, da\); its sentence splitting, glossary and embeddings are weaker there$/);
+    const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(manifest.warnings).toHaveLength(1);
+    expect(manifest.languages.en).toEqual(['005_en.txt']);
+  });
+});
