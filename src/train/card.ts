@@ -48,7 +48,8 @@ contrastively (in-batch negatives, both directions) by polyalign itself, from th
 - \`config.json\`: model2vec's keys (\`normalize\`, \`hidden_dim\`) and polyalign's (\`polyalign\`).
 
 Any tool that reads these can use it: tokenize with tokenizer.json, sum (or average) the rows, normalise.
-With model2vec: \`StaticModel.from_pretrained("<this folder>")\`.
+With model2vec, \`StaticModel.from_pretrained("<this folder>")\` should load it (the layout and keys are
+model2vec's; checked in polyalign's tests against the Hugging Face tokenizers library for JavaScript only).
 
 ## Training data
 Read from polyalign's training folder (never copied into the repository), as listed in its SOURCES.md:
