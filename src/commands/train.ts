@@ -48,7 +48,7 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
   const heldOutLines = build.data.heldOutLines ?? DEFAULT_HELD_OUT;
   const training = { ...build.train, vocabulary: build.vocabulary, mix: build.mix, spellingInit: build.spellingInit ?? false, heldOutLines, floresLines: build.data.floresLines ?? null, limit: build.data.limit ?? null };
   const metadata = { format: 'pt', polyalign: MODEL_VERSION };
-  let bytes = weightsFile(built.weights.embeddings, built.weights.vocabSize, built.weights.dim, metadata);
+  const bytes = weightsFile(built.weights.embeddings, built.weights.vocabSize, built.weights.dim, metadata);
   const shipped = { ...built.weights, embeddings: readSafetensors(bytes).tensors.embeddings!.data };
   const tokenizer = createTokenizer(built.tokenizer);
   const vectors: Record<string, Float32Array[]> = {};
@@ -82,7 +82,6 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
   } catch (cause) {
     throw new PolyalignError('output.unwritable', `cannot write the model: ${(cause as Error).message}`, { path: out, cause });
   }
-  bytes = Buffer.alloc(0);
   const mean = (k: 'model' | 'lexical' | 'combined') => Object.values(choice.pairs).reduce((s, v) => s + v[k], 0) / Object.keys(choice.pairs).length;
   return { dir: out, hash, weight: choice.weight, seconds: (performance.now() - t0) / 1000, heldOut: { model: mean('model'), lexical: mean('lexical'), combined: mean('combined') } };
 }

@@ -126,6 +126,21 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
 }
 
 /**
+ * One line of the scaled cosines (a row or a column of S: `n` cells from `start`, `stride` apart, the
+ * right answer at position `diagonal`): adds half its softmax minus the one-hot answer, over n, to the
+ * same cells of G, and returns its cross-entropy.
+ */
+function softmaxGradient(S: Float32Array, G: Float32Array, start: number, stride: number, diagonal: number, n: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) max = Math.max(max, S[start + k * stride]!);
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += Math.exp(S[start + k * stride]! - max);
+  for (let k = 0; k < n; k++) G[start + k * stride]! += Math.exp(S[start + k * stride]! - max) / sum / (2 * n);
+  G[start + diagonal * stride]! -= 1 / (2 * n);
+  return Math.log(sum) + max - S[start + diagonal * stride]!;
+}
+
+/**
  * Train in place. `epochPairs(epoch)` gives each epoch's pairs (the caller samples or mixes
  * sources); they are shuffled here with the seeded generator.
  */
@@ -183,25 +198,10 @@ export function train(weights: StaticWeights, epochPairs: (epoch: number) => Tok
       }
       // dLoss/dS: half the row softmax and half the column softmax, minus the diagonal.
       G.fill(0);
+      // Rows (stride 1 along a row of S) are the A→B direction, columns (stride B) the B→A one.
       let loss = 0;
-      for (let i = 0; i < n; i++) {
-        let max = -Infinity;
-        for (let k = 0; k < n; k++) max = Math.max(max, S[i * B + k]!);
-        let sum = 0;
-        for (let k = 0; k < n; k++) sum += Math.exp(S[i * B + k]! - max);
-        loss += Math.log(sum) + max - S[i * B + i]!;
-        for (let k = 0; k < n; k++) G[i * B + k]! += Math.exp(S[i * B + k]! - max) / sum / (2 * n);
-        G[i * B + i]! -= 1 / (2 * n);
-      }
-      for (let k = 0; k < n; k++) {
-        let max = -Infinity;
-        for (let i = 0; i < n; i++) max = Math.max(max, S[i * B + k]!);
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += Math.exp(S[i * B + k]! - max);
-        loss += Math.log(sum) + max - S[k * B + k]!;
-        for (let i = 0; i < n; i++) G[i * B + k]! += Math.exp(S[i * B + k]! - max) / sum / (2 * n);
-        G[k * B + k]! -= 1 / (2 * n);
-      }
+      for (let i = 0; i < n; i++) loss += softmaxGradient(S, G, i * B, 1, i, n);
+      for (let k = 0; k < n; k++) loss += softmaxGradient(S, G, k, B, k, n);
       lossSum += loss / (2 * n);
       batches++;
       // dA = s·G·B, dB = s·Gᵀ·A.
