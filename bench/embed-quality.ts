@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
-import { dot } from '../src/embed/vectors.ts';
+import { precisionAt1, precisionAt1Forward } from '../src/train/retrieval.ts';
 
 export const QUALITY_LANGUAGES = ['bos', 'hrv', 'srp-Latn', 'slv', 'ron', 'mkd', 'dan'];
 export const DEFAULT_LINES = 500;
@@ -48,22 +48,6 @@ export interface EmbedQuality {
   meanInDocument: number;
 }
 
-/** Share of queries whose best target is the same line; `docs`, when given, limits targets to the query's article. */
-function precisionAt1(queries: Float32Array[], targets: Float32Array[], docs?: string[]): number {
-  let hits = 0;
-  queries.forEach((q, i) => {
-    let best = -1;
-    let bestScore = -Infinity;
-    targets.forEach((t, j) => {
-      if (docs && docs[j] !== docs[i]) return;
-      const s = dot(q, t);
-      if (s > bestScore) [best, bestScore] = [j, s];
-    });
-    if (best === i) hits++;
-  });
-  return hits / queries.length;
-}
-
 export async function runEmbedQuality(options: EmbedQualityOptions = {}): Promise<EmbedQuality> {
   const dir = options.dir ?? process.env.POLYALIGN_NTREX ?? DEFAULT_NTREX;
   const lines = options.lines ?? DEFAULT_LINES;
@@ -81,9 +65,9 @@ export async function runEmbedQuality(options: EmbedQualityOptions = {}): Promis
       const embedder = make([...text[src]!, ...text[tgt]!]);
       id = embedder.id.replace(/-idf[0-9a-f]+/, '');
       const [x, y] = [await embedder.embed(text[src]!), await embedder.embed(text[tgt]!)];
-      const forward = precisionAt1(x, y);
-      const backward = precisionAt1(y, x);
-      const p1InDocument = (precisionAt1(x, y, docs) + precisionAt1(y, x, docs)) / 2;
+      const forward = precisionAt1Forward(x, y);
+      const backward = precisionAt1Forward(y, x);
+      const p1InDocument = precisionAt1(x, y, docs);
       pairs.push({ src, tgt, forward, backward, p1: (forward + backward) / 2, p1InDocument });
     }
   }

@@ -6,9 +6,17 @@
 
 import type { Embedder } from './embedder.ts';
 
+/** One text's joined vector: √w·x then √(1−w)·y. */
+export function joinVectors(x: Float32Array, y: Float32Array, weight: number): Float32Array {
+  const [a, b] = [Math.sqrt(weight), Math.sqrt(1 - weight)];
+  const out = new Float32Array(x.length + y.length);
+  for (let j = 0; j < x.length; j++) out[j] = x[j]! * a;
+  for (let j = 0; j < y.length; j++) out[x.length + j] = y[j]! * b;
+  return out;
+}
+
 export function combineEmbedders(model: Embedder, lexical: Embedder, weight: number, label?: string): Embedder {
   if (!(weight >= 0 && weight <= 1)) throw new Error(`Expected a weight between 0 and 1, not ${weight}`);
-  const [a, b] = [Math.sqrt(weight), Math.sqrt(1 - weight)];
   const dim = model.dim + lexical.dim;
   return {
     id: `${model.id}+${lexical.id}@${weight}`,
@@ -17,13 +25,7 @@ export function combineEmbedders(model: Embedder, lexical: Embedder, weight: num
     ...(label ? { label } : {}),
     async embed(texts: string[]): Promise<Float32Array[]> {
       const [x, y] = await Promise.all([model.embed(texts), lexical.embed(texts)]);
-      return x.map((v, i) => {
-        const out = new Float32Array(dim);
-        const w = y[i]!;
-        for (let j = 0; j < v.length; j++) out[j] = v[j]! * a;
-        for (let j = 0; j < w.length; j++) out[model.dim + j] = w[j]! * b;
-        return out;
-      });
+      return x.map((v, i) => joinVectors(v, y[i]!, weight));
     },
     describe: () => ({ weight, model: { id: model.id, ...model.describe?.() }, lexical: { id: lexical.id, ...lexical.describe?.() } }),
   };

@@ -23,12 +23,12 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 2, maxGram: 4, stemLength: 5, namePrefix: 4, nameSound: 3 };
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // Spaces and apostrophes group thousands only (`2 000`, `2'000`); a space before other digits
 // separates two numbers (`2018 2019`).
-const NUMBER = /\d+(?:[\u00a0\u202f ']\d{3}(?!\d)|[.,]\d+)*/gu;
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
-const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}+)*/gu;
+export const NUMBER = /\d+(?:[\u00a0\u202f ']\d{3}(?!\d)|[.,]\d+)*/gu;
+export const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
+export const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}+)*/gu;
 
 const MK_TO_SR: Record<string, string> = { ќ: 'ћ', Ќ: 'Ћ', ѓ: 'ђ', Ѓ: 'Ђ' };
 const WORD_CACHE_LIMIT = 50_000;

@@ -14,7 +14,7 @@
 // `neutral(text)` are the words of `neutral(w)` for each word w of the text, in order.
 
 import { acronym, concept, numberWord } from './lexical-lexicon.ts';
-import { flattenSpelling, neutral, normaliseNumber, phonetic, skeleton } from './lexical-features.ts';
+import { ACRONYM, CAPITALISED, flattenSpelling, neutral, normaliseNumber, NUMBER, phonetic, skeleton, WORD } from './lexical-features.ts';
 import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
 
 /** FNV-1a, 32-bit, over the UTF-16 code units of `text`. */
@@ -33,10 +33,6 @@ export const GROUP_COUNT = 6;
 /** Per group (GROUP_INDEX), feature hash → count. */
 export type HashedFeatures = Array<Map<number, number>>;
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const NUMBER = /\d+(?:[\u00a0\u202f ']\d{3}(?!\d)|[.,]\d+)*/gu;
-const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
-const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}+)*/gu;
 const CACHE_LIMIT = 200_000;
 /** What may stand between a sentence's stop and its first word (spaces, quotes, brackets, dashes). */
 const OPENING = /[\s"'“”„«»‘’‚›‹()\[\]*–—-]/u;

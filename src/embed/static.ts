@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Embedder } from './embedder.ts';
 import { readStaticModel } from './static/model-files.ts';
 import type { StaticModelFiles } from './static/model-files.ts';
+import { poolTokens } from './static/pool.ts';
 import { createTokenizer } from './static/tokenizer.ts';
 
 export const SHIPPED_MODEL = 'polyalign/static-v1';
@@ -30,20 +31,7 @@ export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
     model,
     async embed(input: string[]): Promise<Float32Array[]> {
       const t0 = performance.now();
-      const out = input.map((text) => {
-        const v = new Float32Array(dim);
-        for (const id of tokenizer.encode(text)) {
-          const base = id * dim;
-          for (let j = 0; j < dim; j++) v[j]! += embeddings[base + j]!;
-        }
-        let norm = 0;
-        for (let j = 0; j < dim; j++) norm += v[j]! * v[j]!;
-        if (norm > 0) {
-          const inv = 1 / Math.sqrt(norm);
-          for (let j = 0; j < dim; j++) v[j]! *= inv;
-        }
-        return v;
-      });
+      const out = input.map((text) => poolTokens(embeddings, dim, tokenizer.encode(text)));
       texts += input.length;
       seconds += (performance.now() - t0) / 1000;
       return out;

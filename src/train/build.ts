@@ -12,6 +12,7 @@ import type { DataOptions, Pair, Source, TrainingData } from './data.ts';
 import { retrievalMatrix } from './retrieval.ts';
 import { buildVocabulary, countWords, DEFAULT_VOCABULARY } from './vocabulary.ts';
 import type { VocabularyOptions } from './vocabulary.ts';
+import { fnv1a } from '../embed/lexical-hashed.ts';
 import { mulberry32 } from '../random.ts';
 
 export interface BuildOptions {
@@ -39,12 +40,6 @@ export interface BuiltModel {
   counts: Record<Source, number> & { vocabulary: number };
 }
 
-function hashGroup(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export function heldOutRetrieval(tokenizer: Tokenizer, weights: StaticWeights, heldOut: Record<string, string[]>) {
   const vectors: Record<string, Float32Array[]> = {};
   for (const lang of HELD_OUT_LANGS) vectors[lang] = heldOut[lang]!.map((t) => encodeIds(weights, Int32Array.from(tokenizer.encode(t))));
@@ -67,7 +62,7 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
     if (!v) cache.set(text, (v = Int32Array.from(tokenizer.encode(text))));
     return v;
   };
-  const toTokens = (p: Pair): TokenPair => ({ a: ids(p.a), b: ids(p.b), group: hashGroup(p.group) });
+  const toTokens = (p: Pair): TokenPair => ({ a: ids(p.a), b: ids(p.b), group: fnv1a(p.group) });
   const sources = Object.keys(d.train) as Source[];
   const tokenPairs = Object.fromEntries(sources.map((s) => [s, d.train[s].map(toTokens)])) as Record<Source, TokenPair[]>;
   const sampler = mulberry32(o.train.seed + 1);

@@ -16,6 +16,7 @@
 // Optimiser: Adam, updating only the rows a batch touched (lazy Adam), with a linear decay of
 // the learning rate to zero.
 
+import { poolTokens } from '../embed/static/pool.ts';
 import { mulberry32 } from '../random.ts';
 
 export interface TrainOptions {
@@ -109,12 +110,9 @@ function pool(weights: StaticWeights, ids: Int32Array, out: Float32Array): numbe
   return Math.sqrt(norm);
 }
 
-/** The normalised sentence vector of `ids` (a zero vector when it has no tokens). */
+/** The normalised sentence vector of `ids`, as the embedder makes it (a zero vector when it has no tokens). */
 export function encodeIds(weights: StaticWeights, ids: Int32Array): Float32Array {
-  const out = new Float32Array(weights.dim);
-  const norm = pool(weights, ids, out);
-  if (norm > 0) for (let j = 0; j < out.length; j++) out[j]! /= norm;
-  return out;
+  return poolTokens(weights.embeddings, weights.dim, ids);
 }
 
 export function shuffle<T>(items: T[], random: () => number): T[] {

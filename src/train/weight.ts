@@ -1,6 +1,7 @@
 // How much of the combined embedder's cosine comes from the model: chosen on the held-out FLORES
 // lines, as the weight with the best mean P@1 over the language pairs (the lowest pair breaks ties).
 
+import { joinVectors } from '../embed/combined.ts';
 import { createLexicalEmbedder } from '../embed/lexical.ts';
 import { precisionAt1 } from './retrieval.ts';
 
@@ -14,14 +15,7 @@ export interface WeightChoice {
 }
 
 function join(a: Float32Array[], b: Float32Array[], w: number): Float32Array[] {
-  const [x, y] = [Math.sqrt(w), Math.sqrt(1 - w)];
-  return a.map((v, i) => {
-    const u = b[i]!;
-    const out = new Float32Array(v.length + u.length);
-    for (let j = 0; j < v.length; j++) out[j] = v[j]! * x;
-    for (let j = 0; j < u.length; j++) out[v.length + j] = u[j]! * y;
-    return out;
-  });
+  return a.map((v, i) => joinVectors(v, b[i]!, w));
 }
 
 /** `model[lang]` the model's vectors of `texts[lang]`; the lexical channel is built per pair, its IDF over both sides, as in a run. */

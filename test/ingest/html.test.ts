@@ -16,7 +16,7 @@ const BS = readdirSync(SEEDS).find((n) => n.startsWith('000'))!;
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-export function newsPage(text: string): string {
+function newsPage(text: string): string {
   // The text file's first line (`date 2025-09-03 KRIG`) is its export's metadata; a page carries the
   // date in a <time> and the section as a kicker.
   const lines = text.split('\n').filter((l) => l.trim()).slice(1);

@@ -1,0 +1,67 @@
+// What each design choice of polyalign's own model added: the variants tried on the way to the
+// shipped settings, each trained from ../shared/train and measured on the held-out FLORES lines
+// (P@1 among 100 lines, mean of the 21 pairs of the 7 output languages): the model alone, and
+// joined with the lexical channel at the best of the weights 0, 0.3, 0.5, 0.7, 1. These are the
+// figures of the README's table. A variant takes 2–12 minutes on one core.
+//
+//   node --import tsx bench/train-variants.ts                 # list the variants
+//   node --import tsx bench/train-variants.ts <name> [...]    # train and measure them
+
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { createTokenizer } from '../src/embed/static/tokenizer.ts';
+import { buildStaticModel, DEFAULT_BUILD, HELD_OUT_LANGS } from '../src/train/build.ts';
+import type { BuildOptions } from '../src/train/build.ts';
+import { encodeIds } from '../src/train/contrastive.ts';
+import { loadTrainingData } from '../src/train/data.ts';
+import { chooseWeight } from '../src/train/weight.ts';
+
+const TRAIN_DIR = join(import.meta.dirname, '..', '..', 'shared', 'train');
+type Variant = Omit<BuildOptions, 'log'>;
+const first: Variant = {
+  vocabulary: { prefixes: 24_000, continuations: 4_000, minCount: 3, maxWordLength: 24, maxPrefixLength: 24 },
+  train: { dim: 128, epochs: 2, batchSize: 256, learningRate: 0.02, scale: 20, seed: 13, tokenDropout: 0 },
+  data: {},
+  mix: { flores: 1, tatoeba: 1, dictionary: 1 },
+  spellingInit: false,
+};
+const capped = { ...first, vocabulary: { ...first.vocabulary, maxPrefixLength: 6 } };
+const fourEpochs = { ...capped, train: { ...capped.train, epochs: 4 } };
+const dropout = { ...fourEpochs, train: { ...fourEpochs.train, tokenDropout: 0.25 } };
+const trigrams = { ...dropout, spellingInit: true };
+const dim256 = { ...trigrams, train: { ...trigrams.train, dim: 256 } };
+const dim384 = { ...trigrams, vocabulary: { ...trigrams.vocabulary, prefixes: 20_000, continuations: 3_500 }, train: { ...trigrams.train, dim: 384 } };
+
+export const VARIANTS: Record<string, { what: string; options: Variant }> = {
+  first: { what: 'dim 128, FLORES + Tatoeba + dictionary, 2 epochs', options: first },
+  'no-flores': { what: 'the same without FLORES', options: { ...first, mix: { flores: 0, tatoeba: 1, dictionary: 1 } } },
+  capped: { what: 'word-initial pieces at most 6 letters', options: capped },
+  'four-epochs': { what: '+ 4 epochs', options: fourEpochs },
+  dropout: { what: '+ token dropout 0.25', options: dropout },
+  trigrams: { what: "+ each token starts from its spelling's character trigrams", options: trigrams },
+  dim256: { what: 'dim 256', options: dim256 },
+  dim384: { what: 'dim 384, 23.7k pieces, 4 epochs', options: dim384 },
+  shipped: { what: 'the shipped settings (dim 384, 5 epochs; float weights, before int8)', options: DEFAULT_BUILD },
+};
+
+export async function measureVariant(options: Variant): Promise<{ model: number; joined: number; weight: number }> {
+  const data = loadTrainingData(TRAIN_DIR, options.data);
+  const built = buildStaticModel(TRAIN_DIR, options, data);
+  const tokenizer = createTokenizer(built.tokenizer);
+  const vectors = Object.fromEntries(HELD_OUT_LANGS.map((l) => [l, data.heldOut[l]!.map((t) => encodeIds(built.weights, Int32Array.from(tokenizer.encode(t))))]));
+  const choice = await chooseWeight(data.heldOut, vectors, HELD_OUT_LANGS, [0, 0.3, 0.5, 0.7, 1]);
+  const best = choice.grid.find((g) => g.weight === choice.weight)!;
+  return { model: built.heldOut.mean, joined: best.mean, weight: choice.weight };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const names = process.argv.slice(2);
+  if (names.length === 0) for (const [name, v] of Object.entries(VARIANTS)) console.log(`${name.padEnd(12)} ${v.what}`);
+  for (const name of names) {
+    const v = VARIANTS[name];
+    if (!v) throw new Error(`Expected one of ${Object.keys(VARIANTS).join(', ')}, not ${name}`);
+    const t0 = performance.now();
+    const r = await measureVariant(v.options);
+    console.log(`${name}: ${v.what}: model ${(r.model * 100).toFixed(1)}, joined ${(r.joined * 100).toFixed(1)} (weight ${r.weight}), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+}
