@@ -2,8 +2,9 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--embedder lexical|polyalign] [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
+//   node --import tsx bench/ntrex.ts [--embedder lexical|polyalign] [--weight W] [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
 //
+// --weight W joins the model and the lexical channel at W instead of the model's own weight.
 // --articles N uses N articles (from article --from, default 0): calibrate on one slice, check on another.
 // `autoRight` is the share of article pairs for which `auto` chose the mode the condition calls for
 // (ordered for the ordered condition, mining for the comparable one); it reads 0 or 1 under a forced --mode.
@@ -368,7 +369,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const independentWitnesses = !(args.includes('--witnesses') && args[args.indexOf('--witnesses') + 1] === 'all');
   const timing: NtrexTiming = {};
   const { embedderArg, embedderFactory } = await import('./embedders.ts');
-  const make = await embedderFactory(embedderArg(args));
+  const weight = args.includes('--weight') ? Number(args[args.indexOf('--weight') + 1]) : undefined;
+  const make = await embedderFactory(embedderArg(args), weight !== undefined ? { weight } : {});
   const embedder = async (corpus: string[]) => make(corpus);
   const results = await runNtrex({ embedder, ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
   console.table(summariseNtrex(results, timing));
