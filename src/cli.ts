@@ -28,7 +28,16 @@ function verbosityOf(opts: { quiet?: boolean; verbose?: boolean }): Verbosity {
   return opts.verbose ? 'verbose' : 'normal';
 }
 
-export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }): Command {
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+/** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */
+export const EXIT_SOME_EVENTS_FAILED = 3;
+
+export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }, exit: { code: number } = { code: 0 }): Command {
   const program = new Command('polyalign')
     .description('Align news articles that report one event in several languages; export a parallel corpus and a cross-script glossary.')
     .version(VERSION)
@@ -86,6 +95,73 @@ Examples:
         reporter,
       );
       if (!opts.quiet) write.out(`${summarise(result, outDir).join('\n')}\n`);
+    });
+
+  program
+    .command('batch')
+    .description('align many events (one sub-folder of articles each) on all cores into <out>/events/<id>/, then write the combined corpus; resumable and shardable')
+    .argument('[folders...]', 'a folder with one sub-folder of articles per event; with --merge, the shard folders to read')
+    .option('-o, --out <dir>', 'output folder: events/<id>/ per event, the combined outputs and batch.json at its top', 'out')
+    .option('--events <file.jsonl>', 'the events as JSON lines, {"id": "...", "files": ["a.txt", "b/"]}, paths relative to the file, instead of <root>')
+    .option('-j, --jobs <n>', 'events run at once, each in its own worker thread (default: the number of cores)', parseJobs)
+    .option('--shard <K/N>', 'process only the K-th of N shares of the events (for a Slurm array, an indexed Job, GNU parallel); combine with --merge')
+    .option('--merge', 'build the combined outputs in --out from the events in it and in the shard folders given as arguments')
+    .addOption(new Option('--embedder <kind>', 'as for run').choices(EMBEDDER_CHOICES).default('auto'))
+    .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
+    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
+    .addOption(new Option('--mode <mode>', 'as for run').choices(MODES).default('auto'))
+    .option('--min-score <x>', 'as for run', parseScore)
+    .option('--encoding <name>', 'the encoding of every file; default: detected')
+    .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
+    .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all')
+    .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every event aligned; 3 the batch finished but some events failed (batch.json and the
+console name them; the combined outputs hold the others); 2 bad usage; 1 the batch itself failed.
+
+Examples:
+  $ polyalign batch corpus/ -o corpus-out/                 # corpus/<event>/<article files>
+  $ polyalign batch --events events.jsonl -o corpus-out/ -j 8
+  $ polyalign batch corpus/ -o shared/out --shard 3/16     # one of 16 machines
+  $ polyalign batch --merge -o shared/out                  # then the combined outputs, once`,
+    )
+    .action(async (folders: string[], opts) => {
+      const { batchCommand, mergeCommand, summariseBatch } = await import('./commands/batch.ts');
+      if (opts.merge && (opts.shard || opts.events)) {
+        throw new PolyalignError('usage.invalid-option', '--merge reads the events that batches wrote; it takes no --shard or --events');
+      }
+      if (!opts.merge && folders.length > 1) {
+        throw new PolyalignError('usage.invalid-option', `expected one folder of events, not ${folders.length} (${folders.join(', ')}); put the events under one folder or list them with --events`);
+      }
+      const args = folders[0];
+      const result = opts.merge
+        ? await mergeCommand({ out: opts.out, from: folders, format: opts.format })
+        : await (async () => {
+            const { parseShard } = await import('./batch/events.ts');
+            const { availableParallelism } = await import('node:os');
+            return batchCommand({
+              ...(args !== undefined ? { root: args } : {}),
+              ...(opts.events !== undefined ? { eventsFile: opts.events } : {}),
+              out: opts.out,
+              jobs: opts.jobs ?? availableParallelism(),
+              ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+              embedder: opts.embedder,
+              model: opts.model,
+              modelsDir: opts.modelsDir,
+              mode: opts.mode,
+              ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+              format: opts.format,
+              cache: opts.cache,
+              ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+              skipBad: Boolean(opts.skipBad),
+              quiet: Boolean(opts.quiet),
+            });
+          })();
+      if (!opts.quiet) write.out(`${summariseBatch(result).join('\n')}\n`);
+      if (result.manifest.counts.failed! > 0) exit.code = EXIT_SOME_EVENTS_FAILED;
     });
 
   program
@@ -174,10 +250,11 @@ Examples:
 /** Run the program; resolves to the exit code. Never calls process.exit, so it is testable in-process. */
 export async function main(argv: string[]): Promise<number> {
   const write = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
-  const program = buildProgram(write);
+  const exit = { code: 0 };
+  const program = buildProgram(write, exit);
   try {
     await program.parseAsync(argv);
-    return 0;
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version end here too, with exit code 0

@@ -3,6 +3,8 @@
 // `npm run train-model` (src/train/) and shipped in models/polyalign/. Loading is reading three
 // files; embedding is a table lookup per token, so no model runtime is involved.
 
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Embedder } from './embedder.ts';
 import { readStaticModel } from './static/model-files.ts';
@@ -40,6 +42,25 @@ export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
   };
 }
 
+/**
+ * Models read in this thread, by folder and the weights file's size and time: a batch worker runs
+ * many events and reads the model once; a model rewritten in place (training) is read again.
+ */
+const loaded = new Map<string, Promise<StaticModelFiles>>();
+
+async function readOnce(dir: string): Promise<StaticModelFiles> {
+  const info = await stat(join(dir, 'model.safetensors')).catch(() => undefined);
+  if (!info) return readStaticModel(dir); // readStaticModel names what is missing
+  const key = `${resolve(dir)}\u0000${info.size}\u0000${info.mtimeMs}`;
+  let model = loaded.get(key);
+  if (!model) {
+    model = readStaticModel(dir);
+    loaded.set(key, model);
+    model.catch(() => loaded.delete(key));
+  }
+  return model;
+}
+
 export async function createStaticEmbedder(dir: string = SHIPPED_MODEL_DIR): Promise<StaticEmbedder> {
-  return staticEmbedderFrom(await readStaticModel(dir));
+  return staticEmbedderFrom(await readOnce(dir));
 }

@@ -34,59 +34,89 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, langs: string[], exampleLang: string | undefined): void {
-  const termEntry = body.ele('termEntry', { id: xmlText(entry.id) });
-  termEntry.ele('note').txt(xmlText(`canonical: ${entry.canonical}`));
-  termEntry
-    .ele('note')
-    .txt(xmlText(`${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`));
-  termEntry.ele('note').txt(xmlText(`type evidence: ${describeEvidence({ ...typing, type: entry.type })}`));
+/** What one termEntry holds: its notes, and per language its terms, one of them maybe with a context sentence. */
+export interface TermEntryContent {
+  id: string;
+  notes: string[];
+  langs: Array<{ lang: string; terms: Array<{ form: string; count: number; context?: string }> }>;
+}
 
-  // The example sentence becomes the context of the term it contains; when no variant of its
-  // language occurs in it verbatim, it stays with the entry as a note.
-  const example = xmlText(entry.example.text);
-  const contextForm =
-    exampleLang === undefined
-      ? undefined
-      : // The longest variant the sentence holds: `Kim Jong-una`, not the `Kim` inside it.
-        variantsOf(entry, exampleLang)
-          .filter((v) => entry.example.text.includes(v.form))
-          .sort((a, b) => b.form.length - a.form.length)[0]?.form;
-  if (contextForm === undefined) {
-    termEntry.ele('note').txt(xmlText(`example (${entry.example.doc}, sentence ${entry.example.sent}): `) + example);
-  }
-
-  for (const lang of langs) {
-    const variants = variantsOf(entry, lang);
-    if (variants.length === 0) continue;
+/** One termEntry, in the element order the TBX core structure DTD wants. */
+export function addTermEntry(body: XMLBuilder, content: TermEntryContent): void {
+  const termEntry = body.ele('termEntry', { id: xmlText(content.id) });
+  for (const note of content.notes) termEntry.ele('note').txt(xmlText(note));
+  for (const { lang, terms } of content.langs) {
+    if (terms.length === 0) continue;
     const langSet = termEntry.ele('langSet', { 'xml:lang': xmlText(lang) });
-    for (const v of variants) {
+    for (const v of terms) {
       const tig = langSet.ele('tig');
       tig.ele('term').txt(xmlText(v.form));
       for (const [type, value] of termNotes(v.form)) tig.ele('termNote', { type }).txt(value);
-      if (lang === exampleLang && v.form === contextForm) tig.ele('descrip', { type: 'context' }).txt(example);
+      if (v.context !== undefined) tig.ele('descrip', { type: 'context' }).txt(xmlText(v.context));
       tig.ele('note').txt(plural(v.count, 'mention'));
     }
   }
+}
+
+/**
+ * The terms of an entry per language; the example sentence becomes the context of the longest
+ * variant of its language that it holds verbatim (`Kim Jong-una`, not the `Kim` inside it), and
+ * when there is none the caller keeps it as a note (returned as `exampleAsNote`).
+ */
+export function termsWithContext(
+  langs: readonly string[],
+  variants: (lang: string) => Array<{ form: string; count: number }>,
+  example: { lang: string | undefined; text: string },
+): { langs: TermEntryContent['langs']; exampleAsNote: boolean } {
+  const contextForm =
+    example.lang === undefined
+      ? undefined
+      : variants(example.lang)
+          .filter((v) => example.text.includes(v.form))
+          .sort((a, b) => b.form.length - a.form.length)[0]?.form;
+  return {
+    exampleAsNote: contextForm === undefined,
+    langs: langs.map((lang) => ({
+      lang,
+      terms: variants(lang).map((v) => (lang === example.lang && v.form === contextForm ? { ...v, context: example.text } : v)),
+    })),
+  };
+}
+
+export { plural };
+
+function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, langs: string[], exampleLang: string | undefined): void {
+  const terms = termsWithContext(langs, (lang) => variantsOf(entry, lang), { lang: exampleLang, text: entry.example.text });
+  const notes = [
+    `canonical: ${entry.canonical}`,
+    `${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`,
+    `type evidence: ${describeEvidence({ ...typing, type: entry.type })}`,
+  ];
+  if (terms.exampleAsNote) notes.push(`example (${entry.example.doc}, sentence ${entry.example.sent}): ${entry.example.text}`);
+  addTermEntry(body, { id: entry.id, notes, langs: terms.langs });
+}
+
+/** The martif document with its header; returns the body to add termEntries to. */
+export function tbxDocument(sourceLines: string[]): { doc: XMLBuilder; body: XMLBuilder } {
+  const doc = xmlDocument('martif', TBX_SYSTEM_ID);
+  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': 'en' });
+  const header = martif.ele('martifHeader');
+  const fileDesc = header.ele('fileDesc');
+  fileDesc.ele('titleStmt').ele('title').txt('polyalign glossary');
+  const sourceDesc = fileDesc.ele('sourceDesc');
+  for (const line of sourceLines) sourceDesc.ele('p').txt(xmlText(line));
+  header.ele('encodingDesc').ele('p', { type: 'XCSURI' }).txt(TBX_BASIC_XCS);
+  return { doc, body: martif.ele('text').ele('body') };
 }
 
 export function glossaryTbx(result: RunResult): string {
   const langs = glossaryLanguages(result);
   const langOf = new Map(result.documents.map((d) => [d.doc.id, d.lang.code]));
   const { tool } = result.manifest;
-
-  const doc = xmlDocument('martif', TBX_SYSTEM_ID);
-  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': 'en' });
-  const header = martif.ele('martifHeader');
-  const fileDesc = header.ele('fileDesc');
-  fileDesc.ele('titleStmt').ele('title').txt('polyalign glossary');
   const sources = result.documents.map((d) => `${d.doc.id} (${d.lang.code})`).join(', ');
-  const sourceDesc = fileDesc.ele('sourceDesc');
-  sourceDesc.ele('p').txt(xmlText(`${tool.name} ${tool.version}, from ${plural(result.documents.length, 'document')}: ${sources}`));
-  if (result.glossary.length === 0) sourceDesc.ele('p').txt('The glossary is empty: no names were found.');
-  header.ele('encodingDesc').ele('p', { type: 'XCSURI' }).txt(TBX_BASIC_XCS);
-
-  const body = martif.ele('text').ele('body');
+  const lines = [`${tool.name} ${tool.version}, from ${plural(result.documents.length, 'document')}: ${sources}`];
+  if (result.glossary.length === 0) lines.push('The glossary is empty: no names were found.');
+  const { doc, body } = tbxDocument(lines);
   // The evidence is recomputed from the run (the glossary stage keeps only the type): the same pure
   // function over the same mentions and sentences gives the same evidence.
   const entries = entriesById(result);

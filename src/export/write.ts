@@ -38,14 +38,14 @@ function unwritable(path: string, message: string, cause?: unknown): PolyalignEr
   return new PolyalignError('output.unwritable', cause === undefined ? message : `${message} (${reason(cause)})`, { path, cause });
 }
 
-function checkNames(files: readonly OutputFile[]): void {
+function checkNames(files: readonly OutputFile[], allowed: ReadonlySet<string>): void {
   const seen = new Set<string>();
   for (const { name } of files) {
     if (isProtectedName(name)) {
       throw new PolyalignError('internal', `refusing to write ${name}: it holds a reviewer's decisions and is never overwritten`);
     }
-    if (!OUTPUT_NAMES.has(name)) {
-      throw new PolyalignError('internal', `refusing to write ${JSON.stringify(name)}: not one of the outputs (${[...OUTPUT_NAMES].join(', ')})`);
+    if (!allowed.has(name)) {
+      throw new PolyalignError('internal', `refusing to write ${JSON.stringify(name)}: not one of the outputs (${[...allowed].join(', ')})`);
     }
     if (seen.has(name)) throw new PolyalignError('internal', `output ${name} given twice`);
     seen.add(name);
@@ -56,7 +56,7 @@ function checkNames(files: readonly OutputFile[]): void {
  * Create the folder one level at a time from its nearest existing ancestor. Node's recursive mkdir
  * spins forever where a parent answers ENOENT although it exists (`/proc/x`), so it is not used.
  */
-async function ensureFolder(outDir: string): Promise<void> {
+export async function ensureFolder(outDir: string): Promise<void> {
   const missing: string[] = [];
   let at = resolve(outDir);
   for (;;) {
@@ -133,10 +133,11 @@ async function syncFolder(outDir: string): Promise<void> {
 /**
  * Write the files into outDir atomically as a set: either all of them replace their previous
  * versions or (on an error) none does, and no temporary file is left behind. Creates outDir.
- * Returns the names written, in the order given.
+ * Returns the names written, in the order given. `allowed` is the set of names this kind of folder
+ * holds (a run's outputs by default; a batch passes its combined outputs).
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
-  checkNames(files);
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], allowed: ReadonlySet<string> = OUTPUT_NAMES): Promise<string[]> {
+  checkNames(files, allowed);
   await ensureFolder(outDir);
   const existing = await checkTargets(outDir, files);
 

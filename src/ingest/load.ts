@@ -90,6 +90,11 @@ export async function loadInputs(inputs: string[], options: IngestOptions = {}):
   return { documents, skipped };
 }
 
+/** The files a run on these inputs reads, each with its document id, without reading them. */
+export async function listInputFiles(inputs: string[]): Promise<Array<{ path: string; id: string }>> {
+  return listSources(inputs);
+}
+
 async function listSources(inputs: string[]): Promise<Source[]> {
   const files: string[] = [];
   const sources: Source[] = [];

@@ -1,0 +1,272 @@
+// The combined outputs of a batch, built from the records of its events (pure: records in, file
+// contents out). Events come in id order and everything inside them in the order their own
+// outputs use, so equal records give byte-identical files, however the events were scheduled,
+// resumed or sharded.
+//   parallel.jsonl  one group per line, with its event and a stable id `<event>/<group>`
+//   parallel.csv    one row per group, one column per language (a second document of one language
+//                   in an event goes to `da:2`)
+//   corpus.tmx      one <tu> per group, tuid `<event>/<group>`, an x-event prop
+//   glossary.csv    entities merged across events, with per-event mention counts
+//   glossary.tbx    the same entities as a TBX-Basic termbase
+
+import { round4, toCsv, type Cell } from '../export/csv.ts';
+import { addTermEntry, plural, tbxDocument, termsWithContext } from '../export/tbx.ts';
+import { TMX_SYSTEM_ID } from '../export/tmx.ts';
+import { serialize, xmlDocument, xmlText } from '../export/xml.ts';
+import { normaliseName } from '../glossary/normalise.ts';
+import { compareStrings } from '../text/compare.ts';
+import type { EntityType, LangCode } from '../types.ts';
+import type { EntryRecord, EventRecord, GroupRecord, MemberRecord } from './record.ts';
+
+
+export interface CorpusInput {
+  /** Records with status ok, sorted by event id. */
+  events: readonly EventRecord[];
+  version: string;
+}
+
+const groupId = (event: string, g: GroupRecord) => `${event}/${g.id}`;
+
+export function parallelJsonl({ events }: CorpusInput): string {
+  const lines: string[] = [];
+  for (const e of events) {
+    for (const g of e.groups) {
+      lines.push(JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members }));
+    }
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+/** `da`, and `da:2`, `da:3` for further documents of one language in one event. */
+function columnsOf(members: readonly MemberRecord[], docLangs: ReadonlyArray<{ doc: string; lang: LangCode }>): Map<string, string> {
+  const seen = new Map<LangCode, number>();
+  const columnOfDoc = new Map<string, string>();
+  for (const { doc, lang } of docLangs) {
+    const n = (seen.get(lang) ?? 0) + 1;
+    seen.set(lang, n);
+    columnOfDoc.set(doc, n === 1 ? lang : `${lang}:${n}`);
+  }
+  const cells = new Map<string, string>();
+  for (const m of members) cells.set(columnOfDoc.get(m.doc) ?? m.lang, m.text);
+  return cells;
+}
+
+export function parallelCsv({ events }: CorpusInput): string {
+  const rows: Array<{ fixed: Cell[]; cells: Map<string, string> }> = [];
+  const columns = new Set<string>();
+  for (const e of events) {
+    const docLangs = e.inputs.map((i) => ({ doc: i.doc, lang: i.lang }));
+    for (const g of e.groups) {
+      const cells = columnsOf(g.members, docLangs);
+      for (const c of cells.keys()) columns.add(c);
+      rows.push({ fixed: [groupId(e.event, g), e.event, g.id, g.members.length, round4(g.score)], cells });
+    }
+  }
+  const langs = [...columns].sort(compareStrings);
+  return toCsv(
+    ['id', 'event', 'group_id', 'docs', 'score', ...langs],
+    rows.map((r) => [...r.fixed, ...langs.map((l) => r.cells.get(l) ?? '')]),
+  );
+}
+
+export function corpusTmx({ events, version }: CorpusInput): string {
+  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
+  const tmx = doc.ele('tmx', { version: '1.4' });
+  tmx.ele('header', {
+    creationtool: 'polyalign',
+    creationtoolversion: xmlText(version),
+    segtype: 'sentence',
+    'o-tmf': 'polyalign',
+    adminlang: 'en',
+    // a corpus of many events in many languages has no one source language
+    srclang: '*all*',
+    datatype: 'plaintext',
+  });
+  const body = tmx.ele('body');
+  for (const e of events) {
+    for (const g of e.groups) {
+      const tu = body.ele('tu', { tuid: xmlText(groupId(e.event, g)) });
+      tu.ele('prop', { type: 'x-event' }).txt(xmlText(e.event));
+      tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
+      tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
+      tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
+      for (const m of g.members) {
+        const tuv = tu.ele('tuv', { 'xml:lang': xmlText(m.lang) });
+        tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
+        tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
+        tuv.ele('seg').txt(xmlText(m.text));
+      }
+    }
+  }
+  return serialize(doc);
+}
+
+/** One entity of the corpus: the entries of several events that name it. */
+export interface CorpusEntry {
+  id: string;
+  type: EntityType;
+  canonical: string;
+  variants: Map<LangCode, Map<string, number>>;
+  mentions: number;
+  docs: number;
+  /** Mentions per event, most first. */
+  perEvent: Array<{ event: string; mentions: number }>;
+  example: EntryRecord['example'] & { event: string };
+  evidence: string;
+}
+
+interface Part {
+  event: string;
+  entry: EntryRecord;
+}
+
+/** The keys two entries of different events share when they name one entity. */
+function keysOf(entry: EntryRecord): string[] {
+  const keys = new Set<string>([`canonical\u0000${normaliseName(entry.canonical, 'und')}`]);
+  for (const [lang, forms] of Object.entries(entry.variants)) {
+    for (const { form } of forms) keys.add(`${lang}\u0000${normaliseName(form, lang)}`);
+  }
+  return [...keys].sort(compareStrings);
+}
+
+/**
+ * Merge the events' glossaries: entries of different events join when they share the key of their
+ * canonical form or of one variant in one language (`Putinom` in bs and `Putina` in bs). Two entries
+ * of one event are never joined, since the event's own glossary kept them apart; joins are made in
+ * key order, so the result does not depend on the order of events.
+ */
+export function mergeGlossaries(events: readonly EventRecord[]): CorpusEntry[] {
+  const parts: Part[] = events.flatMap((e) => e.glossary.map((entry) => ({ event: e.event, entry })));
+  const parent = parts.map((_, i) => i);
+  const eventsOf = parts.map((p) => new Set([p.event]));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const byKey = new Map<string, number[]>();
+  parts.forEach((p, i) => {
+    for (const k of keysOf(p.entry)) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  for (const key of [...byKey.keys()].sort(compareStrings)) {
+    const members = byKey.get(key)!;
+    for (const i of members.slice(1)) {
+      const a = find(members[0]!);
+      const b = find(i);
+      if (a === b) continue;
+      if ([...eventsOf[b]!].some((ev) => eventsOf[a]!.has(ev))) continue;
+      const [root, child] = a < b ? [a, b] : [b, a];
+      parent[child] = root;
+      for (const ev of eventsOf[child]!) eventsOf[root]!.add(ev);
+    }
+  }
+  const clusters = new Map<number, Part[]>();
+  parts.forEach((p, i) => {
+    const r = find(i);
+    const list = clusters.get(r);
+    if (list) list.push(p);
+    else clusters.set(r, [p]);
+  });
+  const entries = [...clusters.values()].map(corpusEntry);
+  entries.sort((a, b) => b.mentions - a.mentions || compareStrings(a.canonical, b.canonical) || compareStrings(a.example.event, b.example.event));
+  const width = Math.max(4, String(entries.length).length);
+  entries.forEach((e, i) => (e.id = `e${String(i + 1).padStart(width, '0')}`));
+  return entries;
+}
+
+function mostWeighted<T extends string>(weights: Map<T, number>, fallback: T): T {
+  let best = fallback;
+  let bestWeight = -1;
+  for (const [value, weight] of [...weights].sort((a, b) => compareStrings(a[0], b[0]))) {
+    if (weight > bestWeight) [best, bestWeight] = [value, weight];
+  }
+  return best;
+}
+
+function corpusEntry(parts: Part[]): CorpusEntry {
+  const canonicals = new Map<string, number>();
+  const types = new Map<EntityType, number>();
+  const variants = new Map<LangCode, Map<string, number>>();
+  const perEvent = new Map<string, number>();
+  let mentions = 0;
+  let docs = 0;
+  for (const { event, entry } of parts) {
+    canonicals.set(entry.canonical, (canonicals.get(entry.canonical) ?? 0) + entry.mentions);
+    if (entry.type !== 'other') types.set(entry.type, (types.get(entry.type) ?? 0) + entry.mentions);
+    for (const [lang, forms] of Object.entries(entry.variants)) {
+      const byForm = variants.get(lang) ?? new Map<string, number>();
+      for (const { form, count } of forms) byForm.set(form, (byForm.get(form) ?? 0) + count);
+      variants.set(lang, byForm);
+    }
+    perEvent.set(event, (perEvent.get(event) ?? 0) + entry.mentions);
+    mentions += entry.mentions;
+    docs += entry.docs.length;
+  }
+  // the example and its type evidence come from the event that mentions the entity most
+  const main = [...parts].sort((a, b) => b.entry.mentions - a.entry.mentions || compareStrings(a.event, b.event))[0]!;
+  return {
+    id: '',
+    type: mostWeighted(types, 'other'),
+    canonical: mostWeighted(canonicals, main.entry.canonical),
+    variants,
+    mentions,
+    docs,
+    perEvent: [...perEvent].map(([event, n]) => ({ event, mentions: n })).sort((a, b) => b.mentions - a.mentions || compareStrings(a.event, b.event)),
+    example: { ...main.entry.example, event: main.event },
+    evidence: main.entry.evidence,
+  };
+}
+
+function variantsOf(entry: CorpusEntry, lang: LangCode): Array<{ form: string; count: number }> {
+  return [...(entry.variants.get(lang) ?? [])].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || compareStrings(a.form, b.form));
+}
+
+function corpusLanguages(entries: readonly CorpusEntry[], events: readonly EventRecord[]): LangCode[] {
+  const langs = new Set<LangCode>();
+  for (const e of events) for (const i of e.inputs) langs.add(i.lang);
+  for (const e of entries) for (const lang of e.variants.keys()) langs.add(lang);
+  return [...langs].sort(compareStrings);
+}
+
+export function glossaryCsv({ events }: CorpusInput, entries: readonly CorpusEntry[] = mergeGlossaries(events)): string {
+  const langs = corpusLanguages(entries, events);
+  const header = ['entry_id', 'type', 'canonical', ...langs, 'mentions', 'events', 'docs', 'per_event', 'example', 'example_event'];
+  const rows: Cell[][] = entries.map((e) => [
+    e.id,
+    e.type,
+    e.canonical,
+    ...langs.map((lang) =>
+      variantsOf(e, lang)
+        .map((v) => v.form)
+        .join(' | '),
+    ),
+    e.mentions,
+    e.perEvent.length,
+    e.docs,
+    e.perEvent.map((p) => `${p.event}: ${p.mentions}`).join(' | '),
+    e.example.text,
+    e.example.event,
+  ]);
+  return toCsv(header, rows);
+}
+
+export function glossaryTbx({ events, version }: CorpusInput, entries: readonly CorpusEntry[] = mergeGlossaries(events)): string {
+  const langs = corpusLanguages(entries, events);
+  const lines = [`polyalign ${version}, from ${plural(events.length, 'event')}`];
+  if (entries.length === 0) lines.push('The glossary is empty: no names were found.');
+  const { doc, body } = tbxDocument(lines);
+  for (const e of entries) {
+    const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
+    const notes = [
+      `canonical: ${e.canonical}`,
+      `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,
+      `type evidence: ${e.evidence}`,
+    ];
+    if (terms.exampleAsNote) notes.push(`example (${e.example.event}, ${e.example.doc}, sentence ${e.example.sent}): ${e.example.text}`);
+    addTermEntry(body, { id: e.id, notes, langs: terms.langs });
+  }
+  return serialize(doc);
+}

@@ -1,0 +1,122 @@
+// One event of a batch, from start to record: reuse it when its fingerprint and its reviewer files
+// are unchanged, else run it as `polyalign run` would into its own folder, then write its record.
+// Runs in a worker thread (or in the main thread with --jobs 1); every error stays with its event.
+
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCommand } from '../commands/run.ts';
+import type { EmbedderChoice } from '../commands/embedder.ts';
+import { TEMP_PREFIX, writeFileAtomic } from '../export/write.ts';
+import { PolyalignError } from '../errors.ts';
+import type { Reporter } from '../progress.ts';
+import type { Mode } from '../types.ts';
+import type { EventSpec } from './events.ts';
+import { eventKey, sameState, stateHashes } from './fingerprint.ts';
+import { failedRecord, okRecord, readRecord, RECORD_NAME, recordJson, type EventError, type EventRecord } from './record.ts';
+
+/** The options of `run` that a batch passes to every event; all of them are part of the event's key. */
+export interface EventOptions {
+  embedder: EmbedderChoice;
+  model: string;
+  modelsDir: string;
+  mode: Mode;
+  minScore?: number;
+  format: string;
+  cache: boolean;
+  encoding?: string;
+  skipBad: boolean;
+}
+
+export interface EventTask {
+  event: EventSpec;
+  /** `<out>/events/<id>`. */
+  dir: string;
+  options: EventOptions;
+  /** From embedderFingerprint, computed once per batch. */
+  embedder: string;
+}
+
+export interface EventOutcome {
+  event: string;
+  status: 'ok' | 'reused' | 'failed';
+  error?: EventError;
+  sentences: number;
+  groups: number;
+  seconds: number;
+}
+
+const SILENT: Reporter = { progress() {}, info() {}, detail() {}, done() {} };
+
+function errorOf(error: unknown): EventError {
+  if (error instanceof PolyalignError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function outcomeOf(record: EventRecord, status: EventOutcome['status'], seconds: number): EventOutcome {
+  return {
+    event: record.event,
+    status,
+    ...(record.error ? { error: record.error } : {}),
+    sentences: record.counts.sentences,
+    groups: record.counts.groups,
+    seconds,
+  };
+}
+
+export async function runEvent(task: EventTask): Promise<EventOutcome> {
+  const t0 = performance.now();
+  const seconds = () => Number(((performance.now() - t0) / 1000).toFixed(3));
+  const { event, dir, options } = task;
+  const key = await eventKey(event.inputs, { ...options }, task.embedder);
+
+  const previous = await readRecord(dir);
+  if (previous && previous.status === 'ok' && previous.key === key && sameState(previous.state, await stateHashes(dir))) {
+    return outcomeOf(previous, 'reused', seconds());
+  }
+
+  await removeLeftovers(dir);
+  let record: EventRecord;
+  try {
+    const result = await runCommand(
+      {
+        inputs: event.inputs,
+        out: dir,
+        embedder: options.embedder,
+        model: options.model,
+        modelsDir: options.modelsDir,
+        mode: options.mode,
+        ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+        format: options.format,
+        cache: options.cache,
+        review: [],
+        ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+        skipBad: options.skipBad,
+      },
+      SILENT,
+    );
+    record = okRecord(event.id, key, result, await stateHashes(dir), seconds());
+  } catch (error) {
+    record = failedRecord(event.id, key, errorOf(error), seconds());
+  }
+  record.embedder = task.embedder;
+  try {
+    await writeFileAtomic(dir, RECORD_NAME, recordJson(record));
+  } catch (error) {
+    // The event's own outputs may be written, but without its record it is not done: say why.
+    if (record.status === 'ok') record = failedRecord(event.id, key, errorOf(error), seconds());
+  }
+  return outcomeOf(record, record.status, seconds());
+}
+
+/**
+ * Temporary files of a write that a kill interrupted (`.polyalign-tmp-*`): never read, so removed
+ * before the event runs again. Backups of replaced outputs are left for a person to look at.
+ */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith(TEMP_PREFIX)) await unlink(join(dir, name)).catch(() => undefined);
+}
+
+export function eventDir(out: string, id: string): string {
+  return join(out, 'events', id);
+}

@@ -1,0 +1,146 @@
+// What a batch keeps of one event beside its run outputs (`events/<id>/batch-event.json`): the
+// fingerprint that says whether the event must run again, its status, and the groups and glossary
+// entries that the combined outputs are built from. It is written last, atomically, so an event
+// whose record says `ok` has all of its outputs on disk.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { indexRun, formatSpan } from '../export/run-index.ts';
+import { entriesById } from '../export/glossary-view.ts';
+import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
+import type { EntityType, LangCode, RunResult } from '../types.ts';
+
+export const RECORD_NAME = 'batch-event.json';
+export const RECORD_VERSION = 1;
+
+/** One span of a group as the corpus outputs show it. */
+export interface MemberRecord {
+  doc: string;
+  lang: LangCode;
+  /** The sentence index, or `12-13` for a merge. */
+  sent: string;
+  text: string;
+}
+
+export interface GroupRecord {
+  id: string;
+  score: number;
+  /** Whether a reviewer confirmed its links: auto, confirmed, partly-confirmed. */
+  status: string;
+  members: MemberRecord[];
+}
+
+export interface EntryRecord {
+  id: string;
+  type: EntityType;
+  canonical: string;
+  variants: Record<LangCode, Array<{ form: string; count: number }>>;
+  mentions: number;
+  docs: string[];
+  example: { doc: string; lang: LangCode; sent: number; text: string };
+  /** The type evidence, as glossary.tbx writes it. */
+  evidence: string;
+}
+
+export interface EventError {
+  code: string;
+  message: string;
+}
+
+export interface EventRecord {
+  version: number;
+  event: string;
+  /** sha256 of the inputs' bytes, the options and the embedder: equal keys give equal outputs. */
+  key: string;
+  /** Which embedder ran, down to its model's bytes (batch/fingerprint.ts). */
+  embedder?: string;
+  status: 'ok' | 'failed';
+  error?: EventError;
+  /** sha256 of the reviewer-facing files after the run (null when absent): a change means a reviewer acted. */
+  state: Record<string, string | null>;
+  inputs: Array<{ doc: string; lang: LangCode; sha256: string; sentences: number }>;
+  counts: { documents: number; sentences: number; links: number; groups: number; glossaryEntries: number };
+  seconds: number;
+  groups: GroupRecord[];
+  glossary: EntryRecord[];
+}
+
+function reviewStatus(links: ReadonlyArray<{ status: string }>): string {
+  const confirmed = links.filter((l) => l.status === 'confirmed').length;
+  return confirmed === 0 ? 'auto' : confirmed === links.length ? 'confirmed' : 'partly-confirmed';
+}
+
+/** The record of an event that ran: pure, from the run's result. */
+export function okRecord(event: string, key: string, result: RunResult, state: Record<string, string | null>, seconds: number): EventRecord {
+  const index = indexRun(result);
+  const order = new Map(result.documents.map((d, i) => [d.doc.id, i]));
+  const groups: GroupRecord[] = index.groups.map((g) => ({
+    id: g.id,
+    score: g.score,
+    status: reviewStatus(g.links),
+    members: [...g.spans]
+      .sort((a, b) => order.get(a.doc)! - order.get(b.doc)!)
+      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s) })),
+  }));
+  const entries = entriesById(result);
+  const typings = typeEntries(entries, typingContext(result.documents));
+  const glossary: EntryRecord[] = entries.map((e, i) => ({
+    id: e.id,
+    type: e.type,
+    canonical: e.canonical,
+    variants: e.variants,
+    mentions: e.mentions.length,
+    docs: e.docs,
+    example: { ...e.example, lang: index.lang(e.example.doc) },
+    evidence: describeEvidence({ ...typings[i]!, type: e.type }),
+  }));
+  const c = result.manifest.counts;
+  return {
+    version: RECORD_VERSION,
+    event,
+    key,
+    status: 'ok',
+    state,
+    inputs: result.documents.map((d) => ({ doc: d.doc.id, lang: d.lang.code, sha256: d.doc.sha256, sentences: d.sentences.length })),
+    counts: {
+      documents: result.documents.length,
+      sentences: result.documents.reduce((n, d) => n + d.sentences.length, 0),
+      links: c.links ?? 0,
+      groups: groups.length,
+      glossaryEntries: glossary.length,
+    },
+    seconds,
+    groups,
+    glossary,
+  };
+}
+
+export function failedRecord(event: string, key: string, error: EventError, seconds: number): EventRecord {
+  return {
+    version: RECORD_VERSION,
+    event,
+    key,
+    status: 'failed',
+    error,
+    state: {},
+    inputs: [],
+    counts: { documents: 0, sentences: 0, links: 0, groups: 0, glossaryEntries: 0 },
+    seconds,
+    groups: [],
+    glossary: [],
+  };
+}
+
+/** The record in an event folder, or undefined when there is none or it cannot be read (the event runs again). */
+export async function readRecord(eventDir: string): Promise<EventRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(eventDir, RECORD_NAME), 'utf8')) as EventRecord;
+    return record.version === RECORD_VERSION && typeof record.key === 'string' ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function recordJson(record: EventRecord): string {
+  return `${JSON.stringify(record)}\n`;
+}

@@ -1,0 +1,238 @@
+// `polyalign batch`: many events, each aligned as `run` does into `<out>/events/<id>/`, on all
+// cores, resumable, shardable; then the combined outputs of the whole corpus. `--merge` builds the
+// combined outputs from folders that shards wrote. The side effects of a batch live here.
+
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { combinedOutputs, BATCH_MANIFEST, batchOutputNames, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
+import { eventDir, type EventOptions, type EventOutcome, type EventTask } from '../batch/event-job.ts';
+import { eventsFromFile, eventsFromFolder, shardOf, type EventSpec, type Shard } from '../batch/events.ts';
+import { embedderFingerprint } from '../batch/fingerprint.ts';
+import { runEvents } from '../batch/pool.ts';
+import { createBatchProgress } from '../batch/progress.ts';
+import { readRecord, type EventRecord } from '../batch/record.ts';
+import { PolyalignError } from '../errors.ts';
+import { parseFormats } from '../export/formats.ts';
+import { ensureFolder, writeOutputs } from '../export/write.ts';
+import { compareStrings } from '../text/compare.ts';
+import { VERSION } from '../version.ts';
+
+export interface BatchCommandOptions extends EventOptions {
+  /** A folder with one sub-folder per event. */
+  root?: string;
+  /** `--events file.jsonl`. */
+  eventsFile?: string;
+  out: string;
+  jobs: number;
+  shard?: Shard;
+  quiet: boolean;
+}
+
+export interface BatchResult {
+  manifest: BatchManifest;
+  /** Folders whose files were written. */
+  out: string;
+}
+
+function tool() {
+  return { name: 'polyalign', version: VERSION, node: process.version };
+}
+
+function entryOf(o: EventOutcome, record: EventRecord | undefined): BatchEventEntry {
+  return {
+    id: o.event,
+    status: o.status,
+    ...(o.error ? { error: o.error } : {}),
+    folder: `events/${o.event}`,
+    documents: record?.status === 'ok' ? record.counts.documents : 0,
+    sentences: o.sentences,
+    groups: o.groups,
+    glossaryEntries: record?.status === 'ok' ? record.counts.glossaryEntries : 0,
+    seconds: o.seconds,
+  };
+}
+
+export async function batchCommand(options: BatchCommandOptions): Promise<BatchResult> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const formats = parseFormats(options.format);
+  if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new PolyalignError('usage.invalid-option', `--jobs: expected a whole number of at least 1, not ${options.jobs}`);
+  if ((options.root === undefined) === (options.eventsFile === undefined)) {
+    throw new PolyalignError('usage.invalid-option', 'expected a folder of events or --events <file.jsonl>, not both or neither');
+  }
+  const listed = options.root !== undefined ? await eventsFromFolder(options.root) : { events: await eventsFromFile(options.eventsFile!), ignored: [] };
+  const events: EventSpec[] = options.shard ? shardOf(listed.events, options.shard) : listed.events;
+
+  const out = resolve(options.out);
+  await ensureFolder(join(out, 'events'));
+  const eventOptions: EventOptions = {
+    embedder: options.embedder,
+    model: options.model,
+    modelsDir: resolve(options.modelsDir),
+    mode: options.mode,
+    ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+    format: options.format,
+    cache: options.cache,
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    skipBad: options.skipBad,
+  };
+  const embedder = await embedderFingerprint(options.embedder, options.model, eventOptions.modelsDir);
+  const tasks: EventTask[] = events.map((event) => ({ event, dir: eventDir(out, event.id), options: eventOptions, embedder }));
+
+  const progress = createBatchProgress(tasks.length, options.quiet);
+  const outcomes = await runEvents(tasks, options.jobs, (o) => progress.event(o));
+  progress.done();
+  const eventsMs = Math.round(performance.now() - t0);
+
+  // The records on disk, not the outcomes in memory, are what the combined outputs are built from,
+  // so a batch, a resumed batch and a merge of shards build them the same way.
+  const byId = new Map(outcomes.map((o) => [o.event, o]));
+  const records: EventRecord[] = [];
+  const entries: BatchEventEntry[] = [];
+  for (const { id } of events) {
+    const record = await readRecord(eventDir(out, id));
+    const outcome = byId.get(id)!;
+    if (record?.status === 'ok' && outcome.status !== 'failed') records.push(record);
+    entries.push(entryOf(outcome, record));
+  }
+
+  const manifest: BatchManifest = {
+    tool: tool(),
+    startedAt,
+    source: options.root !== undefined ? { root: options.root } : { eventsFile: options.eventsFile! },
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(listed.ignored.length > 0 ? { ignored: listed.ignored } : {}),
+    parameters: { ...eventOptions, jobs: options.jobs },
+    embedder,
+    events: entries,
+    counts: counts(entries, records),
+    timings: { events: eventsMs },
+    outputs: [],
+  };
+  if (options.shard) {
+    // A shard holds part of the corpus: it writes its own manifest and leaves the combined outputs to --merge.
+    const name = `batch-shard-${options.shard.index}-of-${options.shard.count}.json`;
+    manifest.outputs = [name];
+    manifest.timings.total = Math.round(performance.now() - t0);
+    await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], new Set([name]));
+    return { manifest, out };
+  }
+  await writeCombined(out, records, formats, manifest, t0);
+  return { manifest, out };
+}
+
+function counts(entries: readonly BatchEventEntry[], records: readonly EventRecord[]): Record<string, number> {
+  return {
+    events: entries.length,
+    ok: entries.filter((e) => e.status === 'ok').length,
+    reused: entries.filter((e) => e.status === 'reused').length,
+    failed: entries.filter((e) => e.status === 'failed').length,
+    documents: records.reduce((n, r) => n + r.counts.documents, 0),
+    sentences: records.reduce((n, r) => n + r.counts.sentences, 0),
+    groups: records.reduce((n, r) => n + r.counts.groups, 0),
+  };
+}
+
+async function writeCombined(out: string, records: EventRecord[], formats: ReturnType<typeof parseFormats>, manifest: BatchManifest, t0: number): Promise<void> {
+  const t1 = performance.now();
+  const files = combinedOutputs(records, formats);
+  manifest.counts.glossaryEntries = files.glossaryEntries;
+  manifest.timings.combine = Math.round(performance.now() - t1);
+  manifest.timings.total = Math.round(performance.now() - t0);
+  manifest.outputs = [...files.files.map((f) => f.name), BATCH_MANIFEST];
+  const all = [...files.files, { name: BATCH_MANIFEST, content: `${JSON.stringify(manifest, null, 2)}\n` }];
+  await writeOutputs(out, all, batchOutputNames());
+}
+
+export interface MergeOptions {
+  /** The folder the combined outputs go to; its own events/ are read too when it has any. */
+  out: string;
+  /** Folders written by shards (each with an events/ folder). */
+  from: string[];
+  format: string;
+}
+
+async function recordsIn(folder: string): Promise<EventRecord[]> {
+  const dir = join(folder, 'events');
+  const names = await readdir(dir).catch(() => undefined);
+  if (names === undefined) return [];
+  const records: EventRecord[] = [];
+  for (const name of names.sort(compareStrings)) {
+    if (name.startsWith('.')) continue;
+    const record = await readRecord(join(dir, name));
+    if (record && record.event === name) records.push(record);
+  }
+  return records;
+}
+
+/** `polyalign batch --merge <out> [shard folders...]`: the combined outputs from the events the shards wrote. */
+export async function mergeCommand(options: MergeOptions): Promise<BatchResult> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const formats = parseFormats(options.format);
+  const out = resolve(options.out);
+  const folders = [...new Set([out, ...options.from.map((f) => resolve(f))])];
+  const found = new Map<string, { record: EventRecord; folder: string }>();
+  for (const folder of folders) {
+    for (const record of await recordsIn(folder)) {
+      const other = found.get(record.event);
+      if (!other) {
+        found.set(record.event, { record, folder });
+      } else if (other.record.key !== record.key || other.record.status !== record.status) {
+        throw new PolyalignError(
+          'usage.invalid-option',
+          `event ${JSON.stringify(record.event)} is in ${other.folder} and in ${folder} with different inputs, options or results; merge shards of one batch, or rerun one of them`,
+        );
+      }
+    }
+  }
+  if (found.size === 0) {
+    throw new PolyalignError('input.missing', `no batch events found in ${folders.map((f) => join(f, 'events')).join(', ')}; run \`polyalign batch --shard K/N\` into them first`);
+  }
+  const all = [...found.values()].sort((a, b) => compareStrings(a.record.event, b.record.event));
+  const records = all.filter((f) => f.record.status === 'ok').map((f) => f.record);
+  const entries: BatchEventEntry[] = all.map(({ record, folder }) => ({
+    id: record.event,
+    status: record.status,
+    ...(record.error ? { error: record.error } : {}),
+    folder: relative(out, join(folder, 'events', record.event)).split('\\').join('/'),
+    documents: record.counts.documents,
+    sentences: record.counts.sentences,
+    groups: record.counts.groups,
+    glossaryEntries: record.counts.glossaryEntries,
+    seconds: record.seconds,
+  }));
+  const manifest: BatchManifest = {
+    tool: tool(),
+    startedAt,
+    source: { merged: folders },
+    parameters: { format: options.format },
+    embedder: [...new Set(records.map((r) => r.embedder ?? 'unknown'))].sort(compareStrings).join(', '),
+    events: entries,
+    counts: counts(entries, records),
+    timings: {},
+    outputs: [],
+  };
+  await writeCombined(out, records, formats, manifest, t0);
+  return { manifest, out };
+}
+
+/** The lines a person reads after a batch. */
+export function summariseBatch(result: BatchResult): string[] {
+  const { manifest: m } = result;
+  const c = m.counts;
+  const lines: string[] = [];
+  for (const name of m.ignored ?? []) lines.push(`warning: ${name} is not a folder and was left out (a batch takes one sub-folder per event)`);
+  const reused = c.reused ? ` (${c.reused} unchanged, reused)` : '';
+  lines.push(`batch: ${c.events} event${c.events === 1 ? '' : 's'}: ${(c.ok ?? 0) + (c.reused ?? 0)} aligned${reused}, ${c.failed} failed`);
+  for (const e of m.events.filter((x) => x.status === 'failed')) lines.push(`  failed ${e.id}: ${e.error?.message ?? 'unknown error'}`);
+  if (m.shard) {
+    lines.push(`shard ${m.shard.index} of ${m.shard.count}: combined outputs are built by \`polyalign batch --merge\``);
+  } else {
+    lines.push(`corpus: ${c.groups} groups, ${c.glossaryEntries ?? 0} glossary entries`);
+  }
+  const rel = relative(process.cwd(), result.out);
+  const dir = rel === '' ? '.' : rel.startsWith('..') ? result.out : rel;
+  lines.push(`wrote ${m.outputs.map((f) => `${dir}/${f}`).join(', ')}`);
+  return lines;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { corpusTmx, mergeGlossaries, parallelCsv } from '../../src/batch/combine.ts';
+import type { EntryRecord, EventRecord } from '../../src/batch/record.ts';
+import { readCsvObjects } from '../export/read-csv.ts';
+
+function entry(id: string, canonical: string, variants: EntryRecord['variants'], mentions: number, type: EntryRecord['type'] = 'person'): EntryRecord {
+  return { id, type, canonical, variants, mentions, docs: ['a.txt'], example: { doc: 'a.txt', lang: 'bs', sent: 0, text: `${canonical} je rekao.` }, evidence: 'none' };
+}
+
+function event(id: string, glossary: EntryRecord[], groups: EventRecord['groups'] = [], inputs: EventRecord['inputs'] = []): EventRecord {
+  const counts = { documents: inputs.length, sentences: 0, links: 0, groups: groups.length, glossaryEntries: glossary.length };
+  return { version: 1, event: id, key: id, status: 'ok', state: {}, inputs, counts, seconds: 0, groups, glossary };
+}
+
+describe('the corpus glossary', () => {
+  it('joins one entity across events through its canonical key or a shared variant, summing mentions per event', () => {
+    const merged = mergeGlossaries([
+      event('e1', [entry('e0001', 'Vladimir Putin', { bs: [{ form: 'Putinom', count: 2 }, { form: 'Vladimir Putin', count: 1 }] }, 3)]),
+      event('e2', [entry('e0001', 'Putin', { bs: [{ form: 'Putina', count: 4 }], mk: [{ form: 'Путин', count: 1 }] }, 5)]),
+      event('e3', [entry('e0001', 'Kim Jong-un', { da: [{ form: 'Kim Jong-un', count: 2 }] }, 2)]),
+    ]);
+    expect(merged.map((e) => e.canonical)).toEqual(['Putin', 'Kim Jong-un']);
+    const putin = merged[0]!;
+    expect(putin.mentions).toBe(8);
+    expect(putin.perEvent).toEqual([
+      { event: 'e2', mentions: 5 },
+      { event: 'e1', mentions: 3 },
+    ]);
+    expect([...putin.variants.get('bs')!.keys()].sort()).toEqual(['Putina', 'Putinom', 'Vladimir Putin']);
+    expect(merged.map((e) => e.id)).toEqual(['e0001', 'e0002']);
+  });
+
+  it('never joins two entries that one event kept apart, even through a third', () => {
+    const merged = mergeGlossaries([
+      event('e1', [entry('e0001', 'Kim Jong-un', { bs: [{ form: 'Kim', count: 1 }] }, 1), entry('e0002', 'Kim Yo-jong', { bs: [{ form: 'Kim', count: 1 }] }, 1)]),
+      event('e2', [entry('e0001', 'Kim', { bs: [{ form: 'Kim', count: 3 }] }, 3)]),
+    ]);
+    expect(merged).toHaveLength(2);
+    for (const e of merged) expect(e.perEvent.filter((p) => p.event === 'e1')).toHaveLength(1);
+  });
+
+  it('does not depend on the order of the events it is given', () => {
+    const a = event('a', [entry('e0001', 'Rusija', { bs: [{ form: 'Rusije', count: 2 }] }, 2, 'place')]);
+    const b = event('b', [entry('e0001', 'Rusija', { sl: [{ form: 'Rusiji', count: 1 }] }, 1, 'place')]);
+    expect(mergeGlossaries([a, b])).toEqual(mergeGlossaries([b, a]));
+  });
+});
+
+describe('corpus parallel outputs', () => {
+  const groups: EventRecord['groups'] = [
+    {
+      id: 'g0001',
+      score: 0.5,
+      status: 'auto',
+      members: [
+        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En' },
+        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To' },
+        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три' },
+      ],
+    },
+  ];
+  const inputs = ['x.txt', 'y.txt', 'z.txt'].map((doc, i) => ({ doc, lang: i < 2 ? 'da' : 'mk', sha256: '', sentences: 3 }));
+
+  it('give a second document of one language its own column', () => {
+    const rows = readCsvObjects(parallelCsv({ events: [event('ev', [], groups, inputs)], version: '0' }));
+    expect(rows).toEqual([{ id: 'ev/g0001', event: 'ev', group_id: 'g0001', docs: '3', score: '0.5', da: 'En', 'da:2': 'To', mk: 'Три' }]);
+  });
+
+  it('name each translation unit by event and group', () => {
+    const tmx = corpusTmx({ events: [event('ev', [], groups, inputs)], version: '0' });
+    expect(tmx).toContain('<tu tuid="ev/g0001">');
+    expect(tmx).toContain('<prop type="x-event">ev</prop>');
+    expect(tmx).toContain('<prop type="x-sent">1-2</prop>');
+  });
+});
