@@ -122,6 +122,20 @@ const realSpeed = await step('realSpeed', () => runRealSpeed({ ...(quick ? { siz
 console.log(`\nAlignment speed on real text (NTREX ${realSpeed.rows[0]?.langs}, ordered-perturbed articles concatenated; passes over the articles: ${JSON.stringify(realSpeed.passes)}; peak RSS per child process)`);
 console.table(realSpeedTable(realSpeed.rows));
 
+// `polyalign batch` as a user runs it: a child process per batch, so peak memory is the batch's own.
+const batch = await step('batch', () => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'batch.ts'), '--json', ...(quick ? ['--events', '30', '--repeat-to', '120'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`batch bench failed with status ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: Array<Record<string, unknown>>; speedUp: number; resume: Record<string, unknown> };
+});
+console.log('\nBatch runs: NTREX as a corpus of events (7 comparable articles each), and repeated; peak RSS of the batch process, worker threads included');
+console.table(batch.rows);
+console.log(`second worker: x${batch.speedUp}; resume after kill -9 half way: ${JSON.stringify(batch.resume)}`);
+
 const file = join(import.meta.dirname, 'results.json');
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
