@@ -9,96 +9,162 @@
 //   glossary.csv    entities merged across events, with per-event mention counts
 //   glossary.tbx    the same entities as a TBX-Basic termbase
 
-import { round4, toCsv, type Cell } from '../export/csv.ts';
+import { csvRows, round4, toCsv, type Cell } from '../export/csv.ts';
 import { addTermEntry, plural, tbxDocument, termsWithContext } from '../export/tbx.ts';
 import { TMX_SYSTEM_ID } from '../export/tmx.ts';
-import { serialize, xmlDocument, xmlText } from '../export/xml.ts';
+import type { Chunks } from '../export/write.ts';
+import { serialize, xmlDocument, xmlText, type XMLBuilder } from '../export/xml.ts';
 import { normaliseName } from '../glossary/normalise.ts';
 import { compareStrings } from '../text/compare.ts';
 import type { EntityType, LangCode } from '../types.ts';
+import { fragment } from 'xmlbuilder2';
 import type { EntryRecord, EventRecord, GroupRecord, MemberRecord } from './record.ts';
 
+/**
+ * The events of a corpus, read one at a time: a corpus of thousands of events is never in memory
+ * whole, and each combined file is written as it is made.
+ */
+export interface RecordSource {
+  /** Events with status ok, sorted by id. */
+  events: readonly string[];
+  read(event: string): Promise<EventRecord>;
+}
 
-export interface CorpusInput {
-  /** Records with status ok, sorted by event id. */
-  events: readonly EventRecord[];
-  version: string;
+export function sourceOf(records: readonly EventRecord[]): RecordSource {
+  const byId = new Map(records.map((r) => [r.event, r]));
+  return { events: [...byId.keys()].sort(compareStrings), read: async (id) => byId.get(id)! };
+}
+
+async function* eachRecord(source: RecordSource): AsyncIterable<EventRecord> {
+  for (const id of source.events) yield await source.read(id);
 }
 
 const groupId = (event: string, g: GroupRecord) => `${event}/${g.id}`;
 
-export function parallelJsonl({ events }: CorpusInput): string {
-  const lines: string[] = [];
-  for (const e of events) {
-    for (const g of e.groups) {
-      lines.push(JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members }));
+export function parallelJsonl(source: RecordSource): Chunks {
+  return async function* () {
+    for await (const e of eachRecord(source)) {
+      yield e.groups
+        .map((g) => `${JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members })}\n`)
+        .join('');
     }
-  }
-  return lines.map((l) => `${l}\n`).join('');
+  };
 }
 
-/** `da`, and `da:2`, `da:3` for further documents of one language in one event. */
-function columnsOf(members: readonly MemberRecord[], docLangs: ReadonlyArray<{ doc: string; lang: LangCode }>): Map<string, string> {
+/** The column of each document of an event: `da`, and `da:2`, `da:3` for further documents of one language. */
+function columnOfDoc(inputs: EventRecord['inputs']): Map<string, string> {
   const seen = new Map<LangCode, number>();
-  const columnOfDoc = new Map<string, string>();
-  for (const { doc, lang } of docLangs) {
+  const columns = new Map<string, string>();
+  for (const { doc, lang } of inputs) {
     const n = (seen.get(lang) ?? 0) + 1;
     seen.set(lang, n);
-    columnOfDoc.set(doc, n === 1 ? lang : `${lang}:${n}`);
+    columns.set(doc, n === 1 ? lang : `${lang}:${n}`);
   }
+  return columns;
+}
+
+function cellsOf(members: readonly MemberRecord[], columns: Map<string, string>): Map<string, string> {
   const cells = new Map<string, string>();
-  for (const m of members) cells.set(columnOfDoc.get(m.doc) ?? m.lang, m.text);
+  for (const m of members) cells.set(columns.get(m.doc) ?? m.lang, m.text);
   return cells;
 }
 
-export function parallelCsv({ events }: CorpusInput): string {
-  const rows: Array<{ fixed: Cell[]; cells: Map<string, string> }> = [];
-  const columns = new Set<string>();
-  for (const e of events) {
-    const docLangs = e.inputs.map((i) => ({ doc: i.doc, lang: i.lang }));
-    for (const g of e.groups) {
-      const cells = columnsOf(g.members, docLangs);
-      for (const c of cells.keys()) columns.add(c);
-      rows.push({ fixed: [groupId(e.event, g), e.event, g.id, g.members.length, round4(g.score)], cells });
-    }
-  }
-  const langs = [...columns].sort(compareStrings);
-  return toCsv(
-    ['id', 'event', 'group_id', 'docs', 'score', ...langs],
-    rows.map((r) => [...r.fixed, ...langs.map((l) => r.cells.get(l) ?? '')]),
-  );
+/** What the combined outputs need from every event before they are written: parallel.csv's columns, the glossary. */
+export interface CorpusIndex {
+  /** parallel.csv's language columns, sorted. */
+  columns: string[];
+  /** Every language of the corpus, sorted. */
+  langs: LangCode[];
+  glossary: CorpusEntry[];
 }
 
-export function corpusTmx({ events, version }: CorpusInput): string {
-  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
-  const tmx = doc.ele('tmx', { version: '1.4' });
-  tmx.ele('header', {
-    creationtool: 'polyalign',
-    creationtoolversion: xmlText(version),
-    segtype: 'sentence',
-    'o-tmf': 'polyalign',
-    adminlang: 'en',
-    // a corpus of many events in many languages has no one source language
-    srclang: '*all*',
-    datatype: 'plaintext',
-  });
-  const body = tmx.ele('body');
-  for (const e of events) {
-    for (const g of e.groups) {
-      const tu = body.ele('tu', { tuid: xmlText(groupId(e.event, g)) });
-      tu.ele('prop', { type: 'x-event' }).txt(xmlText(e.event));
-      tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
-      tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
-      tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
-      for (const m of g.members) {
-        const tuv = tu.ele('tuv', { 'xml:lang': xmlText(m.lang) });
-        tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
-        tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
-        tuv.ele('seg').txt(xmlText(m.text));
-      }
-    }
+export async function indexCorpus(source: RecordSource): Promise<CorpusIndex> {
+  const columns = new Set<string>();
+  const langs = new Set<LangCode>();
+  const parts: Part[] = [];
+  for await (const e of eachRecord(source)) {
+    const ofDoc = columnOfDoc(e.inputs);
+    for (const g of e.groups) for (const m of g.members) columns.add(ofDoc.get(m.doc) ?? m.lang);
+    for (const i of e.inputs) langs.add(i.lang);
+    for (const entry of e.glossary) parts.push({ event: e.event, entry });
   }
-  return serialize(doc);
+  const glossary = mergeParts(parts);
+  for (const entry of glossary) for (const lang of entry.variants.keys()) langs.add(lang);
+  return { columns: [...columns].sort(compareStrings), langs: [...langs].sort(compareStrings), glossary };
+}
+
+export function parallelCsv(source: RecordSource, index: CorpusIndex): Chunks {
+  const fixed = ['id', 'event', 'group_id', 'docs', 'score'];
+  const width = fixed.length + index.columns.length;
+  return async function* () {
+    yield toCsv([...fixed, ...index.columns], []);
+    for await (const e of eachRecord(source)) {
+      const ofDoc = columnOfDoc(e.inputs);
+      const rows: Cell[][] = e.groups.map((g) => {
+        const cells = cellsOf(g.members, ofDoc);
+        return [groupId(e.event, g), e.event, g.id, g.members.length, round4(g.score), ...index.columns.map((c) => cells.get(c) ?? '')];
+      });
+      yield csvRows(width, rows);
+    }
+  };
+}
+
+/** The text of an element built on a fragment, indented for its depth in the document. */
+function fragmentXml(build: (f: XMLBuilder) => void, depth: number): string {
+  const f = fragment({ invalidCharReplacement: '' });
+  build(f);
+  return `${f.end({ prettyPrint: true, indent: '  ', newline: '\n', offset: depth })}\n`;
+}
+
+/**
+ * A document written in pieces: its head and tail come from serialising it with an empty body
+ * (`<body/>`), and the body's children are written between them.
+ */
+function aroundBody(doc: XMLBuilder): { head: string; tail: string } {
+  const whole = serialize(doc);
+  const at = whole.indexOf('<body/>');
+  const indent = whole.slice(whole.lastIndexOf('\n', at) + 1, at);
+  return { head: `${whole.slice(0, at)}<body>\n`, tail: `${indent}</body>${whole.slice(at + '<body/>'.length)}` };
+}
+
+export function corpusTmx(source: RecordSource, version: string): Chunks {
+  return async function* () {
+    const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
+    const tmx = doc.ele('tmx', { version: '1.4' });
+    tmx.ele('header', {
+      creationtool: 'polyalign',
+      creationtoolversion: xmlText(version),
+      segtype: 'sentence',
+      'o-tmf': 'polyalign',
+      adminlang: 'en',
+      // a corpus of many events in many languages has no one source language
+      srclang: '*all*',
+      datatype: 'plaintext',
+    });
+    tmx.ele('body');
+    const { head, tail } = aroundBody(doc);
+    yield head;
+    for await (const e of eachRecord(source)) {
+      yield e.groups
+        .map((g) =>
+          fragmentXml((f) => {
+            const tu = f.ele('tu', { tuid: xmlText(groupId(e.event, g)) });
+            tu.ele('prop', { type: 'x-event' }).txt(xmlText(e.event));
+            tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
+            tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
+            tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
+            for (const m of g.members) {
+              const tuv = tu.ele('tuv', { 'xml:lang': xmlText(m.lang) });
+              tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
+              tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
+              tuv.ele('seg').txt(xmlText(m.text));
+            }
+          }, 2),
+        )
+        .join('');
+    }
+    yield tail;
+  };
 }
 
 /** One entity of the corpus: the entries of several events that name it. */
@@ -136,7 +202,10 @@ function keysOf(entry: EntryRecord): string[] {
  * key order, so the result does not depend on the order of events.
  */
 export function mergeGlossaries(events: readonly EventRecord[]): CorpusEntry[] {
-  const parts: Part[] = events.flatMap((e) => e.glossary.map((entry) => ({ event: e.event, entry })));
+  return mergeParts(events.flatMap((e) => e.glossary.map((entry) => ({ event: e.event, entry }))));
+}
+
+function mergeParts(parts: readonly Part[]): CorpusEntry[] {
   const parent = parts.map((_, i) => i);
   const eventsOf = parts.map((p) => new Set([p.event]));
   const find = (i: number): number => {
@@ -224,15 +293,8 @@ function variantsOf(entry: CorpusEntry, lang: LangCode): Array<{ form: string; c
   return [...(entry.variants.get(lang) ?? [])].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || compareStrings(a.form, b.form));
 }
 
-function corpusLanguages(entries: readonly CorpusEntry[], events: readonly EventRecord[]): LangCode[] {
-  const langs = new Set<LangCode>();
-  for (const e of events) for (const i of e.inputs) langs.add(i.lang);
-  for (const e of entries) for (const lang of e.variants.keys()) langs.add(lang);
-  return [...langs].sort(compareStrings);
-}
-
-export function glossaryCsv({ events }: CorpusInput, entries: readonly CorpusEntry[] = mergeGlossaries(events)): string {
-  const langs = corpusLanguages(entries, events);
+export function glossaryCsv(index: CorpusIndex): string {
+  const { langs, glossary: entries } = index;
   const header = ['entry_id', 'type', 'canonical', ...langs, 'mentions', 'events', 'docs', 'per_event', 'example', 'example_event'];
   const rows: Cell[][] = entries.map((e) => [
     e.id,
@@ -253,20 +315,23 @@ export function glossaryCsv({ events }: CorpusInput, entries: readonly CorpusEnt
   return toCsv(header, rows);
 }
 
-export function glossaryTbx({ events, version }: CorpusInput, entries: readonly CorpusEntry[] = mergeGlossaries(events)): string {
-  const langs = corpusLanguages(entries, events);
-  const lines = [`polyalign ${version}, from ${plural(events.length, 'event')}`];
-  if (entries.length === 0) lines.push('The glossary is empty: no names were found.');
-  const { doc, body } = tbxDocument(lines);
-  for (const e of entries) {
-    const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
-    const notes = [
-      `canonical: ${e.canonical}`,
-      `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,
-      `type evidence: ${e.evidence}`,
-    ];
-    if (terms.exampleAsNote) notes.push(`example (${e.example.event}, ${e.example.doc}, sentence ${e.example.sent}): ${e.example.text}`);
-    addTermEntry(body, { id: e.id, notes, langs: terms.langs });
-  }
-  return serialize(doc);
+export function glossaryTbx(index: CorpusIndex, events: number, version: string): Chunks {
+  return async function* () {
+    const { langs, glossary: entries } = index;
+    const lines = [`polyalign ${version}, from ${plural(events, 'event')}`];
+    if (entries.length === 0) lines.push('The glossary is empty: no names were found.');
+    const { head, tail } = aroundBody(tbxDocument(lines).doc);
+    yield head;
+    for (const e of entries) {
+      const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
+      const notes = [
+        `canonical: ${e.canonical}`,
+        `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,
+        `type evidence: ${e.evidence}`,
+      ];
+      if (terms.exampleAsNote) notes.push(`example (${e.example.event}, ${e.example.doc}, sentence ${e.example.sent}): ${e.example.text}`);
+      yield fragmentXml((f) => addTermEntry(f, { id: e.id, notes, langs: terms.langs }), 3);
+    }
+    yield tail;
+  };
 }

@@ -2,10 +2,10 @@
 // asked for, and batch.json (every event with its status, counts and timings).
 
 import type { Format } from '../export/formats.ts';
-import type { OutputFile } from '../export/write.ts';
+import type { Chunks, WritableFile } from '../export/write.ts';
 import { VERSION } from '../version.ts';
-import { corpusTmx, glossaryCsv, glossaryTbx, mergeGlossaries, parallelCsv, parallelJsonl, type CorpusInput } from './combine.ts';
-import type { EventError, EventRecord } from './record.ts';
+import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, type RecordSource } from './combine.ts';
+import type { EventError } from './record.ts';
 
 export const BATCH_MANIFEST = 'batch.json';
 
@@ -15,10 +15,15 @@ const COMBINED: Record<Format, string[]> = {
   tbx: ['glossary.tbx'],
   jsonl: ['parallel.jsonl'],
   html: [],
+  // per event only: a corpus of many events would need one file per pair of languages across all of them
+  'tmx-pairs': [],
 };
 
-export function batchOutputNames(): Set<string> {
-  return new Set([...Object.values(COMBINED).flat(), BATCH_MANIFEST]);
+const BATCH_NAMES = new Set([...Object.values(COMBINED).flat(), BATCH_MANIFEST]);
+
+/** The names a batch writes at the top of its folder. */
+export function isBatchOutput(name: string): boolean {
+  return BATCH_NAMES.has(name);
 }
 
 export interface BatchEventEntry {
@@ -49,18 +54,21 @@ export interface BatchManifest {
   outputs: string[];
 }
 
-/** The combined files of the chosen formats (pure: records in event order, contents out). */
-export function combinedOutputs(records: readonly EventRecord[], formats: readonly Format[]): { files: OutputFile[]; glossaryEntries: number } {
-  const input: CorpusInput = { events: records, version: VERSION };
-  const entries = mergeGlossaries(records);
-  const render: Record<string, () => string> = {
-    'parallel.csv': () => parallelCsv(input),
-    'glossary.csv': () => glossaryCsv(input, entries),
-    'corpus.tmx': () => corpusTmx(input),
-    'glossary.tbx': () => glossaryTbx(input, entries),
-    'parallel.jsonl': () => parallelJsonl(input),
+/**
+ * The combined files of the chosen formats, in table order. One pass over the events gathers what
+ * must be known before writing (parallel.csv's columns, the merged glossary); the group files are
+ * then written event by event as they are read.
+ */
+export async function combinedOutputs(source: RecordSource, formats: readonly Format[]): Promise<{ files: WritableFile[]; glossaryEntries: number }> {
+  const index = await indexCorpus(source);
+  const render: Record<string, () => string | Chunks> = {
+    'parallel.csv': () => parallelCsv(source, index),
+    'glossary.csv': () => glossaryCsv(index),
+    'corpus.tmx': () => corpusTmx(source, VERSION),
+    'glossary.tbx': () => glossaryTbx(index, source.events.length, VERSION),
+    'parallel.jsonl': () => parallelJsonl(source),
   };
   const chosen = new Set(formats);
   const names = (Object.keys(COMBINED) as Format[]).filter((f) => chosen.has(f)).flatMap((f) => COMBINED[f]);
-  return { files: names.map((name) => ({ name, content: render[name]!() })), glossaryEntries: entries.length };
+  return { files: names.map((name) => ({ name, content: render[name]!() })), glossaryEntries: index.glossary.length };
 }

@@ -4,13 +4,14 @@
 
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { combinedOutputs, BATCH_MANIFEST, batchOutputNames, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
+import { combinedOutputs, BATCH_MANIFEST, isBatchOutput, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
 import { eventDir, type EventOptions, type EventOutcome, type EventTask } from '../batch/event-job.ts';
 import { eventsFromFile, eventsFromFolder, shardOf, type EventSpec, type Shard } from '../batch/events.ts';
 import { embedderFingerprint } from '../batch/fingerprint.ts';
 import { runEvents } from '../batch/pool.ts';
 import { createBatchProgress } from '../batch/progress.ts';
 import { readRecord, type EventRecord } from '../batch/record.ts';
+import type { RecordSource } from '../batch/combine.ts';
 import { PolyalignError } from '../errors.ts';
 import { parseFormats } from '../export/formats.ts';
 import { ensureFolder, writeOutputs } from '../export/write.ts';
@@ -85,14 +86,19 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
   const eventsMs = Math.round(performance.now() - t0);
 
   // The records on disk, not the outcomes in memory, are what the combined outputs are built from,
-  // so a batch, a resumed batch and a merge of shards build them the same way.
+  // so a batch, a resumed batch and a merge of shards build them the same way. They are read one at
+  // a time, here for the counts and again as each combined file is written.
   const byId = new Map(outcomes.map((o) => [o.event, o]));
-  const records: EventRecord[] = [];
+  const good = new Map<string, string>();
+  const tally = new Tally();
   const entries: BatchEventEntry[] = [];
   for (const { id } of events) {
     const record = await readRecord(eventDir(out, id));
     const outcome = byId.get(id)!;
-    if (record?.status === 'ok' && outcome.status !== 'failed') records.push(record);
+    if (record?.status === 'ok' && outcome.status !== 'failed') {
+      good.set(id, eventDir(out, id));
+      tally.add(record);
+    }
     entries.push(entryOf(outcome, record));
   }
 
@@ -105,7 +111,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     parameters: { ...eventOptions, jobs: options.jobs },
     embedder,
     events: entries,
-    counts: counts(entries, records),
+    counts: tally.counts(entries),
     timings: { events: eventsMs },
     outputs: [],
   };
@@ -114,34 +120,60 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     const name = `batch-shard-${options.shard.index}-of-${options.shard.count}.json`;
     manifest.outputs = [name];
     manifest.timings.total = Math.round(performance.now() - t0);
-    await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], new Set([name]));
+    await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], (n) => n === name);
     return { manifest, out };
   }
-  await writeCombined(out, records, formats, manifest, t0);
+  await writeCombined(out, sourceIn(good), formats, manifest, t0);
   return { manifest, out };
 }
 
-function counts(entries: readonly BatchEventEntry[], records: readonly EventRecord[]): Record<string, number> {
+/** The sums of batch.json over the events whose records are combined. */
+class Tally {
+  private documents = 0;
+  private sentences = 0;
+  private groups = 0;
+  add(record: EventRecord): void {
+    this.documents += record.counts.documents;
+    this.sentences += record.counts.sentences;
+    this.groups += record.counts.groups;
+  }
+  counts(entries: readonly BatchEventEntry[]): Record<string, number> {
+    return {
+      events: entries.length,
+      ok: entries.filter((e) => e.status === 'ok').length,
+      reused: entries.filter((e) => e.status === 'reused').length,
+      failed: entries.filter((e) => e.status === 'failed').length,
+      documents: this.documents,
+      sentences: this.sentences,
+      groups: this.groups,
+    };
+  }
+}
+
+/** Records read from their folders (event id → folder) when the combined outputs need them. */
+function sourceIn(folders: ReadonlyMap<string, string>): RecordSource {
   return {
-    events: entries.length,
-    ok: entries.filter((e) => e.status === 'ok').length,
-    reused: entries.filter((e) => e.status === 'reused').length,
-    failed: entries.filter((e) => e.status === 'failed').length,
-    documents: records.reduce((n, r) => n + r.counts.documents, 0),
-    sentences: records.reduce((n, r) => n + r.counts.sentences, 0),
-    groups: records.reduce((n, r) => n + r.counts.groups, 0),
+    events: [...folders.keys()].sort(compareStrings),
+    async read(id) {
+      const record = await readRecord(folders.get(id)!);
+      if (record?.status !== 'ok') throw new PolyalignError('internal', `the record of event ${id} in ${folders.get(id)} changed while the combined outputs were written`);
+      return record;
+    },
   };
 }
 
-async function writeCombined(out: string, records: EventRecord[], formats: ReturnType<typeof parseFormats>, manifest: BatchManifest, t0: number): Promise<void> {
+async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, manifest: BatchManifest, t0: number): Promise<void> {
   const t1 = performance.now();
-  const files = combinedOutputs(records, formats);
+  const files = await combinedOutputs(source, formats);
   manifest.counts.glossaryEntries = files.glossaryEntries;
-  manifest.timings.combine = Math.round(performance.now() - t1);
-  manifest.timings.total = Math.round(performance.now() - t0);
   manifest.outputs = [...files.files.map((f) => f.name), BATCH_MANIFEST];
-  const all = [...files.files, { name: BATCH_MANIFEST, content: `${JSON.stringify(manifest, null, 2)}\n` }];
-  await writeOutputs(out, all, batchOutputNames());
+  // batch.json last, with the time the combined files took to write
+  const all = [...files.files, { name: BATCH_MANIFEST, content: async function* () {
+    manifest.timings.combine = Math.round(performance.now() - t1);
+    manifest.timings.total = Math.round(performance.now() - t0);
+    yield `${JSON.stringify(manifest, null, 2)}\n`;
+  } }];
+  await writeOutputs(out, all, isBatchOutput);
 }
 
 export interface MergeOptions {
@@ -173,11 +205,15 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
   const out = resolve(options.out);
   const folders = [...new Set([out, ...options.from.map((f) => resolve(f))])];
   const found = new Map<string, { record: EventRecord; folder: string }>();
+  const tally = new Tally();
   for (const folder of folders) {
-    for (const record of await recordsIn(folder)) {
+    for (const full of await recordsIn(folder)) {
+      // what batch.json needs; the groups and glossary are read again when the outputs are written
+      const record: EventRecord = { ...full, groups: [], glossary: [] };
       const other = found.get(record.event);
       if (!other) {
         found.set(record.event, { record, folder });
+        if (record.status === 'ok') tally.add(record);
       } else if (other.record.key !== record.key || other.record.status !== record.status) {
         throw new PolyalignError(
           'usage.invalid-option',
@@ -190,7 +226,8 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     throw new PolyalignError('input.missing', `no batch events found in ${folders.map((f) => join(f, 'events')).join(', ')}; run \`polyalign batch --shard K/N\` into them first`);
   }
   const all = [...found.values()].sort((a, b) => compareStrings(a.record.event, b.record.event));
-  const records = all.filter((f) => f.record.status === 'ok').map((f) => f.record);
+  const good = new Map(all.filter((f) => f.record.status === 'ok').map((f) => [f.record.event, join(f.folder, 'events', f.record.event)]));
+  const embedders = [...new Set(all.filter((f) => f.record.status === 'ok').map((f) => f.record.embedder ?? 'unknown'))].sort(compareStrings);
   const entries: BatchEventEntry[] = all.map(({ record, folder }) => ({
     id: record.event,
     status: record.status,
@@ -207,13 +244,13 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     startedAt,
     source: { merged: folders },
     parameters: { format: options.format },
-    embedder: [...new Set(records.map((r) => r.embedder ?? 'unknown'))].sort(compareStrings).join(', '),
+    embedder: embedders.join(', '),
     events: entries,
-    counts: counts(entries, records),
+    counts: tally.counts(entries),
     timings: {},
     outputs: [],
   };
-  await writeCombined(out, records, formats, manifest, t0);
+  await writeCombined(out, sourceIn(good), formats, manifest, t0);
   return { manifest, out };
 }
 

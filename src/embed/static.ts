@@ -20,8 +20,20 @@ export interface StaticEmbedder extends Embedder {
   readonly model: StaticModelFiles;
 }
 
+/** One tokenizer per model read: building its vocabulary map costs more than embedding a small event. */
+const tokenizers = new WeakMap<StaticModelFiles, ReturnType<typeof createTokenizer>>();
+
+function tokenizerOf(model: StaticModelFiles): ReturnType<typeof createTokenizer> {
+  let tokenizer = tokenizers.get(model);
+  if (!tokenizer) {
+    tokenizer = createTokenizer(model.tokenizer);
+    tokenizers.set(model, tokenizer);
+  }
+  return tokenizer;
+}
+
 export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
-  const tokenizer = createTokenizer(model.tokenizer);
+  const tokenizer = tokenizerOf(model);
   const { dim, embeddings } = model;
   let texts = 0;
   let seconds = 0;

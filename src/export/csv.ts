@@ -42,3 +42,11 @@ export function round4(x: number): number {
   const r = Math.round(x * 10_000) / 10_000;
   return Object.is(r, -0) ? 0 : r;
 }
+
+/** Rows without a header or a BOM, for a CSV written in pieces after `toCsv(header, [])`: the pieces join to what `toCsv` gives. */
+export function csvRows(width: number, rows: ReadonlyArray<readonly Cell[]>): string {
+  rows.forEach((row, i) => {
+    if (row.length !== width) throw new PolyalignError('internal', `CSV row ${i + 1} has ${row.length} cells, expected ${width}`);
+  });
+  return rows.length === 0 ? '' : stringify(rows as Cell[][], { ...CSV_OPTIONS, bom: false });
+}

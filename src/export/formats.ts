@@ -11,15 +11,19 @@ import { parallelCsv } from './parallel-csv.ts';
 import { reviewHtml } from './review-html.ts';
 import { sentencesCsv } from './sentences-csv.ts';
 import { corpusTmx } from './tmx.ts';
+import { PAIR_TMX_NAME } from './tmx-pairs.ts';
 
 export interface OutputSpec {
   name: string;
   render: (result: RunResult) => string;
 }
 
-export type Format = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html';
+/** The formats of `all`, each a fixed set of files. */
+export type FixedFormat = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html';
+/** `tmx-pairs`: one file per pair of languages, named after them; asked for by name, not part of `all`. */
+export type Format = FixedFormat | 'tmx-pairs';
 
-export const FORMATS: Readonly<Record<Format, readonly OutputSpec[]>> = {
+export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
   csv: [
     { name: 'sentences.csv', render: sentencesCsv },
     { name: 'alignments.csv', render: alignmentsCsv },
@@ -32,8 +36,10 @@ export const FORMATS: Readonly<Record<Format, readonly OutputSpec[]>> = {
   html: [{ name: 'review.html', render: reviewHtml }],
 };
 
-/** Every format, in table order: the default of --format. */
-export const ALL_FORMATS = Object.keys(FORMATS) as Format[];
+/** Every fixed format, in table order: `all`, the default of --format. */
+export const ALL_FORMATS = Object.keys(FORMATS) as FixedFormat[];
+/** Every name --format takes, in the order outputs are written. */
+export const FORMAT_NAMES: readonly Format[] = [...ALL_FORMATS, 'tmx-pairs'];
 
 /** Written by every run whatever the formats. */
 export const MANIFEST_NAME = 'run.json';
@@ -44,14 +50,19 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
   MANIFEST_NAME,
 ]);
 
-/** The outputs of the chosen formats, in table order. */
+/** True for every name a run may write: the fixed outputs, run.json and the pair TMX files. */
+export function isOutputName(name: string): boolean {
+  return OUTPUT_NAMES.has(name) || PAIR_TMX_NAME.test(name);
+}
+
+/** The fixed outputs of the chosen formats, in table order. */
 export function outputsOf(formats: readonly Format[]): OutputSpec[] {
-  const chosen = new Set(formats);
+  const chosen = new Set<Format>(formats);
   return ALL_FORMATS.filter((f) => chosen.has(f)).flatMap((f) => FORMATS[f]);
 }
 
 function isFormat(name: string): name is Format {
-  return Object.hasOwn(FORMATS, name);
+  return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
 /**
@@ -59,7 +70,7 @@ function isFormat(name: string): name is Format {
  * Throws usage.invalid-option naming the valid values on an unknown or empty name.
  */
 export function parseFormats(spec: string): Format[] {
-  const valid = `valid formats: ${ALL_FORMATS.join(', ')} (or all)`;
+  const valid = `valid formats: ${FORMAT_NAMES.join(', ')} (or all, which is all but tmx-pairs)`;
   const names = spec.split(',').map((s) => s.trim().toLowerCase());
   const chosen = new Set<Format>();
   for (const name of names) {
@@ -68,5 +79,5 @@ export function parseFormats(spec: string): Format[] {
     else if (name === '') throw new PolyalignError('usage.invalid-option', `--format ${JSON.stringify(spec)} has an empty name; ${valid}`);
     else throw new PolyalignError('usage.invalid-option', `--format: unknown format ${JSON.stringify(name)}; ${valid}`);
   }
-  return ALL_FORMATS.filter((f) => chosen.has(f));
+  return FORMAT_NAMES.filter((f) => chosen.has(f));
 }

@@ -4,6 +4,7 @@
 import type { RunResult } from '../types.ts';
 import { MANIFEST_NAME, outputsOf, type Format } from './formats.ts';
 import { runJson } from './manifest.ts';
+import { pairTmxFiles } from './tmx-pairs.ts';
 import type { OutputFile } from './write.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { OutputFile } from './write.ts';
  */
 export function renderOutputs(result: RunResult, formats: readonly Format[]): OutputFile[] {
   const files: OutputFile[] = outputsOf(formats).map((s) => ({ name: s.name, content: s.render(result) }));
+  if (formats.includes('tmx-pairs')) files.push(...pairTmxFiles(result));
   const outputs = [...files.map((f) => f.name), MANIFEST_NAME];
   files.push({ name: MANIFEST_NAME, content: runJson({ ...result.manifest, outputs }) });
   return files;
@@ -27,5 +29,6 @@ export { glossaryTbx } from './tbx.ts';
 export { alignmentsJsonl } from './jsonl.ts';
 export { alignmentRecords, type AlignmentRecord, type SpanRecord } from './alignment-records.ts';
 export { runJson } from './manifest.ts';
-export { FORMATS, ALL_FORMATS, MANIFEST_NAME, OUTPUT_NAMES, outputsOf, parseFormats, type Format, type OutputSpec } from './formats.ts';
+export { FORMATS, ALL_FORMATS, FORMAT_NAMES, MANIFEST_NAME, OUTPUT_NAMES, isOutputName, outputsOf, parseFormats, type Format, type FixedFormat, type OutputSpec } from './formats.ts';
+export { pairTmxFiles, pairTmxName } from './tmx-pairs.ts';
 export { writeOutputs, isProtectedName, type OutputFile } from './write.ts';

@@ -13,11 +13,20 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
-import { OUTPUT_NAMES } from './formats.ts';
+import { isOutputName } from './formats.ts';
 
 export interface OutputFile {
   name: string;
   content: string | Buffer;
+}
+
+/** The text of a file in pieces, made as it is written: a corpus-sized output never needs to be in memory whole. */
+export type Chunks = () => AsyncIterable<string>;
+
+/** What writeOutputs takes: a file's content, or its pieces. */
+export interface WritableFile {
+  name: string;
+  content: string | Buffer | Chunks;
 }
 
 export const TEMP_PREFIX = '.polyalign-tmp-';
@@ -38,14 +47,14 @@ function unwritable(path: string, message: string, cause?: unknown): PolyalignEr
   return new PolyalignError('output.unwritable', cause === undefined ? message : `${message} (${reason(cause)})`, { path, cause });
 }
 
-function checkNames(files: readonly OutputFile[], allowed: ReadonlySet<string>): void {
+function checkNames(files: readonly WritableFile[], allowed: (name: string) => boolean): void {
   const seen = new Set<string>();
   for (const { name } of files) {
     if (isProtectedName(name)) {
       throw new PolyalignError('internal', `refusing to write ${name}: it holds a reviewer's decisions and is never overwritten`);
     }
-    if (!allowed.has(name)) {
-      throw new PolyalignError('internal', `refusing to write ${JSON.stringify(name)}: not one of the outputs (${[...allowed].join(', ')})`);
+    if (!allowed(name)) {
+      throw new PolyalignError('internal', `refusing to write ${JSON.stringify(name)}: not one of the outputs this folder holds`);
     }
     if (seen.has(name)) throw new PolyalignError('internal', `output ${name} given twice`);
     seen.add(name);
@@ -85,7 +94,7 @@ export async function ensureFolder(outDir: string): Promise<void> {
 }
 
 /** Each target must be absent or a file (or link) that a rename can replace. */
-async function checkTargets(outDir: string, files: readonly OutputFile[]): Promise<Set<string>> {
+async function checkTargets(outDir: string, files: readonly WritableFile[]): Promise<Set<string>> {
   const existing = new Set<string>();
   for (const { name } of files) {
     const target = join(outDir, name);
@@ -102,10 +111,14 @@ async function checkTargets(outDir: string, files: readonly OutputFile[]): Promi
   return existing;
 }
 
-async function writeSynced(path: string, content: string | Buffer): Promise<void> {
+async function writeSynced(path: string, content: string | Buffer | Chunks): Promise<void> {
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(content);
+    if (typeof content === 'function') {
+      for await (const chunk of content()) await handle.write(chunk);
+    } else {
+      await handle.writeFile(content);
+    }
     await handle.sync();
   } finally {
     await handle.close();
@@ -136,7 +149,7 @@ async function syncFolder(outDir: string): Promise<void> {
  * Returns the names written, in the order given. `allowed` is the set of names this kind of folder
  * holds (a run's outputs by default; a batch passes its combined outputs).
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[], allowed: ReadonlySet<string> = OUTPUT_NAMES): Promise<string[]> {
+export async function writeOutputs(outDir: string, files: readonly WritableFile[], allowed: (name: string) => boolean = isOutputName): Promise<string[]> {
   checkNames(files, allowed);
   await ensureFolder(outDir);
   const existing = await checkTargets(outDir, files);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corpusTmx, mergeGlossaries, parallelCsv } from '../../src/batch/combine.ts';
+import { corpusTmx, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
+import type { Chunks } from '../../src/export/write.ts';
 import type { EntryRecord, EventRecord } from '../../src/batch/record.ts';
 import { readCsvObjects } from '../export/read-csv.ts';
 
@@ -46,6 +47,12 @@ describe('the corpus glossary', () => {
   });
 });
 
+async function text(chunks: Chunks): Promise<string> {
+  let out = '';
+  for await (const c of chunks()) out += c;
+  return out;
+}
+
 describe('corpus parallel outputs', () => {
   const groups: EventRecord['groups'] = [
     {
@@ -61,13 +68,14 @@ describe('corpus parallel outputs', () => {
   ];
   const inputs = ['x.txt', 'y.txt', 'z.txt'].map((doc, i) => ({ doc, lang: i < 2 ? 'da' : 'mk', sha256: '', sentences: 3 }));
 
-  it('give a second document of one language its own column', () => {
-    const rows = readCsvObjects(parallelCsv({ events: [event('ev', [], groups, inputs)], version: '0' }));
+  it('give a second document of one language its own column', async () => {
+    const source = sourceOf([event('ev', [], groups, inputs)]);
+    const rows = readCsvObjects(await text(parallelCsv(source, await indexCorpus(source))));
     expect(rows).toEqual([{ id: 'ev/g0001', event: 'ev', group_id: 'g0001', docs: '3', score: '0.5', da: 'En', 'da:2': 'To', mk: 'Три' }]);
   });
 
-  it('name each translation unit by event and group', () => {
-    const tmx = corpusTmx({ events: [event('ev', [], groups, inputs)], version: '0' });
+  it('name each translation unit by event and group', async () => {
+    const tmx = await text(corpusTmx(sourceOf([event('ev', [], groups, inputs)]), '0'));
     expect(tmx).toContain('<tu tuid="ev/g0001">');
     expect(tmx).toContain('<prop type="x-event">ev</prop>');
     expect(tmx).toContain('<prop type="x-sent">1-2</prop>');
