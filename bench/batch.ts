@@ -6,6 +6,7 @@
 //     --jobs 1 and --jobs 2, and the speed-up of the second worker;
 //   - every batch runs with --skip-bad, as a corpus builder would: the perturbation leaves a few articles
 //     with one sentence, which are left out of their event;
+//   - the machine's ceiling: the same events as two shards in two processes at once;
 //   - resume: a batch killed (SIGKILL) once half its events have records, run again; how many events
 //     ran again, and whether the combined outputs equal those of an uninterrupted batch byte for byte.
 //
@@ -107,6 +108,22 @@ export async function runBatchBench(options: { events?: number; repeatTo?: numbe
     const [one, two] = rows;
     const speedUp = Number(((one!.seconds as number) / (two!.seconds as number)).toFixed(2));
 
+    // The machine's own ceiling for this work: the same events as two independent processes (two
+    // shards, one job each) at once. Where two processes are no faster than one thread, no threading
+    // of polyalign's can be.
+    log('ceiling: two shards as two processes at once');
+    const t0 = performance.now();
+    await Promise.all(
+      [1, 2].map(
+        (k) =>
+          new Promise<void>((resolve) =>
+            spawn(process.execPath, [BIN, 'batch', small, '-o', join(tmp, `out-shard-${k}`), '-j', '1', '--shard', `${k}/2`, '--skip-bad', '-q'], { stdio: 'ignore', env: { ...process.env, CI: '1' } }).on('exit', () => resolve()),
+          ),
+      ),
+    );
+    const twoProcesses = (performance.now() - t0) / 1000;
+    const ceiling = Number(((one!.seconds as number) / twoProcesses).toFixed(2));
+
     log('resume: kill half way, run again');
     const killed = join(tmp, 'out-killed');
     const done = await killHalfWay(small, killed, events, 2);
@@ -114,7 +131,7 @@ export async function runBatchBench(options: { events?: number; repeatTo?: numbe
     const m = JSON.parse(readFileSync(join(killed, 'batch.json'), 'utf8'));
     const identical = COMBINED.every((name) => readFileSync(join(killed, name)).equals(readFileSync(join(whole, name))));
     const resume = { events, recordsAtKill: done, reused: m.counts.reused, redone: m.counts.ok, failed: m.counts.failed, exitCode: again.status, combinedByteIdentical: identical };
-    return { rows, speedUp, resume };
+    return { rows, speedUp, ceiling: { seconds: Number(twoProcesses.toFixed(1)), speedUp: ceiling }, resume };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -125,7 +142,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(result));
   else {
     console.table(result.rows);
-    console.log(`second worker: ×${result.speedUp}`);
+    console.log(`second worker: ×${result.speedUp}; two processes of one job each (this machine's ceiling for the same work): ×${result.ceiling.speedUp}`);
     console.log(`resume: ${JSON.stringify(result.resume)}`);
   }
 }
