@@ -240,6 +240,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       linksCorroborated: grouping.corroborated.length,
       linksUncorroborated: grouping.uncorroborated.length,
       linksInConflict: grouping.conflicts.length,
+      spansDetachedFromGroups: grouping.detached.length,
       linksConfirmed: pairs.reduce((n, p) => n + p.links.filter((l) => l.status === 'confirmed').length, 0),
       linksRejected: pairs.reduce((n, p) => n + p.rejected.length, 0),
       groups: groups.length,

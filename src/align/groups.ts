@@ -42,6 +42,8 @@ export interface GroupResult {
    * with a sentence of the other): they contradict the groups and are not exported as aligned.
    */
   conflicts: Link[];
+  /** Spans taken out of a group because no link tied them to a majority of its members (their links stay aligned). */
+  detached: Span[];
 }
 
 interface Building {
@@ -102,14 +104,57 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
     big.links.push(...small.links, link);
     for (const s of big.spans.values()) for (const key of sentenceKeys(s)) owner.set(key, big);
   }
-  const built = [...new Set(owner.values())];
+  const detached: Span[] = [];
+  const built = [...new Set(owner.values())].map((g) => keepMajority(g, detached)).filter((g) => g.spans.size >= 2);
   const shareGroup = (link: Link) => {
     const mine = new Set(sentenceKeys(link.src).map((key) => owner.get(key)));
     return sentenceKeys(link.tgt).some((key) => owner.has(key) && mine.has(owner.get(key)));
   };
   dropped.sort(strongestFirst);
   const conflicts = dropped.filter((l) => l.status !== 'confirmed' && !shareGroup(l));
-  return { groups: finish(built, docOrder), dropped, refused, conflicts };
+  return { groups: finish(built, docOrder), dropped, refused, conflicts, detached };
+}
+
+function sameSpan(p: Span, q: Span): boolean {
+  return p.doc === q.doc && p.first === q.first && p.last === q.last;
+}
+
+/** The members of a group that a link of the group ties `span` to directly. */
+export function directPartners(span: Span, links: readonly Link[]): Set<string> {
+  const docs = new Set<string>();
+  for (const l of links) {
+    if (sameSpan(l.src, span)) docs.add(l.tgt.doc);
+    else if (sameSpan(l.tgt, span)) docs.add(l.src.doc);
+  }
+  return docs;
+}
+
+/**
+ * A group says all its members hold the same content, so each member must be tied by a link of its own
+ * to a majority of the group (itself counted): in a chain A–B–C–D, A and D are each linked to one
+ * other member of four and were never compared with the other two. The member with the fewest direct
+ * links (then the weakest strongest link) leaves first, and the rest is checked again; its links stay
+ * aligned as pairs (alignments.csv), in no group. Members a reviewer confirmed a link for are no
+ * exception: the rule is about what the group claims, not about the links.
+ */
+function keepMajority(group: Building, detached: Span[]): Building {
+  for (;;) {
+    const n = group.spans.size;
+    let weakest: { span: Span; linked: number; best: number } | undefined;
+    for (const span of group.spans.values()) {
+      const linked = directPartners(span, group.links).size;
+      if ((1 + linked) * 2 > n) continue;
+      const best = Math.max(-Infinity, ...group.links.filter((l) => sameSpan(l.src, span) || sameSpan(l.tgt, span)).map((l) => l.margin));
+      if (!weakest || linked < weakest.linked || (linked === weakest.linked && (best < weakest.best || (best === weakest.best && compareSpan(span, weakest.span) > 0)))) {
+        weakest = { span, linked, best };
+      }
+    }
+    if (!weakest) return group;
+    const gone = weakest.span;
+    detached.push(gone);
+    group.spans.delete(gone.doc);
+    group.links = group.links.filter((l) => !sameSpan(l.src, gone) && !sameSpan(l.tgt, gone));
+  }
 }
 
 /** sentence key → the spans it may never share a group with. */

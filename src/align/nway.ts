@@ -7,7 +7,7 @@
 
 import { corroborate, type CorroborateOptions } from './corroborate.ts';
 import { groupLinks } from './groups.ts';
-import type { Group, Link, PairAlignment } from '../types.ts';
+import type { Group, Link, PairAlignment, Span } from '../types.ts';
 import { byPosition } from './link-order.ts';
 
 export interface RunLinks {
@@ -22,6 +22,8 @@ export interface RunLinks {
   uncorroborated: Link[];
   /** Links that contradict the groups, moved to the candidates. */
   conflicts: Link[];
+  /** Spans taken out of a group because no link tied them to a majority of it (their links stay aligned). */
+  detached: Span[];
 }
 
 export function settleLinks(pairs: readonly PairAlignment[], docOrder: readonly string[], options: Partial<CorroborateOptions> = {}): RunLinks {
@@ -43,6 +45,7 @@ export function settleLinks(pairs: readonly PairAlignment[], docOrder: readonly 
     corroborated: corroboration.promoted,
     uncorroborated: corroboration.demoted,
     conflicts: grouping.conflicts,
+    detached: grouping.detached,
   };
 }
 

@@ -157,6 +157,7 @@ export function corpusTmx(source: RecordSource, version: string): Chunks {
               const tuv = tu.ele('tuv', { 'xml:lang': xmlText(m.lang) });
               tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
               tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
+              tuv.ele('prop', { type: 'x-linked' }).txt(`${m.linked} of ${g.members.length - 1}`);
               tuv.ele('seg').txt(xmlText(m.text));
             }
           }, 2),

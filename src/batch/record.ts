@@ -7,11 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { indexRun, formatSpan } from '../export/run-index.ts';
 import { entriesById } from '../export/glossary-view.ts';
+import { directPartners } from '../align/groups.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
 import type { EntityType, LangCode, RunResult } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 /** One span of a group as the corpus outputs show it. */
 export interface MemberRecord {
@@ -20,6 +21,8 @@ export interface MemberRecord {
   /** The sentence index, or `12-13` for a merge. */
   sent: string;
   text: string;
+  /** How many of the group's other members a link ties this one to directly. */
+  linked: number;
 }
 
 export interface GroupRecord {
@@ -80,7 +83,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     status: reviewStatus(g.links),
     members: [...g.spans]
       .sort((a, b) => order.get(a.doc)! - order.get(b.doc)!)
-      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s) })),
+      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s), linked: directPartners(s, g.links).size })),
   }));
   const entries = entriesById(result);
   const typings = typeEntries(entries, typingContext(result.documents));

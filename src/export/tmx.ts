@@ -6,8 +6,10 @@
 // Only groups are written, and a group holds only accepted links (auto at or above the threshold, or
 // confirmed by a reviewer) and never the two spans of a link a reviewer rejected (src/align/groups.ts).
 // Provenance per unit: x-group-id, x-score (mean cosine of its links) and x-status (whether a reviewer
-// confirmed its links) on the <tu>; x-doc and x-sent on each <tuv>.
+// confirmed its links) on the <tu>; x-doc, x-sent and x-linked (to how many of the unit's other variants
+// a link ties it directly: `2 of 3`) on each <tuv>.
 
+import { directPartners } from '../align/groups.ts';
 import type { Group, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
@@ -62,6 +64,8 @@ export function corpusTmx(result: RunResult): string {
       const tuv = tu.ele('tuv', { 'xml:lang': xmlText(index.lang(id)) });
       tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(id));
       tuv.ele('prop', { type: 'x-sent' }).txt(formatSpan(span));
+      // the evidence for this variant: to how many of the unit's other variants a link ties it directly
+      tuv.ele('prop', { type: 'x-linked' }).txt(`${directPartners(span, g.links).size} of ${g.spans.length - 1}`);
       tuv.ele('seg').txt(xmlText(index.spanText(span)));
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGroups, groupLinks } from '../../src/align/groups.ts';
+import { buildGroups, directPartners, groupLinks } from '../../src/align/groups.ts';
 import type { Link, PairAlignment } from '../../src/types.ts';
 
 function link(src: string, tgt: string, margin: number, score = margin / 3): Link {
@@ -54,7 +54,26 @@ describe('buildGroups', () => {
       ['A', 'B', 'C', 'D'],
     );
     for (const g of groups) expect(new Set(g.spans.map((s) => s.doc)).size).toBe(g.spans.length);
-    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0', 'D:0'], ['A:1', 'D:1']]);
+    // A:0 and C:0 are each linked to one member of four; on a tie the later document's span leaves
+    // (see the majority rule below)
+    expect(groups.map(spansOf)).toEqual([['A:0', 'B:0', 'D:0'], ['A:1', 'D:1']]);
+  });
+
+  it('keeps in a group only members a link ties to a majority of it, taking the least linked out first', () => {
+    // a chain A–B–C–D–E: A and E are each linked to one member of five
+    const chain = groupLinks(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 2), link('C:0', 'D:0', 2), link('D:0', 'E:0', 1.5)), ['A', 'B', 'C', 'D', 'E']);
+    // E (the weaker of the two ends) leaves first; then A and D are each linked to one of four, as
+    // strongly, and the later document's leaves; A–B–C is a chain of three, which holds
+    expect(chain.groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0']]);
+    expect(chain.detached.map((s) => `${s.doc}:${s.first}`)).toEqual(['E:0', 'D:0']);
+    expect(chain.groups[0]!.links).toHaveLength(2);
+    // a triangle plus a member linked to one of its corners: 1 + 1 of 4 is no majority
+    const tail = groupLinks(pairs(link('A:0', 'B:0', 2), link('B:0', 'C:0', 2), link('A:0', 'C:0', 2), link('C:0', 'D:0', 1.9)), ['A', 'B', 'C', 'D']);
+    expect(tail.groups.map(spansOf)).toEqual([['A:0', 'B:0', 'C:0']]);
+    // every member of a group is directly linked to a majority
+    for (const g of [...chain.groups, ...tail.groups]) {
+      for (const s of g.spans) expect((1 + directPartners(s, g.links).size) * 2).toBeGreaterThan(g.spans.length);
+    }
   });
 
   it('prefers links confirmed by a third document to a stronger lone link', () => {

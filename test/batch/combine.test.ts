@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusTmx, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
 import type { Chunks } from '../../src/export/write.ts';
-import type { EntryRecord, EventRecord } from '../../src/batch/record.ts';
+import { RECORD_VERSION, type EntryRecord, type EventRecord } from '../../src/batch/record.ts';
 import { readCsvObjects } from '../export/read-csv.ts';
 
 function entry(id: string, canonical: string, variants: EntryRecord['variants'], mentions: number, type: EntryRecord['type'] = 'person'): EntryRecord {
@@ -10,7 +10,7 @@ function entry(id: string, canonical: string, variants: EntryRecord['variants'],
 
 function event(id: string, glossary: EntryRecord[], groups: EventRecord['groups'] = [], inputs: EventRecord['inputs'] = []): EventRecord {
   const counts = { documents: inputs.length, sentences: 0, links: 0, groups: groups.length, glossaryEntries: glossary.length };
-  return { version: 1, event: id, key: id, status: 'ok', state: {}, inputs, counts, seconds: 0, groups, glossary };
+  return { version: RECORD_VERSION, event: id, key: id, status: 'ok', state: {}, inputs, counts, seconds: 0, groups, glossary };
 }
 
 describe('the corpus glossary', () => {
@@ -60,9 +60,9 @@ describe('corpus parallel outputs', () => {
       score: 0.5,
       status: 'auto',
       members: [
-        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En' },
-        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To' },
-        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три' },
+        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En', linked: 2 },
+        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To', linked: 1 },
+        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три', linked: 1 },
       ],
     },
   ];
@@ -79,5 +79,6 @@ describe('corpus parallel outputs', () => {
     expect(tmx).toContain('<tu tuid="ev/g0001">');
     expect(tmx).toContain('<prop type="x-event">ev</prop>');
     expect(tmx).toContain('<prop type="x-sent">1-2</prop>');
+    expect(tmx).toContain('<prop type="x-linked">2 of 2</prop>');
   });
 });
