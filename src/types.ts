@@ -128,6 +128,8 @@ export interface Link {
   score: number;
   /** Margin score (ratio to the neighbourhood's mean similarity); > 1 stands out. */
   margin: number;
+  /** Estimated probability that the link is right (src/align/confidence.ts); set once the run's links are settled. */
+  confidence?: number;
   method: Method;
   status: Status;
 }

@@ -1,0 +1,72 @@
+// One calibrated confidence per link: an estimate of the probability that the link is right, so
+// that a path-accepted ordered link with margin 0.95 and a mining link with margin 1.56 land on one
+// scale. A logistic model per method over what the run knows of a link:
+//   ln(margin)   how far it stands out of its neighbourhood;
+//   cosine       how alike the two spans are;
+//   witnesses    third documents in which both spans are linked to the same span (0–3, as a share of 3);
+//   many         whether the run has third documents at all (with two documents no link can have witnesses);
+//   merged       whether one side is two sentences (a merge is right less often than a 1:1 link).
+// The weights are fitted by `node --import tsx bench/confidence.ts` on NTREX articles 0–60 (both
+// perturbed conditions, the 7 versions of each article aligned in one run, every exported link labelled
+// right when it is exactly a gold block), per embedder kind, and checked on articles 61–122, where the
+// expected calibration error is printed beside a reliability diagram (bench/confidence-*.png).
+
+import type { Link, PairAlignment, Span } from '../types.ts';
+
+export type Weights = readonly [bias: number, lnMargin: number, cosine: number, witnesses: number, many: number, merged: number];
+
+export interface ConfidenceModel {
+  ordered: Weights;
+  mining: Weights;
+}
+
+export function linkFeatures(link: Link, witnesses: number, documents: number): number[] {
+  const merged = link.src.last > link.src.first || link.tgt.last > link.tgt.first ? 1 : 0;
+  return [1, Math.log(Math.max(link.margin, 1e-3)), link.score, Math.min(witnesses, 3) / 3, documents >= 3 ? 1 : 0, merged];
+}
+
+export function logistic(weights: readonly number[], x: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < weights.length; i++) z += weights[i]! * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+function key(s: Span): string {
+  return `${s.doc}\u0000${s.first}-${s.last}`;
+}
+
+/**
+ * Per link, the number of third documents in which both of its spans are linked (by accepted links)
+ * to one and the same span.
+ */
+export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => number {
+  const partners = new Map<string, Set<string>>();
+  const add = (a: Span, b: Span) => {
+    const set = partners.get(key(a)) ?? new Set<string>();
+    set.add(key(b));
+    partners.set(key(a), set);
+  };
+  for (const p of pairs) {
+    for (const l of p.links) {
+      add(l.src, l.tgt);
+      add(l.tgt, l.src);
+    }
+  }
+  return (link) => {
+    const mine = partners.get(key(link.src));
+    if (!mine) return 0;
+    const docs = new Set<string>();
+    for (const other of partners.get(key(link.tgt)) ?? []) {
+      const doc = other.slice(0, other.indexOf('\u0000'));
+      if (doc !== link.src.doc && mine.has(other)) docs.add(doc);
+    }
+    return docs.size;
+  };
+}
+
+/** The confidence of every link of the run (accepted, candidates below, rejected): new links, same order. */
+export function withConfidence(pairs: readonly PairAlignment[], documents: number, model: ConfidenceModel): PairAlignment[] {
+  const witnesses = witnessCounts(pairs);
+  const rate = (l: Link): Link => ({ ...l, confidence: logistic(model[l.method], linkFeatures(l, witnesses(l), documents)) });
+  return pairs.map((p) => ({ ...p, links: p.links.map(rate), below: p.below.map(rate), rejected: p.rejected.map(rate) }));
+}
