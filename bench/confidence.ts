@@ -1,12 +1,14 @@
 // Fits and checks the calibrated link confidence (src/align/confidence.ts).
 //   - Data: NTREX, both perturbed conditions (bench/ntrex.ts), the 7 versions of an article aligned in
 //     one run as `polyalign run` does it (pairwise alignment with the embedder's calibration, then
-//     corroboration and groups, settleLinks); every exported link is one example, right when it is
-//     exactly a gold block (strict).
+//     corroboration and groups, settleLinks), and each of its 21 pairs as a run of two documents;
+//     every exported link is one example, right when it is exactly a gold block (strict).
 //   - Fit: articles 0–60, a logistic regression per method (Newton's method, a small L2 penalty).
 //   - Check: articles 61–122: expected calibration error (10 equal-width bins, weighted by count) per
 //     method and over all links, and a reliability diagram written as bench/confidence-<embedder>.png
-//     (drawn as SVG, rendered by chromium).
+//     (drawn as SVG, rendered by chromium);
+//   - group evidence on the held-out 7-document runs: the share of exported group cells linked directly
+//     to another member of their group, and of member pairs linked directly.
 //
 //   node --import tsx bench/confidence.ts [--embedder polyalign|lexical] [--json] [--no-png]
 //
@@ -17,19 +19,30 @@ import { alignPair } from '../src/align/index.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
 import { linkFeatures, logistic, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
 import { settleLinks } from '../src/align/nway.ts';
+import { directPartners } from '../src/align/groups.ts';
 import type { Method, PairAlignment } from '../src/types.ts';
 import { embedderArg, embedderFactory } from './embedders.ts';
 import { embedLines, goldBlocks, LANGS, loadNtrex, perturb, type Condition } from './ntrex.ts';
 
 export interface Example {
   method: Method;
+  /** Documents in the run: 7 (an article's versions aligned together) or 2 (one pair aligned alone). */
+  documents: number;
   x: number[];
   right: boolean;
 }
 
 const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k).join(',');
 
-export async function collectExamples(embedderName: 'polyalign' | 'lexical', from: number, count: number): Promise<Example[]> {
+/** Over the groups of the 7-document runs: cells (a member of a group) with a direct link to another member, and member pairs linked directly. */
+export interface GroupEvidence {
+  cells: number;
+  cellsLinked: number;
+  memberPairs: number;
+  memberPairsLinked: number;
+}
+
+export async function collectExamples(embedderName: 'polyalign' | 'lexical', from: number, count: number, evidence?: GroupEvidence): Promise<Example[]> {
   const corpus = loadNtrex();
   const factory = await embedderFactory(embedderName);
   const examples: Example[] = [];
@@ -48,13 +61,29 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', fro
         }
       }
       const settled = settleLinks(run, sides.map((s) => s.code), { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated });
-      const witnesses = witnessCounts(settled.pairs);
-      for (const p of settled.pairs) {
-        const strict = gold.get(`${p.src}-${p.tgt}`)!;
-        for (const l of p.links) {
-          examples.push({ method: l.method, x: linkFeatures(l, witnesses(l), sides.length), right: strict.has(`${range(l.src.first, l.src.last)}:${range(l.tgt.first, l.tgt.last)}`) });
+      const add = (pairs: readonly PairAlignment[], documents: number) => {
+        const witnesses = witnessCounts(pairs);
+        for (const p of pairs) {
+          const strict = gold.get(`${p.src}-${p.tgt}`)!;
+          for (const l of p.links) {
+            examples.push({ method: l.method, documents, x: linkFeatures(l, witnesses(l), documents), right: strict.has(`${range(l.src.first, l.src.last)}:${range(l.tgt.first, l.tgt.last)}`) });
+          }
+        }
+      };
+      add(settled.pairs, sides.length);
+      if (evidence) {
+        for (const g of settled.groups) {
+          for (const span of g.spans) {
+            const partners = directPartners(span, g.links).size;
+            evidence.cells++;
+            if (partners > 0) evidence.cellsLinked++;
+            evidence.memberPairsLinked += partners / 2;
+          }
+          evidence.memberPairs += (g.spans.length * (g.spans.length - 1)) / 2;
         }
       }
+      // each pair as a run of its own two documents exports what the aligner accepted
+      for (const p of run) add([settleLinks([p], [p.src, p.tgt], { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }).pairs[0]!], 2);
     }
   }
   return examples;
@@ -182,16 +211,19 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
   log(`${name}: collecting links of articles 0–60`);
   const fit = await collectExamples(name, 0, 61);
   log(`${name}: collecting links of articles 61–122`);
-  const held = await collectExamples(name, 61, 62);
+  const evidence: GroupEvidence = { cells: 0, cellsLinked: 0, memberPairs: 0, memberPairsLinked: 0 };
+  const held = await collectExamples(name, 61, 62, evidence);
   const model = {} as Record<Method, number[]>;
   for (const method of ['ordered', 'mining'] as Method[]) model[method] = fitLogistic(fit.filter((e) => e.method === method));
-  const scored = (examples: Example[]) => examples.map((e) => ({ method: e.method, p: logistic(model[e.method], e.x), right: e.right }));
+  const scored = (examples: Example[]) => examples.map((e) => ({ method: e.method, documents: e.documents, p: logistic(model[e.method], e.x), right: e.right }));
   const heldScored = scored(held);
   const fitScored = scored(fit);
   const report = (rows: ReturnType<typeof scored>) => ({
     all: reliability(rows),
     ordered: reliability(rows.filter((r) => r.method === 'ordered')),
     mining: reliability(rows.filter((r) => r.method === 'mining')),
+    twoDocuments: reliability(rows.filter((r) => r.documents === 2)),
+    sevenDocuments: reliability(rows.filter((r) => r.documents > 2)),
   });
   const heldReport = report(heldScored);
   const fitReport = report(fitScored);
@@ -210,8 +242,13 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
     weights: { ordered: round(model.ordered), mining: round(model.mining) } as unknown as ConfidenceModel,
     links: { fit: fit.length, heldOut: held.length, heldOutRight: Number((held.filter((e) => e.right).length / held.length).toFixed(3)) },
     ece: {
-      fit: { all: Number(fitReport.all.ece.toFixed(4)), ordered: Number(fitReport.ordered.ece.toFixed(4)), mining: Number(fitReport.mining.ece.toFixed(4)) },
-      heldOut: { all: Number(heldReport.all.ece.toFixed(4)), ordered: Number(heldReport.ordered.ece.toFixed(4)), mining: Number(heldReport.mining.ece.toFixed(4)) },
+      fit: Object.fromEntries(Object.entries(fitReport).map(([k, v]) => [k, Number(v.ece.toFixed(4))])),
+      heldOut: Object.fromEntries(Object.entries(heldReport).map(([k, v]) => [k, Number(v.ece.toFixed(4))])),
+    },
+    groups: {
+      cells: evidence.cells,
+      cellsDirectlyLinked: Number((evidence.cellsLinked / evidence.cells).toFixed(4)),
+      memberPairsDirectlyLinked: Number((evidence.memberPairsLinked / evidence.memberPairs).toFixed(4)),
     },
     bins: heldReport.all.bins.map((b) => ({ bin: `${b.lo.toFixed(1)}–${b.hi.toFixed(1)}`, links: b.count, confidence: Number(b.confidence.toFixed(3)), right: Number(b.accuracy.toFixed(3)) })),
     ...(png ? { png } : {}),
@@ -227,6 +264,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`weights (${r.embedder}): ordered [${(r.weights.ordered as readonly number[]).join(', ')}], mining [${(r.weights.mining as readonly number[]).join(', ')}]`);
     console.log(`links: ${JSON.stringify(r.links)}`);
     console.log(`expected calibration error: ${JSON.stringify(r.ece)}`);
+    console.log(`groups of the held-out 7-document runs: ${JSON.stringify(r.groups)}`);
     console.table(r.bins);
     if (r.png) console.log(`wrote ${r.png}`);
   }

@@ -22,6 +22,7 @@ import { runKernelBench } from './similarity-kernels.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
+import { runConfidenceBench } from './confidence.ts';
 import { embedderFactory } from './embedders.ts';
 
 const quick = process.argv.includes('--quick');
@@ -121,6 +122,16 @@ console.table(kernels);
 const realSpeed = await step('realSpeed', () => runRealSpeed({ ...(quick ? { sizes: [1_000] } : {}), log: (line) => console.error(`  ${line}`) }));
 console.log(`\nAlignment speed on real text (NTREX ${realSpeed.rows[0]?.langs}, ordered-perturbed articles concatenated; passes over the articles: ${JSON.stringify(realSpeed.passes)}; peak RSS per child process)`);
 console.table(realSpeedTable(realSpeed.rows));
+
+// The calibrated link confidence: fitted weights, held-out expected calibration error, reliability diagrams.
+const confidence = await step('confidence', async () => ({
+  polyalign: await runConfidenceBench({ embedder: 'polyalign' }),
+  lexical: await runConfidenceBench({ embedder: 'lexical' }),
+}));
+console.log('\nLink confidence on NTREX articles 61–122 (held out): expected calibration error, and the share of group cells and member pairs linked directly');
+console.table(
+  Object.values(confidence).map((c) => ({ embedder: c.embedder, links: c.links.heldOut, ...Object.fromEntries(Object.entries(c.ece.heldOut).map(([k, v]) => [`ece ${k}`, v])), cellsLinked: c.groups.cellsDirectlyLinked, pairsLinked: c.groups.memberPairsDirectlyLinked, png: c.png ?? '' })),
+);
 
 // `polyalign batch` as a user runs it: a child process per batch, so peak memory is the batch's own.
 const batch = await step('batch', () => {

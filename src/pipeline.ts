@@ -3,6 +3,7 @@
 
 import { alignPair, DEFAULT_MODE } from './align/index.ts';
 import { calibrationFor } from './align/calibration.ts';
+import { annotateConfidence, confidenceModelFor } from './align/confidence.ts';
 import { settleLinks } from './align/nway.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
@@ -176,6 +177,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const order = segmented.map((d) => d.doc.id);
   const grouping = await time('group', () => settleLinks(reviewed, order, { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }));
   const { groups, pairs } = grouping;
+  annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
   const built = await time('glossary', () => buildGlossary(segmented, groups));
   options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });

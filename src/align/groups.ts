@@ -119,6 +119,15 @@ function sameSpan(p: Span, q: Span): boolean {
   return p.doc === q.doc && p.first === q.first && p.last === q.last;
 }
 
+/** The highest confidence among the group's links that touch `span` directly (undefined when none has one). */
+export function directConfidence(span: Span, links: readonly Link[]): number | undefined {
+  let best: number | undefined;
+  for (const l of links) {
+    if ((sameSpan(l.src, span) || sameSpan(l.tgt, span)) && l.confidence !== undefined) best = Math.max(best ?? -Infinity, l.confidence);
+  }
+  return best;
+}
+
 /** The members of a group that a link of the group ties `span` to directly. */
 export function directPartners(span: Span, links: readonly Link[]): Set<string> {
   const docs = new Set<string>();

@@ -158,6 +158,7 @@ export function corpusTmx(source: RecordSource, version: string): Chunks {
               tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
               tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
               tuv.ele('prop', { type: 'x-linked' }).txt(`${m.linked} of ${g.members.length - 1}`);
+              if (m.confidence !== null) tuv.ele('prop', { type: 'x-confidence' }).txt(m.confidence.toFixed(4));
               tuv.ele('seg').txt(xmlText(m.text));
             }
           }, 2),

@@ -7,12 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { indexRun, formatSpan } from '../export/run-index.ts';
 import { entriesById } from '../export/glossary-view.ts';
-import { directPartners } from '../align/groups.ts';
+import { directConfidence, directPartners } from '../align/groups.ts';
+import { round4 } from '../export/csv.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
 import type { EntityType, LangCode, RunResult } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 /** One span of a group as the corpus outputs show it. */
 export interface MemberRecord {
@@ -23,6 +24,8 @@ export interface MemberRecord {
   text: string;
   /** How many of the group's other members a link ties this one to directly. */
   linked: number;
+  /** The highest confidence among those links (null when none has one). */
+  confidence: number | null;
 }
 
 export interface GroupRecord {
@@ -68,6 +71,10 @@ export interface EventRecord {
   glossary: EntryRecord[];
 }
 
+function roundOrNull(x: number | undefined): number | null {
+  return x === undefined ? null : round4(x);
+}
+
 function reviewStatus(links: ReadonlyArray<{ status: string }>): string {
   const confirmed = links.filter((l) => l.status === 'confirmed').length;
   return confirmed === 0 ? 'auto' : confirmed === links.length ? 'confirmed' : 'partly-confirmed';
@@ -83,7 +90,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     status: reviewStatus(g.links),
     members: [...g.spans]
       .sort((a, b) => order.get(a.doc)! - order.get(b.doc)!)
-      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s), linked: directPartners(s, g.links).size })),
+      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s), linked: directPartners(s, g.links).size, confidence: roundOrNull(directConfidence(s, g.links)) })),
   }));
   const entries = entriesById(result);
   const typings = typeEntries(entries, typingContext(result.documents));

@@ -24,6 +24,8 @@ export interface AlignmentRecord {
   score: number;
   /** Margin, 4 decimals. */
   margin: number;
+  /** Estimated probability that the link is right (src/align/confidence.ts), 4 decimals; null where none was set. */
+  confidence: number | null;
   method: Method;
   status: Status;
   src: SpanRecord;
@@ -42,6 +44,7 @@ export function linkRecord(link: Link, index: RunIndex): AlignmentRecord {
     group_id: link.status === 'rejected' ? null : (index.groupOf(link)?.id ?? null),
     score: round4(link.score),
     margin: round4(link.margin),
+    confidence: link.confidence === undefined ? null : round4(link.confidence),
     method: link.method,
     status: link.status,
     src: spanRecord(link.src, index),

@@ -1,5 +1,6 @@
 // alignments.csv: one row per accepted link between two documents, and one per link a reviewer
 // rejected. Edited in a spreadsheet (the `status` column), it is a decisions file for `--review`.
+// `confidence` is the estimated probability that the link is right (src/align/confidence.ts).
 
 import type { RunResult } from '../types.ts';
 import { alignmentRecords } from './alignment-records.ts';
@@ -10,6 +11,7 @@ export const ALIGNMENTS_HEADER = [
   'group_id',
   'score',
   'margin',
+  'confidence',
   'method',
   'status',
   'src_doc',
@@ -27,6 +29,7 @@ export function alignmentsCsv(result: RunResult): string {
     r.group_id ?? '',
     r.score,
     r.margin,
+    r.confidence ?? '',
     r.method,
     r.status,
     r.src.doc,

@@ -1,8 +1,9 @@
 // parallel.csv: one row per n-way group, one column per document (in run order), then per document
 // the evidence for its cell: how many of the group's other members its span is linked to directly (a
-// group never holds a member linked to fewer than half of them; see src/align/groups.ts).
+// group never holds a member linked to fewer than half of them; see src/align/groups.ts), and the
+// highest confidence among those links (the estimated probability that the link is right).
 
-import { directPartners } from '../align/groups.ts';
+import { directConfidence, directPartners } from '../align/groups.ts';
 import type { RunResult } from '../types.ts';
 import { round4, toCsv, type Cell } from './csv.ts';
 import { indexRun } from './run-index.ts';
@@ -12,12 +13,21 @@ export const PARALLEL_FIXED_HEADER = ['group_id', 'docs', 'score'];
 export function parallelCsv(result: RunResult): string {
   const index = indexRun(result);
   const docIds = index.documents.map((d) => d.doc.id);
-  const header = [...PARALLEL_FIXED_HEADER, ...docIds.map((id) => index.heading(id)), ...docIds.map((id) => `${index.heading(id)} linked`)];
+  const header = [
+    ...PARALLEL_FIXED_HEADER,
+    ...docIds.map((id) => index.heading(id)),
+    ...docIds.map((id) => `${index.heading(id)} linked`),
+    ...docIds.map((id) => `${index.heading(id)} confidence`),
+  ];
   const rows: Cell[][] = index.groups.map((g) => {
     const spans = docIds.map((id) => g.spans.find((s) => s.doc === id));
     const cells = spans.map((span) => (span ? index.spanText(span) : ''));
     const linked = spans.map((span) => (span ? directPartners(span, g.links).size : ''));
-    return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked];
+    const confidence = spans.map((span) => {
+      const c = span ? directConfidence(span, g.links) : undefined;
+      return c === undefined ? '' : round4(c);
+    });
+    return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked, ...confidence];
   });
   return toCsv(header, rows);
 }

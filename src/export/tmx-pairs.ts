@@ -63,6 +63,7 @@ function pairTmx(result: RunResult, srclang: LangCode, tgtlang: LangCode, links:
     const tu = body.ele('tu', { tuid: String(n + 1), srclang: xmlText(srclang) });
     tu.ele('prop', { type: 'x-score' }).txt(round4(l.score).toFixed(4));
     tu.ele('prop', { type: 'x-margin' }).txt(round4(l.margin).toFixed(4));
+    if (l.confidence !== undefined) tu.ele('prop', { type: 'x-confidence' }).txt(round4(l.confidence).toFixed(4));
     tu.ele('prop', { type: 'x-method' }).txt(l.method);
     tu.ele('prop', { type: 'x-status' }).txt(l.status);
     const group = index.groupOf(l);

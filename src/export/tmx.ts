@@ -7,9 +7,9 @@
 // confirmed by a reviewer) and never the two spans of a link a reviewer rejected (src/align/groups.ts).
 // Provenance per unit: x-group-id, x-score (mean cosine of its links) and x-status (whether a reviewer
 // confirmed its links) on the <tu>; x-doc, x-sent and x-linked (to how many of the unit's other variants
-// a link ties it directly: `2 of 3`) on each <tuv>.
+// a link ties it directly: `2 of 3`) and x-confidence (the highest confidence of those links) on each <tuv>.
 
-import { directPartners } from '../align/groups.ts';
+import { directConfidence, directPartners } from '../align/groups.ts';
 import type { Group, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
@@ -66,6 +66,8 @@ export function corpusTmx(result: RunResult): string {
       tuv.ele('prop', { type: 'x-sent' }).txt(formatSpan(span));
       // the evidence for this variant: to how many of the unit's other variants a link ties it directly
       tuv.ele('prop', { type: 'x-linked' }).txt(`${directPartners(span, g.links).size} of ${g.spans.length - 1}`);
+      const confidence = directConfidence(span, g.links);
+      if (confidence !== undefined) tuv.ele('prop', { type: 'x-confidence' }).txt(round4(confidence).toFixed(4));
       tuv.ele('seg').txt(xmlText(index.spanText(span)));
     }
   }

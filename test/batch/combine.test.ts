@@ -60,9 +60,9 @@ describe('corpus parallel outputs', () => {
       score: 0.5,
       status: 'auto',
       members: [
-        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En', linked: 2 },
-        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To', linked: 1 },
-        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три', linked: 1 },
+        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En', linked: 2, confidence: 0.91 },
+        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To', linked: 1, confidence: null },
+        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три', linked: 1, confidence: null },
       ],
     },
   ];

@@ -78,7 +78,11 @@ describe('polyalign run on the seeds', () => {
   it('puts the same Putin quote in Bosnian, Romanian and Danish into one row of parallel.csv', () => {
     const { header, rows } = readCsv(join(out, 'parallel.csv'));
     expect(header.slice(0, 3)).toEqual(['group_id', 'docs', 'score']);
-    expect(header.slice(3)).toEqual(['bs', 'sl', 'ro', 'mk', 'da', 'bs linked', 'sl linked', 'ro linked', 'mk linked', 'da linked']);
+    expect(header.slice(3)).toEqual([
+      'bs', 'sl', 'ro', 'mk', 'da',
+      'bs linked', 'sl linked', 'ro linked', 'mk linked', 'da linked',
+      'bs confidence', 'sl confidence', 'ro confidence', 'mk confidence', 'da confidence',
+    ]);
     const row = rows.find((r) => r[3]!.includes('Na vašu inicijativu, kao što je dobro poznato'));
     expect(row, 'a group holds the Bosnian quote').toBeDefined();
     expect(row![5]).toContain('La inițiativa dumneavoastră, după cum se știe');
@@ -104,7 +108,7 @@ describe('polyalign run on the seeds', () => {
     }
     const { header } = readCsv(join(out, 'alignments.csv'));
     expect(header).toEqual([
-      'group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text',
+      'group_id', 'score', 'margin', 'confidence', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text',
     ]);
   });
 

@@ -20,6 +20,7 @@ describe('alignments.jsonl', () => {
       group_id: 'g0003',
       score: 0.71,
       margin: 1.1,
+      confidence: 0.5,
       method: 'ordered',
       status: 'auto',
       src: { doc: DOCS.bs, lang: 'bs', first: 2, last: 2, text: '-5 stepeni izmjereno je u Pjongjangu.' },

@@ -11,6 +11,7 @@ describe('parallel.csv', () => {
     expect(readCsv(csv).header).toEqual([
       'group_id', 'docs', 'score', 'bs', 'mk', `da:${DOCS.da}`, `da:${DOCS.da2}`,
       'bs linked', 'mk linked', `da:${DOCS.da} linked`, `da:${DOCS.da2} linked`,
+      'bs confidence', 'mk confidence', `da:${DOCS.da} confidence`, `da:${DOCS.da2} confidence`,
     ]);
   });
 

@@ -4,6 +4,7 @@
 // fixed pattern, so the lowest margin is known: 0.95 on the below candidates, 1.05 among accepted links.
 
 import type { Group, Link, PairAlignment, RunResult, Segmented, Sentence, Span } from '../../src/types.ts';
+import { fixtureConfidence } from '../fixtures/export/run-result.ts';
 
 const LANGS = [
   { id: '000_bs.txt', code: 'bs', word: 'Rečenica' },
@@ -36,6 +37,7 @@ export function generatedRun(groups: number): RunResult {
     tgt: span(b, i),
     score: Math.round((0.2 + m / 10) * 10_000) / 10_000,
     margin: m,
+    confidence: fixtureConfidence(m),
     method: 'mining',
     status: 'auto',
   });

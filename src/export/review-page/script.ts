@@ -9,7 +9,7 @@ export const REVIEW_SCRIPT = String.raw`
 (function () {
   'use strict';
   var PAGE_SIZE = 50;
-  var HEADER = ['group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
+  var HEADER = ['group_id', 'score', 'margin', 'confidence', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
   var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands;
@@ -31,8 +31,10 @@ export const REVIEW_SCRIPT = String.raw`
   });
   var keyIndex = {};
   keys.forEach(function (k, i) { keyIndex[k] = i; });
+  // The calibrated confidence; a link without one counts as the lowest.
+  function conf(l) { return typeof l.confidence === 'number' ? l.confidence : 0; }
   function bandOf(l) {
-    for (var i = 0; i < bands.length; i++) if (bands[i].min === null || l.margin >= bands[i].min) return bands[i];
+    for (var i = 0; i < bands.length; i++) if (bands[i].min === null || conf(l) >= bands[i].min) return bands[i];
     return bands[bands.length - 1];
   }
   var DOTS = { high: '\u25cf\u25cf\u25cf', medium: '\u25cf\u25cf\u25cb', low: '\u25cf\u25cb\u25cb' };
@@ -65,7 +67,7 @@ export const REVIEW_SCRIPT = String.raw`
 
   // ---- view state: filters, sort, rows, pages -----------------------------------------------
   var view = { pair: '', status: '', sort: 'group' };
-  var rows = [];      // { g: group index or -1, links: [link index], low: lowest margin }
+  var rows = [];      // { g: group index or -1, links: [link index], low: lowest confidence }
   var flat = [];      // { row, link } in display order: what j/k walk through
   var page = 0;
   var cur = -1;       // index into flat
@@ -94,8 +96,8 @@ export const REVIEW_SCRIPT = String.raw`
     links.forEach(function (l, i) { if (l.g < 0 && passes(i)) rows.push({ g: -1, links: [i] }); });
     rows.forEach(function (r, n) {
       r.order = n;
-      r.low = Math.min.apply(null, r.links.map(function (i) { return links[i].margin; }));
-      if (view.sort === 'low') r.links = r.links.slice().sort(function (a, b) { return links[a].margin - links[b].margin || a - b; });
+      r.low = Math.min.apply(null, r.links.map(function (i) { return conf(links[i]); }));
+      if (view.sort === 'low') r.links = r.links.slice().sort(function (a, b) { return conf(links[a]) - conf(links[b]) || a - b; });
     });
     if (view.sort === 'low') rows.sort(function (a, b) { return a.low - b.low || a.order - b.order; });
     flat = [];
@@ -140,7 +142,7 @@ export const REVIEW_SCRIPT = String.raw`
 
   function describe(i) {
     var l = links[i], b = bandOf(l), s = statusOf(i);
-    return sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ', ' + b.label.toLowerCase() + ' confidence, margin ' +
+    return sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ', ' + b.label.toLowerCase() + ' confidence (' + fixed(l.confidence, 2) + '), margin ' +
       fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.kind === 'below' ? ', not accepted' : '') + ', status ' + s;
   }
 
@@ -154,7 +156,7 @@ export const REVIEW_SCRIPT = String.raw`
     badge.appendChild(document.createTextNode(b.label));
     li.appendChild(badge);
     li.appendChild(el('span', 'pair', sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt)));
-    li.appendChild(el('span', 'nums', 'margin ' + fixed(l.margin, 2) + ' \u00b7 score ' + fixed(l.score, 2) + ' \u00b7 ' + l.method));
+    li.appendChild(el('span', 'nums', 'confidence ' + fixed(l.confidence, 2) + ' \u00b7 margin ' + fixed(l.margin, 2) + ' \u00b7 score ' + fixed(l.score, 2) + ' \u00b7 ' + l.method));
     if (l.kind === 'below') li.appendChild(el('span', 'flag', 'not accepted'));
     li.appendChild(el('span', 'status'));
     var actions = el('span', 'actions');
@@ -363,7 +365,7 @@ export const REVIEW_SCRIPT = String.raw`
       var s = statusOf(i);
       if (s !== 'confirmed' && s !== 'rejected') continue;
       var l = links[i], a = docs[l.src[0]], b = docs[l.tgt[0]];
-      out += csvRow([l.gid, l.score, l.margin, l.method, s, a.id, a.lang, l.src[1], texts[l.src[2]], b.id, b.lang, l.tgt[1], texts[l.tgt[2]]]);
+      out += csvRow([l.gid, l.score, l.margin, l.confidence, l.method, s, a.id, a.lang, l.src[1], texts[l.src[2]], b.id, b.lang, l.tgt[1], texts[l.tgt[2]]]);
     }
     return out;
   }

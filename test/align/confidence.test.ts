@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { annotateConfidence, CONFIDENCE_MODELS, confidenceModelFor, linkFeatures, logistic, witnessCounts } from '../../src/align/confidence.ts';
+import type { Link, PairAlignment, Span } from '../../src/types.ts';
+
+const span = (doc: string, first: number, last = first): Span => ({ doc, first, last });
+const link = (src: Span, tgt: Span, margin: number, method: Link['method'] = 'mining'): Link => ({ src, tgt, score: 0.4, margin, method, status: 'auto' });
+const pair = (src: string, tgt: string, links: Link[], below: Link[] = []): PairAlignment => ({ src, tgt, method: 'mining', reason: '', links, below, rejected: [] });
+
+describe('link confidence', () => {
+  it('counts as witnesses the third documents where both spans are linked to one span', () => {
+    const ab = link(span('A', 0), span('B', 0), 1.3);
+    const pairs = [
+      pair('A', 'B', [ab]),
+      pair('A', 'C', [link(span('A', 0), span('C', 4), 1.5)]),
+      pair('B', 'C', [link(span('B', 0), span('C', 4), 1.5)]),
+      // D: both spans linked into D, but to different spans of it, so D does not confirm
+      pair('A', 'D', [link(span('A', 0), span('D', 1), 1.5)]),
+      pair('B', 'D', [link(span('B', 0), span('D', 2), 1.5)]),
+    ];
+    expect(witnessCounts(pairs)(ab)).toBe(1);
+  });
+
+  it('rises with the margin and with witnesses, and is a probability', () => {
+    const model = confidenceModelFor('static+lexical');
+    const at = (margin: number, witnesses: number, method: Link['method'] = 'mining') =>
+      logistic(model[method], linkFeatures(link(span('A', 0), span('B', 0), margin, method), witnesses, 7));
+    for (const method of ['ordered', 'mining'] as const) {
+      expect(at(1.6, 0, method)).toBeGreaterThan(at(1.2, 0, method));
+      expect(at(1.2, 2, method)).toBeGreaterThan(at(1.2, 0, method));
+      for (const m of [0.5, 1, 1.5, 3]) expect(at(m, 1, method)).toBeGreaterThan(0), expect(at(m, 1, method)).toBeLessThan(1);
+    }
+    // a merge (two sentences on one side) is right less often than a 1:1 link of the same margin
+    const merged = logistic(model.mining, linkFeatures(link(span('A', 0, 1), span('B', 0), 1.4), 0, 7));
+    expect(merged).toBeLessThan(at(1.4, 0));
+  });
+
+  it('is set on every link of the run, candidates included, and the embedder kind picks the weights', () => {
+    const pairs = [pair('A', 'B', [link(span('A', 0), span('B', 0), 1.5)], [link(span('A', 1), span('B', 2), 1.1)])];
+    annotateConfidence(pairs, 2, confidenceModelFor('lexical'));
+    for (const l of [...pairs[0]!.links, ...pairs[0]!.below]) expect(l.confidence).toBeGreaterThan(0);
+    expect(pairs[0]!.links[0]!.confidence).toBeGreaterThan(pairs[0]!.below[0]!.confidence!);
+    expect(confidenceModelFor('transformers')).toBe(CONFIDENCE_MODELS.lexical);
+  });
+});
