@@ -261,17 +261,18 @@ export async function runGlossaryBench(options: { ntrex?: boolean } = {}): Promi
   const { documents, segmented } = await loadSeeds();
   const { mentions, notFound } = goldMentions(segmented, gold);
 
-  const sources: Array<{ name: SeedScores['groups']; groups: Group[] }> = [{ name: 'hand', groups: seedGroups(segmented) }];
+  const sources: Array<{ name: SeedScores['groups']; groups: Group[]; entries?: GlossaryEntry[] }> = [{ name: 'hand', groups: seedGroups(segmented) }];
   const run = await runPipeline(documents, { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
   // The default embedder's groups (polyalign's own model with the lexical channel), as `npm start` has them.
   const make = await embedderFactory('polyalign');
   const defaultRun = await runPipeline(documents, { embedder: async (corpus) => make(corpus), now: () => new Date(0) });
-  sources.push({ name: 'pipeline', groups: run.groups }, { name: 'default', groups: defaultRun.groups }, { name: 'none', groups: [] });
+  // The runs' own glossaries: a run's glossary reads the sentences its links joined, which are more than its groups.
+  sources.push({ name: 'pipeline', groups: run.groups, entries: run.glossary }, { name: 'default', groups: defaultRun.groups, entries: defaultRun.glossary }, { name: 'none', groups: [] });
 
-  const seeds = sources.map(({ name, groups }) => ({
+  const seeds = sources.map(({ name, groups, entries }) => ({
     groups: name,
     groupCount: groups.length,
-    ...scoreSeeds(buildGlossary(run.documents, groups), mentions),
+    ...scoreSeeds(entries ?? buildGlossary(run.documents, groups), mentions),
   }));
 
   const result: GlossaryBenchResult = { seeds, goldFormsNotFound: notFound };

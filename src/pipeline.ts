@@ -179,7 +179,8 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const { groups, pairs } = grouping;
   annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
-  const built = await time('glossary', () => buildGlossary(segmented, groups));
+  // the glossary reads names in sentences the links joined, a chain's ends included
+  const built = await time('glossary', () => buildGlossary(segmented, grouping.components));
   options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });
   const glossaryReview = decisions ? applyGlossaryDecisions(built, decisions.entries) : undefined;
   const glossary: GlossaryEntry[] = glossaryReview?.glossary ?? built;

@@ -44,6 +44,8 @@ export interface GroupResult {
   conflicts: Link[];
   /** Spans taken out of a group because no link tied them to a majority of its members (their links stay aligned). */
   detached: Span[];
+  /** The groups as the links built them, before members linked to less than a majority were taken out. */
+  components: Group[];
 }
 
 interface Building {
@@ -105,14 +107,18 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
     for (const s of big.spans.values()) for (const key of sentenceKeys(s)) owner.set(key, big);
   }
   const detached: Span[] = [];
-  const built = [...new Set(owner.values())].map((g) => keepMajority(g, detached)).filter((g) => g.spans.size >= 2);
+  const linked = [...new Set(owner.values())];
+  // the sets of sentences the links joined, before the majority rule: the glossary's evidence that two
+  // names stand in aligned sentences (a chain's ends were aligned, through its middle)
+  const components = finish(linked.map((g) => ({ spans: new Map(g.spans), links: [...g.links] })), docOrder);
+  const built = linked.map((g) => keepMajority(g, detached)).filter((g) => g.spans.size >= 2);
   const shareGroup = (link: Link) => {
     const mine = new Set(sentenceKeys(link.src).map((key) => owner.get(key)));
     return sentenceKeys(link.tgt).some((key) => owner.has(key) && mine.has(owner.get(key)));
   };
   dropped.sort(strongestFirst);
   const conflicts = dropped.filter((l) => l.status !== 'confirmed' && !shareGroup(l));
-  return { groups: finish(built, docOrder), dropped, refused, conflicts, detached };
+  return { groups: finish(built, docOrder), components, dropped, refused, conflicts, detached };
 }
 
 function sameSpan(p: Span, q: Span): boolean {

@@ -24,6 +24,8 @@ export interface RunLinks {
   conflicts: Link[];
   /** Spans taken out of a group because no link tied them to a majority of it (their links stay aligned). */
   detached: Span[];
+  /** The groups before that rule: sentences joined by links, which the glossary reads as aligned. */
+  components: Group[];
 }
 
 export function settleLinks(pairs: readonly PairAlignment[], docOrder: readonly string[], options: Partial<CorroborateOptions> = {}): RunLinks {
@@ -46,6 +48,7 @@ export function settleLinks(pairs: readonly PairAlignment[], docOrder: readonly 
     uncorroborated: corroboration.demoted,
     conflicts: grouping.conflicts,
     detached: grouping.detached,
+    components: grouping.components,
   };
 }
 
