@@ -189,6 +189,12 @@ export interface GlossaryEntry {
   canonical: string;
   /** Per language code, the forms seen, most frequent first. */
   variants: Record<LangCode, Array<{ form: string; count: number }>>;
+  /**
+   * Per language code, the term a termbase should prefer: the base form (nominative, indefinite) that
+   * the exonym table gives (`table`, possibly a form the text does not use), that the text uses
+   * (`text`) or that the rules cut from an inflected form (`rule`), else the most frequent form (`frequency`).
+   */
+  preferred?: Record<LangCode, { form: string; source: 'table' | 'text' | 'rule' | 'frequency' }>;
   mentions: Mention[];
   /** Documents it appears in, sorted. */
   docs: string[];

@@ -16,9 +16,22 @@ export function glossaryLanguages(result: RunResult): LangCode[] {
   return [...codes, ...[...extra].sort(compareStrings)];
 }
 
-/** The variants of one language, most frequent first; ties keep the glossary stage's order. */
+/**
+ * The variants of one language: its preferred term (the base form; see GlossaryEntry.preferred) first,
+ * with a count of 0 when the text does not use it, then the others most frequent first; ties keep the
+ * glossary stage's order.
+ */
 export function variantsOf(entry: GlossaryEntry, lang: LangCode): Array<{ form: string; count: number }> {
-  return [...(entry.variants[lang] ?? [])].sort((a, b) => b.count - a.count);
+  const seen = [...(entry.variants[lang] ?? [])].sort((a, b) => b.count - a.count);
+  const preferred = seen.length > 0 ? entry.preferred?.[lang]?.form : undefined;
+  if (preferred === undefined) return seen;
+  const own = seen.find((v) => v.form === preferred) ?? { form: preferred, count: 0 };
+  return [own, ...seen.filter((v) => v.form !== preferred)];
+}
+
+/** Whether `form` is the entry's preferred term in `lang`. */
+export function isPreferred(entry: GlossaryEntry, lang: LangCode, form: string): boolean {
+  return entry.preferred?.[lang]?.form === form;
 }
 
 export function entriesById(result: RunResult): GlossaryEntry[] {

@@ -17,7 +17,7 @@
 import { describeEvidence, typeEntries, typingContext, type EntityTyping } from '../glossary/entity-type.ts';
 import { isAcronym } from '../glossary/normalise.ts';
 import type { GlossaryEntry, RunResult } from '../types.ts';
-import { entriesById, glossaryLanguages, variantsOf } from './glossary-view.ts';
+import { entriesById, glossaryLanguages, isPreferred, variantsOf } from './glossary-view.ts';
 import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
 
 export const TBX_SYSTEM_ID = 'TBXBasiccoreStructV02.dtd';
@@ -38,7 +38,7 @@ function plural(n: number, word: string): string {
 export interface TermEntryContent {
   id: string;
   notes: string[];
-  langs: Array<{ lang: string; terms: Array<{ form: string; count: number; context?: string }> }>;
+  langs: Array<{ lang: string; terms: Array<{ form: string; count: number; context?: string; status?: 'preferred' | 'admitted'; note?: string }> }>;
 }
 
 /** One termEntry, in the element order the TBX core structure DTD wants. */
@@ -52,8 +52,10 @@ export function addTermEntry(body: XMLBuilder, content: TermEntryContent): void 
       const tig = langSet.ele('tig');
       tig.ele('term').txt(xmlText(v.form));
       for (const [type, value] of termNotes(v.form)) tig.ele('termNote', { type }).txt(value);
+      // TBX-Basic's administrativeStatus picklist: the language's base form is the preferred term
+      if (v.status !== undefined) tig.ele('termNote', { type: 'administrativeStatus' }).txt(`${v.status}Term-admn-sts`);
       if (v.context !== undefined) tig.ele('descrip', { type: 'context' }).txt(xmlText(v.context));
-      tig.ele('note').txt(plural(v.count, 'mention'));
+      tig.ele('note').txt(v.note !== undefined ? xmlText(v.note) : plural(v.count, 'mention'));
     }
   }
 }
@@ -85,8 +87,26 @@ export function termsWithContext(
 
 export { plural };
 
+/** Preferred and admitted terms, and where a preferred term not in the text comes from. */
+function withStatus(entry: GlossaryEntry, langs: TermEntryContent['langs']): TermEntryContent['langs'] {
+  if (!entry.preferred) return langs;
+  return langs.map(({ lang, terms }) => ({
+    lang,
+    terms: terms.map((t) => {
+      const preferred = isPreferred(entry, lang, t.form);
+      const source = entry.preferred?.[lang]?.source;
+      const note =
+        preferred && t.count === 0
+          ? `base form, not in the text (${source === 'table' ? "from polyalign's table of place names" : 'cut from an inflected form by the rules'})`
+          : undefined;
+      return { ...t, status: preferred ? ('preferred' as const) : ('admitted' as const), ...(note ? { note } : {}) };
+    }),
+  }));
+}
+
 function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, langs: string[], exampleLang: string | undefined): void {
   const terms = termsWithContext(langs, (lang) => variantsOf(entry, lang), { lang: exampleLang, text: entry.example.text });
+  terms.langs = withStatus(entry, terms.langs);
   const notes = [
     `canonical: ${entry.canonical}`,
     `${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`,

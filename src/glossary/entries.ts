@@ -6,8 +6,9 @@ import { transliterate } from '../text/transliterate.ts';
 import type { GlossaryEntry, LangCode, Mention, Segmented } from '../types.ts';
 import type { Candidate } from './candidates.ts';
 import { typeEntries, typingContext } from './entity-type.ts';
-import { dropCompoundTail, inflectionLoss, languageFamily, latinLower, NOMINATIVE_LOSS } from './normalise.ts';
+import { dropCompoundTail, inflectionLoss, languageFamily, latinLower, NOMINATIVE_LOSS, normaliseName } from './normalise.ts';
 import { isNear } from './similarity.ts';
+import { exonymLang, exonymOf, type Exonym } from './exonyms.ts';
 
 export interface FormStats {
   form: string;
@@ -155,6 +156,70 @@ export function chooseCanonical(stats: FormStats[]): FormStats & { canonical: st
   return inScript(fallback ?? best);
 }
 
+/** The concept of the exonym table most of the entry's mentions stand for, if any. */
+function conceptOf(stats: readonly FormStats[]): Exonym | undefined {
+  const votes = new Map<string, { concept: Exonym; count: number }>();
+  for (const s of stats) {
+    const concept = exonymOf(s.form, s.lang);
+    if (!concept) continue;
+    const v = votes.get(concept.id) ?? { concept, count: 0 };
+    v.count += s.count;
+    votes.set(concept.id, v);
+  }
+  return [...votes.values()].sort((a, b) => b.count - a.count || compareText(a.concept.id, b.concept.id))[0]?.concept;
+}
+
+/**
+ * A form's base by the rules: when the form is another Latin form of the entry plus a case ending
+ * (`Kim Jong-una` is `Kim Jong-un` + `a`, `Kurske` is `Kursk` + `e`: the inflection stripping of
+ * normalise.ts reaches exactly that form), the form cut to it, in this language's own spelling.
+ */
+function ruleBase(s: FormStats, latinHeads: ReadonlyMap<string, string>): string | undefined {
+  const key = normaliseName(s.head, s.lang);
+  const stem = latinHeads.get(key);
+  if (stem === undefined || latinLower(s.head) === key) return undefined;
+  const cut = s.head.slice(0, stem.length);
+  return latinLower(cut) === key ? cut : undefined;
+}
+
+/**
+ * Each language's preferred term: the base form the exonym table gives for the language (`Rusija`,
+ * `Rusland`, `Москва`); else the fullest base form of the text, where a base form is one the text
+ * uses as such (`Vladimir Putin`; a Danish form by its head: `Kursk` for `Kursk-regionen`) or one the
+ * rules cut from an inflected form (`Kim Jong-un` from `Kim Jong-una`); else the most frequent form.
+ * A form that is its own base only by looking nominative (`Kim Jong-una`, whose `-a` reads as a
+ * feminine ending) is not one when another form of the entry is its stem.
+ */
+function preferredOf(stats: readonly FormStats[], concept: Exonym | undefined): NonNullable<GlossaryEntry['preferred']> {
+  const preferred: NonNullable<GlossaryEntry['preferred']> = {};
+  const latinHeads = new Map<string, string>();
+  for (const s of stats) if (dominantScript(s.head) === 'Latn') latinHeads.set(latinLower(s.head), s.head);
+  const langs = [...new Set(stats.map((s) => s.lang))].sort(compareText);
+  for (const lang of langs) {
+    const own = stats.filter((s) => s.lang === lang);
+    const tableLang = exonymLang(lang);
+    const table = concept && tableLang ? concept.forms[tableLang]?.[0] : undefined;
+    if (table !== undefined) {
+      preferred[lang] = { form: table, source: 'table' };
+      continue;
+    }
+    const bases: Array<{ form: string; words: number; count: number; source: 'text' | 'rule' }> = [];
+    for (const s of own) {
+      const cut = ruleBase(s, latinHeads);
+      if (cut !== undefined) bases.push({ form: cut, words: s.words, count: s.count, source: 'rule' });
+      else if (s.ownBase) bases.push({ form: s.head, words: s.words, count: s.count, source: 'text' });
+    }
+    bases.sort((a, b) => b.words - a.words || b.count - a.count || compareText(a.form, b.form));
+    if (bases.length > 0) {
+      preferred[lang] = { form: bases[0]!.form, source: bases[0]!.source };
+      continue;
+    }
+    const frequent = [...own].sort((a, b) => b.count - a.count || compareText(a.form, b.form))[0]!;
+    preferred[lang] = { form: frequent.form, source: 'frequency' };
+  }
+  return preferred;
+}
+
 function variantsOf(stats: FormStats[]): GlossaryEntry['variants'] {
   const byLang = new Map<LangCode, Array<{ form: string; count: number }>>();
   for (const s of stats) {
@@ -190,13 +255,17 @@ export function buildEntries(docs: readonly Segmented[], candidates: readonly Ca
       .sort((a, b) => compareText(a.doc, b.doc) || a.start - b.start || a.end - b.end);
     if (members.length === 0 || isLoneInitial(members)) continue;
     const stats = formStats(members);
-    const canonical = chooseCanonical(stats);
+    const concept = conceptOf(stats);
+    // The English name of a well-known place is the pivot every language's translator reads; else the
+    // most widespread Latin base form (chooseCanonical), never a form of one language's case system.
+    const canonical = concept?.forms.en?.[0] ?? chooseCanonical(stats).canonical;
     const first = members[0]!;
     entries.push({
       id: '',
       type: 'other',
-      canonical: canonical.canonical,
+      canonical,
       variants: variantsOf(stats),
+      preferred: preferredOf(stats, concept),
       mentions: members.map(toMention),
       docs: [...new Set(members.map((m) => m.doc))].sort(compareText),
       example: { doc: first.doc, sent: first.sent, text: sentenceText.get(`${first.doc}\u0000${first.sent}`) ?? '' },

@@ -227,3 +227,16 @@ export function exonymKey(form: string, parts: readonly string[], lang: LangCode
   const id = INDEX.get(indexKey(parts, lang));
   return id === undefined ? undefined : `X:${id}`;
 }
+
+/** The table's language for a language code: `sr-Latn` → `sr`; undefined for a language it does not cover or Serbian in Cyrillic. */
+export function exonymLang(lang: LangCode): ExonymLang | undefined {
+  if (lang === 'sr-Cyrl') return undefined; // the table's Serbian forms are Latin
+  const base = lang.split('-')[0]!.toLowerCase();
+  return (['en', 'da', 'ro', 'sl', 'hr', 'bs', 'sr', 'mk'] as const).find((l) => l === base);
+}
+
+/** The concept of the exonym table a name stands for (`Phenianul` → Pyongyang), or undefined. */
+export function exonymOf(form: string, lang: LangCode): Exonym | undefined {
+  const key = exonymKey(form, formParts(form, lang), lang);
+  return key === undefined ? undefined : EXONYMS.find((e) => `X:${e.id}` === key);
+}

@@ -64,6 +64,21 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
     expect(kim.langSet[2]!.tig[0]!.note).toEqual(['2 mentions']);
   });
 
+  it("marks each language's base form as the preferred term and the other forms as admitted, and says when the base form is not in the text", () => {
+    const r = runResult();
+    const pyongyang = r.glossary.find((e) => e.id === 'e0002')!;
+    pyongyang.preferred = { bs: { form: 'Pjongjang', source: 'table' }, mk: { form: 'Пјонгјанг', source: 'text' }, da: { form: 'Pyongyang', source: 'text' } };
+    const entry = parseTbx(glossaryTbx(r)).text.body.termEntry.find((e) => e.id === 'e0002')!;
+    const bs = entry.langSet.find((l) => l['xml:lang'] === 'bs')!;
+    expect(bs.tig.map((t) => t.term)).toEqual(['Pjongjang', 'Pjongjangu']);
+    const status = (t: Tig) => t.termNote.find((n) => n.type === 'administrativeStatus')?.['#text'];
+    expect(bs.tig.map(status)).toEqual(['preferredTerm-admn-sts', 'admittedTerm-admn-sts']);
+    expect(bs.tig[0]!.note).toEqual(["base form, not in the text (from polyalign's table of place names)"]);
+    expect(bs.tig[1]!.note).toEqual(['1 mention']);
+    expect(status(entry.langSet.find((l) => l['xml:lang'] === 'da')!.tig[0]!)).toBe('preferredTerm-admn-sts');
+    expect(validate(glossaryTbx(r), parseDtd(TBX_DTD), 'martif')).toEqual([]);
+  });
+
   it('marks names as proper nouns and acronyms with termType acronym', () => {
     expect(entries[0]!.langSet[0]!.tig[0]!.termNote).toEqual([{ type: 'partOfSpeech', '#text': 'properNoun' }]);
     expect(entries[2]!.langSet[0]!.tig[0]!.termNote).toEqual([

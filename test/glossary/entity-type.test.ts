@@ -33,7 +33,7 @@ describe('entity types from evidence', () => {
     expect(t.get('Ljubljani')?.evidence).toContain('preposition "v"');
     expect(t.get('Skopje')?.type).toBe('place');
     expect(t.get('Harkiv')?.evidence).toContain('place word "oblast"');
-    expect(t.get('Rusija')).toMatchObject({ type: 'place', evidence: 'place: adjective "ruski" (hr)' });
+    expect(t.get('Russia')).toMatchObject({ type: 'place', evidence: 'place: adjective "ruski" (hr)' });
   });
 
   it('reads an organisation word, a reporting verb or an acronym as an organisation', () => {

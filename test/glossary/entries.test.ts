@@ -98,8 +98,12 @@ describe('buildEntries', () => {
     const c = extractCandidates([da]);
     const byKey = new Map<string, number[]>();
     c.forEach((x, i) => byKey.set(x.key, [...(byKey.get(x.key) ?? []), i]));
-    const canonicals = buildEntries([da], c, [...byKey.values()]).map((e) => e.canonical);
-    expect(canonicals).toEqual(expect.arrayContaining(['Rusland', 'Ukraine', 'Røde Kors']));
+    const entries = buildEntries([da], c, [...byKey.values()]);
+    const canonicals = entries.map((e) => e.canonical);
+    // Russia and Ukraine are in the table of place names: the canonical form is their English name
+    expect(canonicals).toEqual(expect.arrayContaining(['Russia', 'Ukraine', 'Røde Kors']));
     expect(canonicals).not.toContain('Ruslands');
+    const preferred = Object.fromEntries(entries.map((e) => [e.canonical, e.preferred?.da?.form]));
+    expect(preferred).toMatchObject({ Russia: 'Rusland', Ukraine: 'Ukraine', 'Røde Kors': 'Røde Kors' });
   });
 });

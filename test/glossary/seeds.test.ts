@@ -106,14 +106,37 @@ describe('the glossary of the seed articles', () => {
     });
   }
 
-  it('has canonical forms that are not inflected where a base form exists', () => {
+  it('has canonical forms that are not inflected where a base form exists: the English name of a well-known place, else a Latin base form', () => {
     const canonical = (form: string): string => entriesWith(form)[0]!.canonical;
     expect(canonical('Ukrajini')).toBe('Ukraine');
-    expect(canonical('Moskvom')).toBe('Moskva');
-    expect(canonical('Japoniei')).toBe('Japonija');
-    expect(canonical('Južne Koreje')).toBe('Južna Koreja');
+    expect(canonical('Moskvom')).toBe('Moscow');
+    expect(canonical('Japoniei')).toBe('Japan');
+    expect(canonical('Južne Koreje')).toBe('South Korea');
     expect(canonical('Pjongjang')).toBe('Pyongyang');
     expect(canonical('КЦНА')).toBe('KCNA');
+    expect(canonical('Kim Jong-una')).toBe('Kim Jong-un');
+    expect(canonical('Putinom')).toBe('Vladimir Putin');
+  });
+
+  it("prefers in each language its base form: from the table of place names, the text, or the rules' cut of an inflected form", () => {
+    const preferred = (form: string, lang: string) => entriesWith(form)[0]!.preferred![lang];
+    expect(preferred('Rusije', 'bs')).toEqual({ form: 'Rusija', source: 'table' }); // the text has only Rusije, Rusiju
+    expect(preferred('Ruslands', 'da')).toEqual({ form: 'Rusland', source: 'table' });
+    expect(preferred('Moskvom', 'bs')).toEqual({ form: 'Moskva', source: 'table' });
+    expect(preferred('Kim Jong-una', 'bs')).toEqual({ form: 'Kim Jong-un', source: 'rule' }); // not the genitive Kim Jong-una
+    expect(preferred('Kimu', 'sl')).toEqual({ form: 'Kim Jong-un', source: 'text' });
+    expect(preferred('Kursku', 'bs')).toEqual({ form: 'Kursk', source: 'rule' });
+    expect(preferred('Putinom', 'bs')).toEqual({ form: 'Vladimir Putin', source: 'text' });
+    // no preferred term, and no canonical form, is one of the inflected forms the seeds use
+    const inflected = new Set([
+      'Rusije', 'Rusiju', 'Rusijo', 'Rusiji', 'Rusiei', 'Ruslands', 'Putinom', 'Putinu', 'Kimom', 'Kima', 'Kimu', 'Kim Jong-una', 'Moskvom', 'Moskvo',
+      'Pekingu', 'Ukrajini', 'Ukrajino', 'Kursku', 'Kurske', 'Japoniei', 'Japonske', 'Phenianul', 'Pjongjangom', 'Kijeva', 'Sjeverne Koreje',
+      'Južne Koreje', 'Severno Korejo', 'Coreei de Sud', 'Kitajskem',
+    ]);
+    for (const e of result.glossary) {
+      expect(inflected.has(e.canonical), e.canonical).toBe(false);
+      for (const [lang, p] of Object.entries(e.preferred ?? {})) expect(inflected.has(p.form), `${e.canonical} (${lang}): ${p.form}`).toBe(false);
+    }
   });
 
   it('has no entry named by a sentence-initial common word', () => {
