@@ -1,7 +1,10 @@
-// Why mining finds no link in bench/hunalign-speed.ts at 10,000 × 10,000: that benchmark repeats each
-// NTREX article about six times, so every sentence has several identical translations on the other side,
-// and its margin (cosine over the mean of its k best neighbours) falls to 1. This shows it on 200 lines
-// of Bosnian × Danish, mined once, with every line twice, and six times.
+// Mining a text that repeats itself. bench/hunalign-speed.ts repeats each NTREX article about six times
+// at 10,000 × 10,000, so every sentence has several identical translations on the other side. Counted
+// as they are, those copies fill its neighbourhood and its margin (cosine over the mean of its k best
+// neighbours) falls to 1: mining found no link there. Copies (identical vectors) now count once in a
+// neighbourhood, and the copies of a mutual best pair are paired in order (src/align/margin.ts,
+// mining.ts). This shows it on 200 lines of Bosnian × Danish, mined once, with every line twice, and six
+// times: before that change 120, 53 and 0 links (median candidate margin 1.639, 1.229, 1.000).
 //
 //   node --import tsx bench/mining-duplicates.ts
 

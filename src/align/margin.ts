@@ -3,7 +3,7 @@
 // ratio is scale-free, so one threshold serves a lexical embedder (cosines 0.2–0.6) and LaBSE (0.6–0.9).
 
 import type { AlignDoc } from './input.ts';
-import { cosine, meanTopK, topKBoth, type TopK } from './similarity.ts';
+import { cosine, duplicateClasses, meanTopK, meanTopKDistinct, topKBoth, type TopK } from './similarity.ts';
 
 /** Neighbours averaged in the denominator, as in the paper. */
 export const DEFAULT_K = 4;
@@ -54,21 +54,33 @@ export interface MarginContext {
   rB: Float32Array;
   rMergedA: Float32Array;
   rMergedB: Float32Array;
+  /** Sentences with identical vectors share a class (duplicateClasses): copies count once in a neighbourhood. */
+  classA: Int32Array;
+  classB: Int32Array;
 }
+
+/** Candidates kept beyond CANDIDATES for copies of one sentence, at most: a neighbourhood still has distinct sentences. */
+export const MAX_EXTRA_CANDIDATES = 32;
 
 export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K): MarginContext {
   const kA = effectiveK(k, b.n);
   const kB = effectiveK(k, a.n);
-  const { ab, ba } = topKBoth(a.vectors, b.vectors, Math.max(k, CANDIDATES));
+  const dupA = duplicateClasses(a.vectors);
+  const dupB = duplicateClasses(b.vectors);
+  // with copies, keep enough candidates that the neighbourhood still holds k distinct sentences
+  const extra = Math.min(MAX_EXTRA_CANDIDATES, Math.max(dupA.largest, dupB.largest) - 1);
+  const { ab, ba } = topKBoth(a.vectors, b.vectors, Math.max(k, CANDIDATES) + Math.max(0, extra));
   return {
     a,
     b,
     ab,
     ba,
-    rA: meanTopK(ab, kA),
-    rB: meanTopK(ba, kB),
-    rMergedA: mergedNeighbourhood(a.merged, ab, b.vectors, kA),
-    rMergedB: mergedNeighbourhood(b.merged, ba, a.vectors, kB),
+    rA: extra > 0 ? meanTopKDistinct(ab, kA, dupB.of) : meanTopK(ab, kA),
+    rB: extra > 0 ? meanTopKDistinct(ba, kB, dupA.of) : meanTopK(ba, kB),
+    rMergedA: mergedNeighbourhood(a.merged, ab, b.vectors, kA, dupB.of),
+    rMergedB: mergedNeighbourhood(b.merged, ba, a.vectors, kB, dupA.of),
+    classA: dupA.of,
+    classB: dupB.of,
   };
 }
 
@@ -78,7 +90,7 @@ export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K): Mar
  * costs n·2·CANDIDATES dot products instead of another full n×m pass. The estimate can only be lower
  * than the exact value, never higher.
  */
-function mergedNeighbourhood(merged: readonly Float32Array[], halves: TopK, other: readonly Float32Array[], k: number): Float32Array {
+function mergedNeighbourhood(merged: readonly Float32Array[], halves: TopK, other: readonly Float32Array[], k: number, classOf: Int32Array): Float32Array {
   const out = new Float32Array(merged.length);
   const seen = new Set<number>();
   const scores: number[] = [];
@@ -88,8 +100,8 @@ function mergedNeighbourhood(merged: readonly Float32Array[], halves: TopK, othe
     for (const row of [i, i + 1]) {
       for (let c = 0; c < halves.k; c++) {
         const j = halves.index[row * halves.k + c]!;
-        if (j < 0 || seen.has(j)) continue;
-        seen.add(j);
+        if (j < 0 || seen.has(classOf[j]!)) continue;
+        seen.add(classOf[j]!);
         scores.push(cosine(merged[i]!, other[j]!));
       }
     }

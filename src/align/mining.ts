@@ -9,7 +9,7 @@ import type { TopK } from './similarity.ts';
 export function mutualBest(ctx: MarginContext): Array<{ i: number; j: number; score: number; margin: number }> {
   const forward = bestByMargin(ctx, ctx.ab, 'a');
   const backward = bestByMargin(ctx, ctx.ba, 'b');
-  return mutualOf(forward, backward);
+  return mutualOf(forward, backward, ctx.classA, ctx.classB);
 }
 
 export interface MiningOptions {
@@ -28,7 +28,7 @@ export function alignMining(ctx: MarginContext, options: Partial<MiningOptions> 
   const o: MiningOptions = { halfMin: MERGE_HALF_MIN, mergeGain: MERGE_GAIN, ...options };
   const forward = bestByMargin(ctx, ctx.ab, 'a');
   const backward = bestByMargin(ctx, ctx.ba, 'b');
-  const pairs: Bead[] = mutualOf(forward, backward).map((p) => ({ x: one(p.i), y: one(p.j), score: p.score, margin: p.margin }));
+  const pairs: Bead[] = mutualOf(forward, backward, ctx.classA, ctx.classB).map((p) => ({ x: one(p.i), y: one(p.j), score: p.score, margin: p.margin }));
   const merges = [
     ...pairs.flatMap((p) => extension(ctx, p, o) ?? []),
     ...standaloneMerges(ctx, 'a', backward.margin, o),
@@ -101,13 +101,45 @@ export function compareBeads(p: Bead, q: Bead): number {
   );
 }
 
-function mutualOf(forward: Best, backward: Best): Array<{ i: number; j: number; score: number; margin: number }> {
-  const pairs: Array<{ i: number; j: number; score: number; margin: number }> = [];
-  for (let i = 0; i < forward.index.length; i++) {
+/**
+ * Mutual best matches, read over copies: i and j match when i's best is a copy of j and j's best a copy
+ * of i (without copies: each is the other's best). The copies of a matched pair of sentences are then
+ * paired in order, the first copy of one with the first copy of the other, and so on, so a text told
+ * twice on both sides is aligned twice, each copy with its counterpart.
+ */
+function mutualOf(forward: Best, backward: Best, classA: Int32Array, classB: Int32Array): Array<{ i: number; j: number; score: number; margin: number }> {
+  const xs = new Map<string, number[]>();
+  const ys = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, v: number) => {
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
+  };
+  const matched = (i: number): string | undefined => {
     const j = forward.index[i]!;
-    if (j >= 0 && backward.index[j] === i) pairs.push({ i, j, score: forward.score[i]!, margin: forward.margin[i]! });
+    if (j < 0) return undefined;
+    const back = backward.index[j]!;
+    return back >= 0 && classA[back] === classA[i] ? `${classA[i]}:${classB[j]}` : undefined;
+  };
+  for (let i = 0; i < forward.index.length; i++) {
+    const key = matched(i);
+    if (key !== undefined) push(xs, key, i);
   }
-  return pairs;
+  for (let j = 0; j < backward.index.length; j++) {
+    const i = backward.index[j]!;
+    if (i < 0) continue;
+    const key = `${classA[i]}:${classB[j]}`;
+    if (xs.has(key)) push(ys, key, j);
+  }
+  const pairs: Array<{ i: number; j: number; score: number; margin: number }> = [];
+  for (const [key, is] of xs) {
+    const js = ys.get(key) ?? [];
+    for (let t = 0; t < Math.min(is.length, js.length); t++) {
+      const i = is[t]!;
+      pairs.push({ i, j: js[t]!, score: forward.score[i]!, margin: forward.margin[i]! });
+    }
+  }
+  return pairs.sort((p, q) => p.i - q.i);
 }
 
 interface Best {

@@ -153,6 +153,57 @@ function sparsePass(a: readonly Float32Array[], b: readonly Float32Array[], dim:
 }
 
 /** Mean of the first `k` scores of each row (fewer when the row holds fewer). */
+/**
+ * Sentences with identical vectors (a text that repeats itself: an archive holding an article twice, a
+ * boilerplate line): `of[i]` is the first sentence with sentence i's vector, `largest` the size of the
+ * largest set of copies (1 when every vector is distinct).
+ */
+export function duplicateClasses(vectors: readonly Float32Array[]): { of: Int32Array; largest: number } {
+  const of = new Int32Array(vectors.length);
+  const first = new Map<string, number>();
+  const size = new Map<number, number>();
+  let largest = vectors.length > 0 ? 1 : 0;
+  vectors.forEach((v, i) => {
+    const key = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, i);
+      of[i] = i;
+    } else {
+      of[i] = at;
+      const n = (size.get(at) ?? 1) + 1;
+      size.set(at, n);
+      largest = Math.max(largest, n);
+    }
+  });
+  return { of, largest };
+}
+
+/**
+ * As meanTopK, counting copies of one sentence once (`classOf` from duplicateClasses of the candidates'
+ * side): a sentence whose translation stands six times in the other text is not "as close as its
+ * neighbourhood" because its neighbourhood is that translation six times.
+ */
+export function meanTopKDistinct(top: TopK, k: number, classOf: Int32Array): Float32Array {
+  const out = new Float32Array(top.rows);
+  const seen = new Set<number>();
+  for (let r = 0; r < top.rows; r++) {
+    seen.clear();
+    let s = 0;
+    let used = 0;
+    for (let c = 0; c < top.k && used < k; c++) {
+      const j = top.index[r * top.k + c]!;
+      if (j < 0) break;
+      if (seen.has(classOf[j]!)) continue;
+      seen.add(classOf[j]!);
+      s += top.score[r * top.k + c]!;
+      used++;
+    }
+    out[r] = used > 0 ? s / used : 0;
+  }
+  return out;
+}
+
 export function meanTopK(top: TopK, k: number): Float32Array {
   const use = Math.min(k, top.k);
   const out = new Float32Array(top.rows);
