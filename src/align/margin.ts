@@ -3,7 +3,8 @@
 // ratio is scale-free, so one threshold serves a lexical embedder (cosines 0.2–0.6) and LaBSE (0.6–0.9).
 
 import type { AlignDoc } from './input.ts';
-import { cosine, duplicateClasses, meanTopK, meanTopKDistinct, topKBoth, type TopK } from './similarity.ts';
+import { cosine, duplicateClasses, meanTopK, meanTopKDistinct, topKBanded, topKBoth, type TopK } from './similarity.ts';
+import type { Band } from './coarse.ts';
 
 /** Neighbours averaged in the denominator, as in the paper. */
 export const DEFAULT_K = 4;
@@ -62,14 +63,19 @@ export interface MarginContext {
 /** Candidates kept beyond CANDIDATES for copies of one sentence, at most: a neighbourhood still has distinct sentences. */
 export const MAX_EXTRA_CANDIDATES = 32;
 
-export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K): MarginContext {
+/**
+ * With `band` (coarse.ts), sentences are compared only inside it, and neighbourhoods are those inside
+ * it too: the context of long documents in linear time, for ordered alignment.
+ */
+export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, band?: Band): MarginContext {
   const kA = effectiveK(k, b.n);
   const kB = effectiveK(k, a.n);
   const dupA = duplicateClasses(a.vectors);
   const dupB = duplicateClasses(b.vectors);
   // with copies, keep enough candidates that the neighbourhood still holds k distinct sentences
   const extra = Math.min(MAX_EXTRA_CANDIDATES, Math.max(dupA.largest, dupB.largest) - 1);
-  const { ab, ba } = topKBoth(a.vectors, b.vectors, Math.max(k, CANDIDATES) + Math.max(0, extra));
+  const keep = Math.max(k, CANDIDATES) + Math.max(0, extra);
+  const { ab, ba } = band ? topKBanded(a.vectors, b.vectors, keep, band.lo, band.hi) : topKBoth(a.vectors, b.vectors, keep);
   return {
     a,
     b,

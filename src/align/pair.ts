@@ -3,6 +3,7 @@
 
 import { AUTO_PAIR_MIN, chooseFromContext } from './auto.ts';
 import { validatePair, type AlignDoc } from './input.ts';
+import { coarseBand } from './coarse.ts';
 import { buildMarginContext, DEFAULT_K, type Bead, type MarginContext, type SpanRef } from './margin.ts';
 import { alignMining } from './mining.ts';
 import { alignOrdered } from './ordered.ts';
@@ -77,11 +78,20 @@ export function resolveAlignOptions(options: Partial<AlignOptions> = {}): AlignO
   return { mode, minScore, k, thresholds: options.thresholds ?? DEFAULT_MIN_SCORE, autoPairMin: options.autoPairMin ?? AUTO_PAIR_MIN };
 }
 
-export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOptions> = {}): PairAlignment {
+/** Above this many sentence pairs (n·m), ordered alignment searches a band (coarse.ts) instead of every pair. */
+export const LINEAR_ABOVE_CELLS = 4_000_000;
+
+export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOptions> & { linearAbove?: number } = {}): PairAlignment {
   const opts = resolveAlignOptions(options);
   validatePair(a, b);
-  const ctx = buildMarginContext(a, b, opts.k);
-  const choice = opts.mode === 'auto' ? chooseFromContext(ctx, opts.autoPairMin) : { method: opts.mode, reason: '' };
+  // Long documents aligned in order are compared only in a band around a coarse path (coarse.ts), so
+  // time and memory grow linearly; `auto` and mining need every pair of sentences.
+  const banded = opts.mode === 'ordered' && a.n * b.n > (options.linearAbove ?? LINEAR_ABOVE_CELLS);
+  const ctx = buildMarginContext(a, b, opts.k, banded ? coarseBand(a.vectors, b.vectors) : undefined);
+  const choice =
+    opts.mode === 'auto'
+      ? chooseFromContext(ctx, opts.autoPairMin)
+      : { method: opts.mode, reason: banded ? 'long documents: compared in a band around the path of their averaged blocks' : '' };
   const beads = METHODS[choice.method](ctx);
   const minScore = opts.minScore ?? opts.thresholds[choice.method];
   // By default an ordered bead that continues the path (no sentence skipped between it and its neighbour)

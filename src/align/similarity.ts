@@ -90,6 +90,26 @@ export function topKBoth(
 }
 
 /**
+ * As topKBoth, comparing row i of A only with columns lo[i]..hi[i] of B (a band around a coarse path;
+ * coarse.ts): the cost is the band's cells, not n·m.
+ */
+export function topKBanded(a: readonly Float32Array[], b: readonly Float32Array[], k: number, lo: Int32Array, hi: Int32Array): { ab: TopK; ba: TopK } {
+  const ab = emptyTopK(a.length, Math.min(k, b.length));
+  const ba = emptyTopK(b.length, Math.min(k, a.length));
+  if (a.length === 0 || b.length === 0 || k <= 0) return { ab, ba };
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      // through a Float32Array value, as the other kernels round their scores
+      const s = Math.fround(cosine(v, b[j]!));
+      offer(ab, i, j, s);
+      offer(ba, j, i, s);
+    }
+  }
+  return { ab, ba };
+}
+
+/**
  * Below this product of the two sides' shares of non-zero values, an inverted index over B beats the
  * dense kernel: the lexical embedder's vectors are about a quarter non-zero (0.05 here), neural ones
  * dense (1). `node --import tsx bench/align-speed.ts` times both kernels on lexical NTREX vectors.
