@@ -175,6 +175,8 @@ export interface CorpusEntry {
   type: EntityType;
   canonical: string;
   variants: Map<LangCode, Map<string, number>>;
+  /** Per language, the preferred term most of the entity's mentions had in their events. */
+  preferred: Map<LangCode, string>;
   mentions: number;
   docs: number;
   /** Mentions per event, most first. */
@@ -262,9 +264,15 @@ function corpusEntry(parts: Part[]): CorpusEntry {
   const types = new Map<EntityType, number>();
   const variants = new Map<LangCode, Map<string, number>>();
   const perEvent = new Map<string, number>();
+  const preferredVotes = new Map<LangCode, Map<string, number>>();
   let mentions = 0;
   let docs = 0;
   for (const { event, entry } of parts) {
+    for (const [lang, form] of Object.entries(entry.preferred ?? {})) {
+      const votes = preferredVotes.get(lang) ?? new Map<string, number>();
+      votes.set(form, (votes.get(form) ?? 0) + entry.mentions);
+      preferredVotes.set(lang, votes);
+    }
     canonicals.set(entry.canonical, (canonicals.get(entry.canonical) ?? 0) + entry.mentions);
     if (entry.type !== 'other') types.set(entry.type, (types.get(entry.type) ?? 0) + entry.mentions);
     for (const [lang, forms] of Object.entries(entry.variants)) {
@@ -283,6 +291,7 @@ function corpusEntry(parts: Part[]): CorpusEntry {
     type: mostWeighted(types, 'other'),
     canonical: mostWeighted(canonicals, main.entry.canonical),
     variants,
+    preferred: new Map([...preferredVotes].map(([lang, votes]) => [lang, mostWeighted(votes, '')])),
     mentions,
     docs,
     perEvent: [...perEvent].map(([event, n]) => ({ event, mentions: n })).sort((a, b) => b.mentions - a.mentions || compareStrings(a.event, b.event)),
@@ -291,8 +300,12 @@ function corpusEntry(parts: Part[]): CorpusEntry {
   };
 }
 
+/** The preferred term first (with a count of 0 when no event's text uses it), then the forms seen, most frequent first. */
 function variantsOf(entry: CorpusEntry, lang: LangCode): Array<{ form: string; count: number }> {
-  return [...(entry.variants.get(lang) ?? [])].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || compareStrings(a.form, b.form));
+  const seen = [...(entry.variants.get(lang) ?? [])].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || compareStrings(a.form, b.form));
+  const preferred = entry.preferred.get(lang);
+  if (!preferred || seen.length === 0) return seen;
+  return [seen.find((v) => v.form === preferred) ?? { form: preferred, count: 0 }, ...seen.filter((v) => v.form !== preferred)];
 }
 
 export function glossaryCsv(index: CorpusIndex): string {
@@ -326,6 +339,10 @@ export function glossaryTbx(index: CorpusIndex, events: number, version: string)
     yield head;
     for (const e of entries) {
       const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
+      terms.langs = terms.langs.map(({ lang, terms: ts }) => ({
+        lang,
+        terms: ts.map((t) => ({ ...t, ...(e.preferred.size > 0 ? { status: e.preferred.get(lang) === t.form ? ('preferred' as const) : ('admitted' as const) } : {}), ...(t.count === 0 ? { note: 'base form, not in the text' } : {}) })),
+      }));
       const notes = [
         `canonical: ${e.canonical}`,
         `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,

@@ -13,7 +13,7 @@ import { describeEvidence, typeEntries, typingContext } from '../glossary/entity
 import type { EntityType, LangCode, RunResult } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
-export const RECORD_VERSION = 3;
+export const RECORD_VERSION = 4;
 
 /** One span of a group as the corpus outputs show it. */
 export interface MemberRecord {
@@ -41,6 +41,8 @@ export interface EntryRecord {
   type: EntityType;
   canonical: string;
   variants: Record<LangCode, Array<{ form: string; count: number }>>;
+  /** Per language, the preferred term (the base form; GlossaryEntry.preferred). */
+  preferred?: Record<LangCode, string>;
   mentions: number;
   docs: string[];
   example: { doc: string; lang: LangCode; sent: number; text: string };
@@ -99,6 +101,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     type: e.type,
     canonical: e.canonical,
     variants: e.variants,
+    ...(e.preferred ? { preferred: Object.fromEntries(Object.entries(e.preferred).map(([lang, p]) => [lang, p.form])) } : {}),
     mentions: e.mentions.length,
     docs: e.docs,
     example: { ...e.example, lang: index.lang(e.example.doc) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusTmx, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
+import { corpusTmx, glossaryCsv, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
 import type { Chunks } from '../../src/export/write.ts';
 import { RECORD_VERSION, type EntryRecord, type EventRecord } from '../../src/batch/record.ts';
 import { readCsvObjects } from '../export/read-csv.ts';
@@ -38,6 +38,14 @@ describe('the corpus glossary', () => {
     ]);
     expect(merged).toHaveLength(2);
     for (const e of merged) expect(e.perEvent.filter((p) => p.event === 'e1')).toHaveLength(1);
+  });
+
+  it("puts each language's preferred term first, as most of the entity's mentions had it", async () => {
+    const a = event('a', [{ ...entry('e0001', 'Russia', { bs: [{ form: 'Rusije', count: 3 }] }, 3, 'place'), preferred: { bs: 'Rusija' } }]);
+    const b = event('b', [{ ...entry('e0001', 'Russia', { bs: [{ form: 'Rusiju', count: 1 }, { form: 'Rusija', count: 1 }] }, 2, 'place'), preferred: { bs: 'Rusija' } }]);
+    const source = sourceOf([a, b]);
+    const rows = readCsvObjects(glossaryCsv(await indexCorpus(source)));
+    expect(rows[0]!.bs).toBe('Rusija | Rusije | Rusiju');
   });
 
   it('does not depend on the order of the events it is given', () => {
