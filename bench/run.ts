@@ -23,6 +23,7 @@ import { runNtrex, summariseNtrex } from './ntrex.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
 import { runConfidenceBench } from './confidence.ts';
+import { runEventSize } from './event-size.ts';
 import { embedderFactory } from './embedders.ts';
 
 const quick = process.argv.includes('--quick');
@@ -132,6 +133,11 @@ console.log('\nLink confidence on NTREX articles 61–122 (held out): expected c
 console.table(
   Object.values(confidence).map((c) => ({ embedder: c.embedder, links: c.links.heldOut, ...Object.fromEntries(Object.entries(c.ece.heldOut).map(([k, v]) => [`ece ${k}`, v])), cellsLinked: c.groups.cellsDirectlyLinked, pairsLinked: c.groups.memberPairsDirectlyLinked, png: c.png ?? '' })),
 );
+
+// One event told by many articles: the whole `polyalign run` on 5 to 18 articles.
+const eventSize = await step('eventSize', () => runEventSize());
+console.log('\nOne event, many articles (one NTREX article in 9 languages × 2 perturbations; whole CLI run, better of 2)');
+console.table(eventSize);
 
 // `polyalign batch` as a user runs it: a child process per batch, so peak memory is the batch's own.
 const batch = await step('batch', () => {
