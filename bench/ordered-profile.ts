@@ -1,6 +1,7 @@
 // Where ordered alignment of long documents spends its time, before and after the band (coarse.ts):
 // the 10,000 × 10,000 Bosnian × Danish lines of bench/hunalign-speed.ts, lexical vectors, aligned in
-// ordered mode once against every pair of sentences and once in the band, each under the V8 profiler.
+// ordered mode once against every pair of sentences and once in the band, and in auto mode (which
+// decides long documents on their first sentences), each under the V8 profiler.
 // Prints seconds, strict F1 and the functions with the largest share of self time.
 //
 //   node --import tsx bench/ordered-profile.ts [--n 10000]
@@ -27,13 +28,14 @@ interface ProfileNode {
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
-for (const [name, linearAbove] of [
-  ['every pair', Infinity],
-  ['band', undefined],
+for (const [name, mode, linearAbove] of [
+  ['ordered, every pair', 'ordered', Infinity],
+  ['ordered, band', 'ordered', undefined],
+  ['auto (decides on the first sentences, then the band)', 'auto', undefined],
 ] as const) {
   await session.post('Profiler.start');
   const t0 = performance.now();
-  const r = alignPair(da, db, { mode: 'ordered', ...(linearAbove !== undefined ? { linearAbove } : {}) });
+  const r = alignPair(da, db, { mode, ...(linearAbove !== undefined ? { linearAbove } : {}) });
   const seconds = (performance.now() - t0) / 1000;
   const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
   const self = new Map<string, number>();
@@ -45,7 +47,7 @@ for (const [name, linearAbove] of [
     self.set(key, (self.get(key) ?? 0) + hits);
   }
   const f1 = scoreAlignments(gold, linksToBlocks(r.links)).strict.f1;
-  console.log(`\n${name}: ${seconds.toFixed(2)} s, strict F1 ${f1.toFixed(3)}`);
+  console.log(`\n${name}: ${r.method}, ${seconds.toFixed(2)} s, strict F1 ${f1.toFixed(3)}`);
   for (const [fn, hits] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 6)) console.log(`  ${((100 * hits) / total).toFixed(1).padStart(5)}%  ${fn}`);
 }
 session.disconnect();

@@ -80,18 +80,43 @@ export function resolveAlignOptions(options: Partial<AlignOptions> = {}): AlignO
 
 /** Above this many sentence pairs (n·m), ordered alignment searches a band (coarse.ts) instead of every pair. */
 export const LINEAR_ABOVE_CELLS = 4_000_000;
+/** Sentences of each long document on which `auto` decides. */
+export const AUTO_SAMPLE = 1_000;
+
+/** The first `n` sentences of a document. */
+function head(doc: AlignDoc, n: number): AlignDoc {
+  const k = Math.min(n, doc.n);
+  return {
+    id: doc.id,
+    n: k,
+    vectors: doc.vectors.slice(0, k),
+    merged: doc.merged.slice(0, Math.max(0, k - 1)),
+    ...(doc.lengths ? { lengths: doc.lengths.slice(0, k) } : {}),
+  };
+}
 
 export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOptions> & { linearAbove?: number } = {}): PairAlignment {
   const opts = resolveAlignOptions(options);
   validatePair(a, b);
   // Long documents aligned in order are compared only in a band around a coarse path (coarse.ts), so
-  // time and memory grow linearly; `auto` and mining need every pair of sentences.
-  const banded = opts.mode === 'ordered' && a.n * b.n > (options.linearAbove ?? LINEAR_ABOVE_CELLS);
+  // time and memory grow linearly. For long documents `auto` decides on their first AUTO_SAMPLE
+  // sentences, which in a translation are each other's too; mining needs every pair of sentences.
+  const long = a.n * b.n > (options.linearAbove ?? LINEAR_ABOVE_CELLS);
+  let decided: { method: Method; reason: string } | undefined;
+  if (opts.mode === 'auto' && long) {
+    const sample = chooseFromContext(buildMarginContext(head(a, AUTO_SAMPLE), head(b, AUTO_SAMPLE), opts.k), opts.autoPairMin);
+    decided = { method: sample.method, reason: `${sample.reason} (decided on the first ${Math.min(AUTO_SAMPLE, a.n, b.n)} sentences of each)` };
+  }
+  const method = opts.mode === 'auto' ? decided?.method : opts.mode;
+  const banded = long && method === 'ordered';
   const ctx = buildMarginContext(a, b, opts.k, banded ? coarseBand(a.vectors, b.vectors) : undefined);
+  const bandNote = banded ? 'long documents: compared in a band around the path of their averaged blocks' : '';
   const choice =
-    opts.mode === 'auto'
-      ? chooseFromContext(ctx, opts.autoPairMin)
-      : { method: opts.mode, reason: banded ? 'long documents: compared in a band around the path of their averaged blocks' : '' };
+    decided !== undefined
+      ? { method: decided.method, reason: [decided.reason, bandNote].filter(Boolean).join('; ') }
+      : opts.mode === 'auto'
+        ? chooseFromContext(ctx, opts.autoPairMin)
+        : { method: opts.mode, reason: bandNote };
   const beads = METHODS[choice.method](ctx);
   const minScore = opts.minScore ?? opts.thresholds[choice.method];
   // By default an ordered bead that continues the path (no sentence skipped between it and its neighbour)

@@ -3,7 +3,7 @@ import { bandCells, coarseBand, DIRECT_CELLS, fullBand } from '../../src/align/c
 import { alignPair } from '../../src/align/pair.ts';
 import { scoreAlignments, type Block } from '../../src/align/score.ts';
 import type { Link } from '../../src/types.ts';
-import { goldBlocks, LEXICAL, NEURAL, source, translate, World } from './synthetic.ts';
+import { goldBlocks, LEXICAL, NEURAL, report, source, translate, World } from './synthetic.ts';
 
 function blocksOf(links: readonly Link[]): Block[] {
   const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k);
@@ -38,6 +38,20 @@ describe('long documents in a band (coarse-to-fine)', () => {
       expect(f1(banded)).toBeGreaterThan(0.9);
     });
   }
+
+  it('lets auto decide long documents on their first sentences: a translation goes into the band, a comparable report is mined', () => {
+    const world = new World(128, 41, NEURAL);
+    const src = source(world, 1500);
+    const a = world.doc('a', src);
+    const translation = world.doc('t', translate(world, src, { del: 0.1, ins: 0.05, merge: 0.05 }));
+    const ordered = alignPair(a, translation, { mode: 'auto', linearAbove: 100_000 });
+    expect(ordered.method).toBe('ordered');
+    expect(ordered.reason).toMatch(/decided on the first 1000 sentences of each.*band/);
+    const reportDoc = world.doc('r', report(world, src, { keep: 0.5, extra: 0.3 }));
+    const mined = alignPair(a, reportDoc, { mode: 'auto', linearAbove: 100_000 });
+    expect(mined.method).toBe('mining');
+    expect(mined.reason).toMatch(/decided on the first/);
+  });
 
   it('keeps the band monotone and connected, from the first cell to the last', () => {
     const world = new World(64, 5, LEXICAL);
