@@ -34,6 +34,16 @@ function parseJobs(value: string): number {
   return n;
 }
 
+/** The options that choose the embedder and the alignment, the same for `run` and `batch`. */
+function withAlignOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--embedder <kind>', 'auto: a pulled transformers model (--model) when it is in the models folder, else polyalign (its own static model with the lexical channel); lexical: character n-grams alone').choices(EMBEDDER_CHOICES).default('auto'))
+    .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
+    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
+    .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
+    .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore);
+}
+
 /** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */
 export const EXIT_SOME_EVENTS_FAILED = 3;
 
@@ -45,16 +55,12 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .configureOutput({ writeOut: write.out, writeErr: write.err })
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('align the articles and write every output')
     .argument('[inputs...]', 'files or folders of articles: text (UTF-8, UTF-16 or a detected legacy encoding) or web pages (.html)', ['seeds'])
-    .option('-o, --out <dir>', 'output folder', 'out')
-    .addOption(new Option('--embedder <kind>', 'auto: a pulled transformers model (--model) when it is in the models folder, else polyalign (its own static model with the lexical channel); lexical: character n-grams alone').choices(EMBEDDER_CHOICES).default('auto'))
-    .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
-    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
-    .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
-    .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore)
+    .option('-o, --out <dir>', 'output folder', 'out');
+  withAlignOptions(run)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
     .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
     .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
@@ -98,20 +104,16 @@ Examples:
       if (!opts.quiet) write.out(`${summarise(result, outDir).join('\n')}\n`);
     });
 
-  program
+  const batch = program
     .command('batch')
     .description('align many events (one sub-folder of articles each) on all cores into <out>/events/<id>/, then write the combined corpus; resumable and shardable')
     .argument('[folders...]', 'a folder with one sub-folder of articles per event; with --merge, the shard folders to read')
     .option('-o, --out <dir>', 'output folder: events/<id>/ per event, the combined outputs and batch.json at its top', 'out')
     .option('--events <file.jsonl>', 'the events as JSON lines, {"id": "...", "files": ["a.txt", "b/"]}, paths relative to the file, instead of <root>')
-    .option('-j, --jobs <n>', 'events run at once, each in its own worker thread (default: the number of cores)', parseJobs)
+    .option('-j, --jobs <n>', 'events run at once: this thread and N-1 worker threads (default: the number of cores)', parseJobs)
     .option('--shard <K/N>', 'process only the K-th of N shares of the events (for a Slurm array, an indexed Job, GNU parallel); combine with --merge')
-    .option('--merge', 'build the combined outputs in --out from the events in it and in the shard folders given as arguments')
-    .addOption(new Option('--embedder <kind>', 'as for run').choices(EMBEDDER_CHOICES).default('auto'))
-    .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
-    .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
-    .addOption(new Option('--mode <mode>', 'as for run').choices(MODES).default('auto'))
-    .option('--min-score <x>', 'as for run', parseScore)
+    .option('--merge', 'build the combined outputs in --out from the events in it and in the shard folders given as arguments');
+  withAlignOptions(batch)
     .option('--encoding <name>', 'the encoding of every file; default: detected')
     .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
     .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all')

@@ -9,6 +9,7 @@ import { indexRun, formatSpan } from '../export/run-index.ts';
 import { entriesById } from '../export/glossary-view.ts';
 import { directConfidence, directPartners } from '../align/groups.ts';
 import { round4 } from '../export/csv.ts';
+import { reviewStatus } from '../export/tmx.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
 import type { EntityType, LangCode, RunResult } from '../types.ts';
 
@@ -77,11 +78,6 @@ function roundOrNull(x: number | undefined): number | null {
   return x === undefined ? null : round4(x);
 }
 
-function reviewStatus(links: ReadonlyArray<{ status: string }>): string {
-  const confirmed = links.filter((l) => l.status === 'confirmed').length;
-  return confirmed === 0 ? 'auto' : confirmed === links.length ? 'confirmed' : 'partly-confirmed';
-}
-
 /** The record of an event that ran: pure, from the run's result. */
 export function okRecord(event: string, key: string, result: RunResult, state: Record<string, string | null>, seconds: number): EventRecord {
   const index = indexRun(result);
@@ -89,7 +85,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
   const groups: GroupRecord[] = index.groups.map((g) => ({
     id: g.id,
     score: g.score,
-    status: reviewStatus(g.links),
+    status: reviewStatus(g),
     members: [...g.spans]
       .sort((a, b) => order.get(a.doc)! - order.get(b.doc)!)
       .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s), linked: directPartners(s, g.links).size, confidence: roundOrNull(directConfidence(s, g.links)) })),

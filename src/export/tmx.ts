@@ -20,7 +20,7 @@ const CREATION_TOOL = 'polyalign';
 const ALL_LANGUAGES = '*all*';
 
 /** `confirmed` when a reviewer confirmed every link of the group, `partly-confirmed` when some, else `auto`. */
-function reviewStatus(g: Group): string {
+export function reviewStatus(g: Pick<Group, 'links'>): string {
   const confirmed = g.links.filter((l) => l.status === 'confirmed').length;
   return confirmed === 0 ? 'auto' : confirmed === g.links.length ? 'confirmed' : 'partly-confirmed';
 }
