@@ -1,13 +1,28 @@
-// Runs a batch's events in N lanes, each taking the next event as soon as it is free: this thread
-// (whose modules and model are loaded already) and N-1 worker threads. A worker costs a second or
-// two to start and its own copy of the modules and the model, so this thread working too saves one
-// of each. A worker that dies (out of memory, a native crash) fails its event with the reason, and
-// a new worker takes the rest.
+// Runs a batch's events in N lanes: this thread (whose modules and model are loaded already) and N-1
+// worker threads. Every lane takes the next event itself from a shared counter (Atomics), so a worker
+// never waits for this thread, busy with an event of its own, to hand it work. Outcomes come back as
+// messages, for progress and batch.json. A worker that dies (out of memory, a native crash) fails the
+// event it had started with the reason; the other lanes take the rest.
 
 import { Worker } from 'node:worker_threads';
 import { runEvent, type EventOutcome, type EventTask } from './event-job.ts';
 
 const WORKER_ENTRY = new URL('../../bin/batch-worker.js', import.meta.url);
+
+/** What a worker is given: every task, and the counter all lanes take the next one from. */
+export interface WorkerData {
+  tasks: readonly EventTask[];
+  next: SharedArrayBuffer;
+}
+
+/** Messages from a worker: an event started, an event's outcome, or the end of its work. */
+export type WorkerMessage = { started: number } | { outcome: EventOutcome } | { finished: true };
+
+/** Takes the next task index from the shared counter; undefined when none is left. */
+export function takeNext(next: Int32Array, count: number): number | undefined {
+  const i = Atomics.add(next, 0, 1);
+  return i < count ? i : undefined;
+}
 
 export async function runEvents(tasks: readonly EventTask[], jobs: number, onOutcome: (o: EventOutcome) => void): Promise<EventOutcome[]> {
   const outcomes: EventOutcome[] = [];
@@ -20,50 +35,36 @@ export async function runEvents(tasks: readonly EventTask[], jobs: number, onOut
     return outcomes;
   }
 
-  let next = 0;
+  const shared = new SharedArrayBuffer(4);
+  const next = new Int32Array(shared);
   const workers = Math.min(jobs, tasks.length) - 1;
-  // This thread's lane: between events it answers the workers' messages.
-  const own = (async () => {
-    for (let task = tasks[next++]; task; task = tasks[next++]) finish(await runEvent(task));
-  })();
-  const threads = new Promise<void>((resolveAll) => {
-    let running = 0;
-    const startWorker = () => {
-      if (next >= tasks.length) {
-        if (running === 0) resolveAll();
-        return;
-      }
-      running++;
-      const worker = new Worker(WORKER_ENTRY);
-      let current: EventTask | undefined;
-      const give = () => {
-        current = tasks[next++];
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
-      };
-      worker.on('message', (o: EventOutcome) => {
-        finish(o);
-        give();
-      });
-      worker.on('error', (error) => {
-        if (current) {
-          finish({ event: current.event.id, status: 'failed', error: { code: 'internal', message: `the worker stopped: ${error.message}` }, sentences: 0, groups: 0, seconds: 0 });
+  const threads = Array.from(
+    { length: workers },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(WORKER_ENTRY, { workerData: { tasks, next: shared } satisfies WorkerData });
+        let current: number | undefined;
+        worker.on('message', (m: WorkerMessage) => {
+          if ('started' in m) current = m.started;
+          else if ('outcome' in m) {
+            current = undefined;
+            finish(m.outcome);
+          }
+        });
+        const fail = (why: string) => {
+          if (current === undefined) return;
+          finish({ event: tasks[current]!.event.id, status: 'failed', error: { code: 'internal', message: why }, sentences: 0, groups: 0, seconds: 0 });
           current = undefined;
-        }
-      });
-      worker.on('exit', () => {
-        running--;
-        if (current) {
-          finish({ event: current.event.id, status: 'failed', error: { code: 'internal', message: 'the worker stopped' }, sentences: 0, groups: 0, seconds: 0 });
-          current = undefined;
-        }
-        startWorker();
-      });
-      give();
-    };
-    for (let i = 0; i < workers; i++) startWorker();
-    if (workers === 0) resolveAll();
-  });
-  await Promise.all([own, threads]);
+        };
+        worker.on('error', (error) => fail(`the worker stopped: ${error.message}`));
+        worker.on('exit', () => {
+          fail('the worker stopped');
+          resolve();
+        });
+      }),
+  );
+  // This thread's lane; between events it reads the workers' messages.
+  for (let i = takeNext(next, tasks.length); i !== undefined; i = takeNext(next, tasks.length)) finish(await runEvent(tasks[i]!));
+  await Promise.all(threads);
   return outcomes;
 }

@@ -1,11 +1,19 @@
-// The body of a batch worker thread: run each event the main thread sends, answer with its outcome.
-// Modules (and so the static model, read once per thread) stay loaded between events.
+// The body of a batch worker thread: take the next event from the shared counter, run it, report its
+// outcome, until none is left. Modules (and so the static model, read once per thread) stay loaded
+// between events.
 
-import { parentPort } from 'node:worker_threads';
-import { runEvent, type EventTask } from './event-job.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { runEvent } from './event-job.ts';
+import { takeNext, type WorkerData, type WorkerMessage } from './pool.ts';
 
 if (!parentPort) throw new Error('src/batch/worker.ts runs as a worker thread');
 const port = parentPort;
-port.on('message', (task: EventTask) => {
-  void runEvent(task).then((outcome) => port.postMessage(outcome));
-});
+const { tasks, next } = workerData as WorkerData;
+const counter = new Int32Array(next);
+const say = (m: WorkerMessage) => port.postMessage(m);
+for (let i = takeNext(counter, tasks.length); i !== undefined; i = takeNext(counter, tasks.length)) {
+  say({ started: i });
+  say({ outcome: await runEvent(tasks[i]!) });
+}
+say({ finished: true });
+port.close();
