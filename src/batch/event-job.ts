@@ -67,7 +67,10 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
   const t0 = performance.now();
   const seconds = () => Number(((performance.now() - t0) / 1000).toFixed(3));
   const { event, dir, options } = task;
-  const key = await eventKey(event.inputs, { ...options }, task.embedder);
+  // Where the models are kept and whether embeddings are cached change no output: the embedder's own
+  // fingerprint stands for the model, so a batch moved to another folder or machine is still resumed.
+  const { modelsDir: _where, cache: _cache, ...outputOptions } = options;
+  const key = await eventKey(event.inputs, outputOptions, task.embedder);
 
   const previous = await readRecord(dir);
   if (previous && previous.status === 'ok' && previous.key === key && sameState(previous.state, await stateHashes(dir))) {
