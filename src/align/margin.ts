@@ -3,7 +3,7 @@
 // ratio is scale-free, so one threshold serves a lexical embedder (cosines 0.2–0.6) and LaBSE (0.6–0.9).
 
 import type { AlignDoc } from './input.ts';
-import { cosine, duplicateClasses, meanTopK, meanTopKDistinct, topKBanded, topKBoth, type TopK } from './similarity.ts';
+import { cosine, duplicateClasses, meanTopK, topKBanded, topKBoth, type TopK } from './similarity.ts';
 import type { Band } from './coarse.ts';
 
 /** Neighbours averaged in the denominator, as in the paper. */
@@ -81,8 +81,9 @@ export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, band
     b,
     ab,
     ba,
-    rA: extra > 0 ? meanTopKDistinct(ab, kA, dupB.of) : meanTopK(ab, kA),
-    rB: extra > 0 ? meanTopKDistinct(ba, kB, dupA.of) : meanTopK(ba, kB),
+    // copies of one sentence count once (without copies every sentence is its own class: the plain mean)
+    rA: meanTopK(ab, kA, dupB.of),
+    rB: meanTopK(ba, kB, dupA.of),
     rMergedA: mergedNeighbourhood(a.merged, ab, b.vectors, kA, dupB.of),
     rMergedB: mergedNeighbourhood(b.merged, ba, a.vectors, kB, dupA.of),
     classA: dupA.of,

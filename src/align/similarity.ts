@@ -172,7 +172,6 @@ function sparsePass(a: readonly Float32Array[], b: readonly Float32Array[], dim:
   }
 }
 
-/** Mean of the first `k` scores of each row (fewer when the row holds fewer). */
 /**
  * Sentences with identical vectors (a text that repeats itself: an archive holding an article twice, a
  * boilerplate line): `of[i]` is the first sentence with sentence i's vector, `largest` the size of the
@@ -200,11 +199,12 @@ export function duplicateClasses(vectors: readonly Float32Array[]): { of: Int32A
 }
 
 /**
- * As meanTopK, counting copies of one sentence once (`classOf` from duplicateClasses of the candidates'
- * side): a sentence whose translation stands six times in the other text is not "as close as its
- * neighbourhood" because its neighbourhood is that translation six times.
+ * Mean of the first `k` scores of each row (fewer when the row holds fewer). With `classOf` (from
+ * duplicateClasses of the candidates' side), copies of one sentence count once: a sentence whose
+ * translation stands six times in the other text is not "as close as its neighbourhood" because its
+ * neighbourhood is that translation six times.
  */
-export function meanTopKDistinct(top: TopK, k: number, classOf: Int32Array): Float32Array {
+export function meanTopK(top: TopK, k: number, classOf?: Int32Array): Float32Array {
   const out = new Float32Array(top.rows);
   const seen = new Set<number>();
   for (let r = 0; r < top.rows; r++) {
@@ -214,24 +214,13 @@ export function meanTopKDistinct(top: TopK, k: number, classOf: Int32Array): Flo
     for (let c = 0; c < top.k && used < k; c++) {
       const j = top.index[r * top.k + c]!;
       if (j < 0) break;
-      if (seen.has(classOf[j]!)) continue;
-      seen.add(classOf[j]!);
+      const cls = classOf ? classOf[j]! : j;
+      if (seen.has(cls)) continue;
+      seen.add(cls);
       s += top.score[r * top.k + c]!;
       used++;
     }
     out[r] = used > 0 ? s / used : 0;
-  }
-  return out;
-}
-
-export function meanTopK(top: TopK, k: number): Float32Array {
-  const use = Math.min(k, top.k);
-  const out = new Float32Array(top.rows);
-  if (use === 0) return out;
-  for (let r = 0; r < top.rows; r++) {
-    let s = 0;
-    for (let c = 0; c < use; c++) s += top.score[r * top.k + c]!;
-    out[r] = s / use;
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// The combined outputs of a batch, built from the records of its events (pure: records in, file
-// contents out). Events come in id order and everything inside them in the order their own
+// The combined outputs of a batch, built from the records of its events (records in, through a source
+// that reads them one at a time; file contents out, in pieces). Events come in id order and everything inside them in the order their own
 // outputs use, so equal records give byte-identical files, however the events were scheduled,
 // resumed or sharded.
 //   parallel.jsonl  one group per line, with its event and a stable id `<event>/<group>`
@@ -10,10 +10,10 @@
 //   glossary.tbx    the same entities as a TBX-Basic termbase
 
 import { csvRows, round4, toCsv, type Cell } from '../export/csv.ts';
-import { addTermEntry, plural, tbxDocument, termsWithContext } from '../export/tbx.ts';
-import { TMX_SYSTEM_ID } from '../export/tmx.ts';
+import { addTermEntry, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
+import { addTuv, tmxDocument } from '../export/tmx.ts';
 import type { Chunks } from '../export/write.ts';
-import { serialize, xmlDocument, xmlText, type XMLBuilder } from '../export/xml.ts';
+import { serialize, xmlText, type XMLBuilder } from '../export/xml.ts';
 import { normaliseName } from '../glossary/normalise.ts';
 import { compareStrings } from '../text/compare.ts';
 import type { EntityType, LangCode } from '../types.ts';
@@ -129,19 +129,8 @@ function aroundBody(doc: XMLBuilder): { head: string; tail: string } {
 
 export function corpusTmx(source: RecordSource, version: string): Chunks {
   return async function* () {
-    const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
-    const tmx = doc.ele('tmx', { version: '1.4' });
-    tmx.ele('header', {
-      creationtool: 'polyalign',
-      creationtoolversion: xmlText(version),
-      segtype: 'sentence',
-      'o-tmf': 'polyalign',
-      adminlang: 'en',
-      // a corpus of many events in many languages has no one source language
-      srclang: '*all*',
-      datatype: 'plaintext',
-    });
-    tmx.ele('body');
+    // a corpus of many events in many languages has no one source language
+    const { doc } = tmxDocument(version, '*all*');
     const { head, tail } = aroundBody(doc);
     yield head;
     for await (const e of eachRecord(source)) {
@@ -153,14 +142,7 @@ export function corpusTmx(source: RecordSource, version: string): Chunks {
             tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
             tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
             tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
-            for (const m of g.members) {
-              const tuv = tu.ele('tuv', { 'xml:lang': xmlText(m.lang) });
-              tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(m.doc));
-              tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(m.sent));
-              tuv.ele('prop', { type: 'x-linked' }).txt(`${m.linked} of ${g.members.length - 1}`);
-              if (m.confidence !== null) tuv.ele('prop', { type: 'x-confidence' }).txt(m.confidence.toFixed(4));
-              tuv.ele('seg').txt(xmlText(m.text));
-            }
+            for (const m of g.members) addTuv(tu, { ...m, linked: `${m.linked} of ${g.members.length - 1}` });
           }, 2),
         )
         .join('');
@@ -339,10 +321,7 @@ export function glossaryTbx(index: CorpusIndex, events: number, version: string)
     yield head;
     for (const e of entries) {
       const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
-      terms.langs = terms.langs.map(({ lang, terms: ts }) => ({
-        lang,
-        terms: ts.map((t) => ({ ...t, ...(e.preferred.size > 0 ? { status: e.preferred.get(lang) === t.form ? ('preferred' as const) : ('admitted' as const) } : {}), ...(t.count === 0 ? { note: 'base form, not in the text' } : {}) })),
-      }));
+      terms.langs = withStatus(terms.langs, (lang) => e.preferred.get(lang), () => 'base form, not in the text of any event');
       const notes = [
         `canonical: ${e.canonical}`,
         `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,

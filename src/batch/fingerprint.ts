@@ -40,9 +40,10 @@ export function sameState(a: Record<string, string | null>, b: Record<string, st
  */
 export async function embedderFingerprint(choice: EmbedderChoice, model: string, modelsDir: string): Promise<string> {
   if (choice === 'lexical') return 'lexical';
-  const pulled = choice === 'transformers' || (choice === 'auto' && pickAuto(await listModels(modelsDir), model) !== undefined);
+  const models = choice === 'polyalign' ? [] : await listModels(modelsDir);
+  const pulled = choice === 'transformers' || (choice === 'auto' && pickAuto(models, model) !== undefined);
   if (pulled) {
-    const info = (await listModels(modelsDir)).find((m) => m.id === model);
+    const info = models.find((m) => m.id === model);
     return `transformers:${model}:${info ? sha256(JSON.stringify([info.files, info.bytes])) : 'missing'}`;
   }
   const hashes = await Promise.all(STATIC_MODEL_FILES.map((f) => fileHash(join(SHIPPED_MODEL_DIR, f))));

@@ -29,11 +29,6 @@ export function variantsOf(entry: GlossaryEntry, lang: LangCode): Array<{ form: 
   return [own, ...seen.filter((v) => v.form !== preferred)];
 }
 
-/** Whether `form` is the entry's preferred term in `lang`. */
-export function isPreferred(entry: GlossaryEntry, lang: LangCode, form: string): boolean {
-  return entry.preferred?.[lang]?.form === form;
-}
-
 export function entriesById(result: RunResult): GlossaryEntry[] {
   return [...result.glossary].sort((a, b) => compareStrings(a.id, b.id));
 }

@@ -17,7 +17,7 @@
 import { describeEvidence, typeEntries, typingContext, type EntityTyping } from '../glossary/entity-type.ts';
 import { isAcronym } from '../glossary/normalise.ts';
 import type { GlossaryEntry, RunResult } from '../types.ts';
-import { entriesById, glossaryLanguages, isPreferred, variantsOf } from './glossary-view.ts';
+import { entriesById, glossaryLanguages, variantsOf } from './glossary-view.ts';
 import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
 
 export const TBX_SYSTEM_ID = 'TBXBasiccoreStructV02.dtd';
@@ -87,26 +87,37 @@ export function termsWithContext(
 
 export { plural };
 
-/** Preferred and admitted terms, and where a preferred term not in the text comes from. */
-function withStatus(entry: GlossaryEntry, langs: TermEntryContent['langs']): TermEntryContent['langs'] {
-  if (!entry.preferred) return langs;
-  return langs.map(({ lang, terms }) => ({
-    lang,
-    terms: terms.map((t) => {
-      const preferred = isPreferred(entry, lang, t.form);
-      const source = entry.preferred?.[lang]?.source;
-      const note =
-        preferred && t.count === 0
-          ? `base form, not in the text (${source === 'table' ? "from polyalign's table of place names" : 'cut from an inflected form by the rules'})`
-          : undefined;
-      return { ...t, status: preferred ? ('preferred' as const) : ('admitted' as const), ...(note ? { note } : {}) };
-    }),
-  }));
+/**
+ * Marks each language's preferred term (`preferred(lang)`, its base form) and the others as admitted;
+ * a preferred term the text does not use (count 0) gets `unseenNote(lang)` instead of a mention count.
+ * Without preferred terms (an older glossary) nothing is marked.
+ */
+export function withStatus(
+  langs: TermEntryContent['langs'],
+  preferred: (lang: string) => string | undefined,
+  unseenNote: (lang: string) => string,
+): TermEntryContent['langs'] {
+  return langs.map(({ lang, terms }) => {
+    const form = preferred(lang);
+    if (form === undefined) return { lang, terms };
+    return {
+      lang,
+      terms: terms.map((t) => ({
+        ...t,
+        status: t.form === form ? ('preferred' as const) : ('admitted' as const),
+        ...(t.form === form && t.count === 0 ? { note: unseenNote(lang) } : {}),
+      })),
+    };
+  });
 }
 
 function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, langs: string[], exampleLang: string | undefined): void {
   const terms = termsWithContext(langs, (lang) => variantsOf(entry, lang), { lang: exampleLang, text: entry.example.text });
-  terms.langs = withStatus(entry, terms.langs);
+  terms.langs = withStatus(
+    terms.langs,
+    (lang) => entry.preferred?.[lang]?.form,
+    (lang) => `base form, not in the text (${entry.preferred?.[lang]?.source === 'table' ? "from polyalign's table of place names" : 'cut from an inflected form by the rules'})`,
+  );
   const notes = [
     `canonical: ${entry.canonical}`,
     `${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`,

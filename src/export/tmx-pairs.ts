@@ -13,9 +13,9 @@ import type { LangCode, Link, RunResult } from '../types.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
 import { round4 } from './csv.ts';
 import type { OutputFile } from './write.ts';
-import { compareStrings, formatSpan, indexRun } from './run-index.ts';
-import { serialize, xmlDocument, xmlText } from './xml.ts';
-import { TMX_SYSTEM_ID } from './tmx.ts';
+import { compareStrings, formatSpan, indexRun, type RunIndex } from './run-index.ts';
+import { serialize, xmlText } from './xml.ts';
+import { addTuv, tmxDocument } from './tmx.ts';
 
 /** `corpus.bs_da.tmx`, `corpus.mk_sr-Latn.tmx`: an underscore joins the codes, which may hold a hyphen. */
 export const PAIR_TMX_NAME = /^corpus\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*_[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.tmx$/;
@@ -39,26 +39,14 @@ export function pairTmxFiles(result: RunResult): OutputFile[] {
         else if (ls === b && lt === a) oriented.push({ ...l, src: l.tgt, tgt: l.src });
       }
       oriented.sort(byDocsThenPosition);
-      files.push({ name: pairTmxName(a, b), content: pairTmx(result, a, b, oriented) });
+      files.push({ name: pairTmxName(a, b), content: pairTmx(result, index, a, b, oriented) });
     }
   }
   return files;
 }
 
-function pairTmx(result: RunResult, srclang: LangCode, tgtlang: LangCode, links: readonly Link[]): string {
-  const index = indexRun(result);
-  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
-  const tmx = doc.ele('tmx', { version: '1.4' });
-  tmx.ele('header', {
-    creationtool: 'polyalign',
-    creationtoolversion: xmlText(result.manifest.tool.version),
-    segtype: 'sentence',
-    'o-tmf': 'polyalign',
-    adminlang: 'en',
-    srclang: xmlText(srclang),
-    datatype: 'plaintext',
-  });
-  const body = tmx.ele('body');
+function pairTmx(result: RunResult, index: RunIndex, srclang: LangCode, tgtlang: LangCode, links: readonly Link[]): string {
+  const { doc, body } = tmxDocument(result.manifest.tool.version, srclang);
   links.forEach((l, n) => {
     const tu = body.ele('tu', { tuid: String(n + 1), srclang: xmlText(srclang) });
     tu.ele('prop', { type: 'x-score' }).txt(round4(l.score).toFixed(4));
@@ -68,15 +56,8 @@ function pairTmx(result: RunResult, srclang: LangCode, tgtlang: LangCode, links:
     tu.ele('prop', { type: 'x-status' }).txt(l.status);
     const group = index.groupOf(l);
     if (group) tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(group.id));
-    for (const [span, lang] of [
-      [l.src, srclang],
-      [l.tgt, tgtlang],
-    ] as const) {
-      const tuv = tu.ele('tuv', { 'xml:lang': xmlText(lang) });
-      tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(span.doc));
-      tuv.ele('prop', { type: 'x-sent' }).txt(formatSpan(span));
-      tuv.ele('seg').txt(xmlText(index.spanText(span)));
-    }
+    addTuv(tu, { lang: srclang, doc: l.src.doc, sent: formatSpan(l.src), text: index.spanText(l.src) });
+    addTuv(tu, { lang: tgtlang, doc: l.tgt.doc, sent: formatSpan(l.tgt), text: index.spanText(l.tgt) });
   });
   return serialize(doc);
 }

@@ -13,7 +13,7 @@ import { directConfidence, directPartners } from '../align/groups.ts';
 import type { Group, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
-import { serialize, xmlDocument, xmlText } from './xml.ts';
+import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
 
 export const TMX_SYSTEM_ID = 'tmx14.dtd';
 const CREATION_TOOL = 'polyalign';
@@ -23,6 +23,35 @@ const ALL_LANGUAGES = '*all*';
 export function reviewStatus(g: Pick<Group, 'links'>): string {
   const confirmed = g.links.filter((l) => l.status === 'confirmed').length;
   return confirmed === 0 ? 'auto' : confirmed === g.links.length ? 'confirmed' : 'partly-confirmed';
+}
+
+/**
+ * A TMX 1.4 document with polyalign's header and an empty body to add units to. No creationdate: the
+ * run's time is in run.json, and leaving it out keeps the file byte-identical across runs on the same input.
+ */
+export function tmxDocument(version: string, srclang: string): { doc: XMLBuilder; body: XMLBuilder } {
+  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
+  const tmx = doc.ele('tmx', { version: '1.4' });
+  tmx.ele('header', {
+    creationtool: CREATION_TOOL,
+    creationtoolversion: xmlText(version),
+    segtype: 'sentence',
+    'o-tmf': CREATION_TOOL,
+    adminlang: 'en',
+    srclang: xmlText(srclang),
+    datatype: 'plaintext',
+  });
+  return { doc, body: tmx.ele('body') };
+}
+
+/** One variant of a unit: its document and sentences as props, the evidence for it when known, its text. */
+export function addTuv(tu: XMLBuilder, v: { lang: string; doc: string; sent: string; text: string; linked?: string; confidence?: number | null }): void {
+  const tuv = tu.ele('tuv', { 'xml:lang': xmlText(v.lang) });
+  tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(v.doc));
+  tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(v.sent));
+  if (v.linked !== undefined) tuv.ele('prop', { type: 'x-linked' }).txt(v.linked);
+  if (v.confidence !== undefined && v.confidence !== null) tuv.ele('prop', { type: 'x-confidence' }).txt(round4(v.confidence).toFixed(4));
+  tuv.ele('seg').txt(xmlText(v.text));
 }
 
 export function corpusTmx(result: RunResult): string {
@@ -37,20 +66,7 @@ export function corpusTmx(result: RunResult): string {
     firstLang !== undefined && index.groups.every((g) => g.spans.some((s) => index.lang(s.doc) === firstLang));
   const srclang = everyTuHasFirst ? firstLang : ALL_LANGUAGES;
 
-  const doc = xmlDocument('tmx', TMX_SYSTEM_ID);
-  const tmx = doc.ele('tmx', { version: '1.4' });
-  // No creationdate: the run's time is in run.json, and leaving it out keeps corpus.tmx
-  // byte-identical across runs on the same input.
-  tmx.ele('header', {
-    creationtool: CREATION_TOOL,
-    creationtoolversion: xmlText(result.manifest.tool.version),
-    segtype: 'sentence',
-    'o-tmf': CREATION_TOOL,
-    adminlang: 'en',
-    srclang: xmlText(srclang),
-    datatype: 'plaintext',
-  });
-  const body = tmx.ele('body');
+  const { doc, body } = tmxDocument(result.manifest.tool.version, srclang);
   for (const g of index.groups) {
     const tu = body.ele('tu', { tuid: xmlText(g.id) });
     tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
@@ -61,14 +77,15 @@ export function corpusTmx(result: RunResult): string {
     for (const id of docIds) {
       const span = g.spans.find((s) => s.doc === id);
       if (!span) continue;
-      const tuv = tu.ele('tuv', { 'xml:lang': xmlText(index.lang(id)) });
-      tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(id));
-      tuv.ele('prop', { type: 'x-sent' }).txt(formatSpan(span));
-      // the evidence for this variant: to how many of the unit's other variants a link ties it directly
-      tuv.ele('prop', { type: 'x-linked' }).txt(`${directPartners(span, g.links).size} of ${g.spans.length - 1}`);
-      const confidence = directConfidence(span, g.links);
-      if (confidence !== undefined) tuv.ele('prop', { type: 'x-confidence' }).txt(round4(confidence).toFixed(4));
-      tuv.ele('seg').txt(xmlText(index.spanText(span)));
+      addTuv(tu, {
+        lang: index.lang(id),
+        doc: id,
+        sent: formatSpan(span),
+        text: index.spanText(span),
+        // the evidence for this variant: to how many of the unit's other variants a link ties it directly
+        linked: `${directPartners(span, g.links).size} of ${g.spans.length - 1}`,
+        confidence: directConfidence(span, g.links),
+      });
     }
   }
   return serialize(doc);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseDtd, validate } from '../export/dtd.ts';
@@ -101,15 +101,19 @@ describe('polyalign batch', () => {
 
   it('reads events from a JSON lines file, paths relative to it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
+    // paths relative to the events file's folder, as a corpus builder writes them
     const lines = [
-      { id: 'first', files: [`../../seeds/${SEEDS[0]}`, `../../seeds/${SEEDS[4]}`].map((f) => join(ROOT, 'seeds', f.split('/').pop()!)) },
-      { id: 'second', files: [join(ROOT, 'seeds')] },
+      { id: 'first', files: [SEEDS[0]!, SEEDS[4]!].map((f) => relative(dir, join(ROOT, 'seeds', f))) },
+      { id: 'second', files: [relative(dir, join(ROOT, 'seeds'))] },
     ];
+    expect(lines[0]!.files[0]).toMatch(/^\.\.\//);
     writeFileSync(join(dir, 'events.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const r = await runCliAsync(['batch', '--events', join(dir, 'events.jsonl'), '-o', join(dir, 'out'), '-j', '1', '--format', 'csv']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
     expect(r.code).toBe(0);
     expect(manifest(join(dir, 'out')).events.map((e) => e.status)).toEqual(['ok', 'ok']);
+    expect(readdirSync(join(dir, 'out', 'events', 'first')).filter((n) => n.endsWith('.csv')).length).toBeGreaterThan(0);
+    expect(readCsvObjects(read(join(dir, 'out', 'events', 'first'), 'sentences.csv')).map((r) => r.doc).filter((d, i, a) => a.indexOf(d) === i)).toEqual([SEEDS[0], SEEDS[4]]);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['batch.json', 'events', 'glossary.csv', 'parallel.csv']);
 
     writeFileSync(join(dir, 'bad.jsonl'), '{"id": "a", "files": ["x.txt"]}\n{"id": "a/b", "files": ["y.txt"]}\n');
