@@ -11,7 +11,8 @@
 // right when it is exactly a gold block), per embedder kind, and checked on articles 61–122, where the
 // expected calibration error is printed beside a reliability diagram (bench/confidence-*.png).
 
-import type { Link, PairAlignment, Span } from '../types.ts';
+import type { Link, PairAlignment } from '../types.ts';
+import { partnersOf, supportOf } from './corroborate.ts';
 
 export type Weights = readonly [bias: number, lnMargin: number, cosine: number, witnesses: number, many: number, merged: number];
 
@@ -31,37 +32,13 @@ export function logistic(weights: readonly number[], x: readonly number[]): numb
   return 1 / (1 + Math.exp(-z));
 }
 
-function key(s: Span): string {
-  return `${s.doc}\u0000${s.first}-${s.last}`;
-}
-
 /**
  * Per link, the number of third documents in which both of its spans are linked (by accepted links)
- * to one and the same span.
+ * to one and the same span: corroboration's support, translations counted too (the model was fitted so).
  */
 export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => number {
-  const partners = new Map<string, Set<string>>();
-  const add = (a: Span, b: Span) => {
-    const set = partners.get(key(a)) ?? new Set<string>();
-    set.add(key(b));
-    partners.set(key(a), set);
-  };
-  for (const p of pairs) {
-    for (const l of p.links) {
-      add(l.src, l.tgt);
-      add(l.tgt, l.src);
-    }
-  }
-  return (link) => {
-    const mine = partners.get(key(link.src));
-    if (!mine) return 0;
-    const docs = new Set<string>();
-    for (const other of partners.get(key(link.tgt)) ?? []) {
-      const doc = other.slice(0, other.indexOf('\u0000'));
-      if (doc !== link.src.doc && mine.has(other)) docs.add(doc);
-    }
-    return docs.size;
-  };
+  const partners = partnersOf(pairs.flatMap((p) => p.links));
+  return (link) => supportOf(link, partners);
 }
 
 /**
