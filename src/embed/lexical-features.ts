@@ -31,12 +31,13 @@ export const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,4}(?![\p{L}\p{N}])/gu;
 export const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}+)*/gu;
 
 const MK_TO_SR: Record<string, string> = { ќ: 'ћ', Ќ: 'Ћ', ѓ: 'ђ', Ѓ: 'Ђ' };
+const MK_LETTERS = /[ќЌѓЃ]/;
 const WORD_CACHE_LIMIT = 50_000;
 const wordCache = new Map<string, string>();
 
 /** The script-neutral key, with Macedonian ќ/ѓ read as their Serbian cognates ћ/ђ (`треќи`/`treći`, `меѓу`/`među`). */
 export function neutral(text: string): string {
-  return scriptNeutralKey(text.replace(/[ќЌѓЃ]/g, (c) => MK_TO_SR[c]!));
+  return scriptNeutralKey(MK_LETTERS.test(text) ? text.replace(/[ќЌѓЃ]/g, (c) => MK_TO_SR[c]!) : text);
 }
 
 /** `neutral` for single words, memoised: names recur across a run's sentences. */
@@ -60,7 +61,10 @@ function add(map: Map<string, number>, key: string): void {
  * letters (`Assad`/`Asad`), `y`/`j`, `w`/`v`, `ph`/`f`, `th`/`t`, `q`/`k`, `x`/`ks`, and `c`/`k`
  * before back vowels (`Carolina`/`Karolina`).
  */
+const FLATTENED = /ije|ph|th|x|q|w|y|c[aou]|(.)\1/;
+
 export function flattenSpelling(word: string): string {
+  if (!FLATTENED.test(word)) return word;
   return word
     .replace(/ije/g, 'e')
     .replace(/ph/g, 'f')

@@ -53,14 +53,21 @@ const ACRONYMS: Record<string, string> = {
   un: 'un', oun: 'un', onu: 'un', on: 'un', fn: 'un',
 };
 
+/** One pattern that any word of either list matches: most words match none, and one test says so. */
+const anyOf = (list: Array<[string, RegExp]>) => new RegExp(list.map(([, p]) => `(?:${p.source})`).join('|'));
+const ANY_NUMBER = anyOf(NUMBERS);
+const ANY_CONCEPT = anyOf(CONCEPTS);
+
 /** The number a word spells, if it is one of the lexicon's number words. */
 export function numberWord(word: string): string | undefined {
+  if (!ANY_NUMBER.test(word)) return undefined;
   for (const [value, pattern] of NUMBERS) if (pattern.test(word)) return value;
   return undefined;
 }
 
 /** The concept a word names (a day, a month, a magnitude), if any. */
 export function concept(word: string): string | undefined {
+  if (!ANY_CONCEPT.test(word)) return undefined;
   for (const [name, pattern] of CONCEPTS) if (pattern.test(word)) return name;
   return undefined;
 }

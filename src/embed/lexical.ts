@@ -18,7 +18,8 @@ import { PolyalignError } from '../errors.ts';
 import type { Embedder } from './embedder.ts';
 import { DEFAULT_FEATURE_OPTIONS } from './lexical-features.ts';
 import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
-import { createHashedExtractor, fnv1a, GROUP_COUNT, pack } from './lexical-hashed.ts';
+import type { HashedExtractor } from './lexical-hashed.ts';
+import { createHashedExtractor, FNV_OFFSET, fnvFrom, GROUP_COUNT } from './lexical-hashed.ts';
 import type { PackedFeatures } from './lexical-hashed.ts';
 import { l2normalise } from './vectors.ts';
 
@@ -38,40 +39,78 @@ const GROUPS = Object.keys(DEFAULT_WEIGHTS) as FeatureGroup[];
 
 export { fnv1a } from './lexical-hashed.ts';
 
-/** Document frequencies of every feature, by feature hash. */
+/**
+ * IDF weights of every feature of the run's table, from the document frequencies of a corpus:
+ * smoothed IDF, or 0 for a feature that no other sentence has (it cannot make this sentence
+ * similar to any other, and left in it would only add hashing collisions).
+ */
 class Idf {
-  private readonly df = new Map<number, number>();
-  private readonly size: number;
+  /** Weight when the sentence is one of the corpus (its own occurrence does not count), and when it is not. */
+  private readonly inCorpus: Float64Array;
+  private readonly outside: Float64Array;
 
-  constructor(documents: readonly PackedFeatures[]) {
-    for (const { hashes } of documents) for (const h of hashes) this.df.set(h, (this.df.get(h) ?? 0) + 1);
-    this.size = documents.length;
+  constructor(documents: readonly PackedFeatures[], features: number) {
+    const df = new Int32Array(features);
+    for (const { ids } of documents) for (let k = 0; k < ids.length; k++) df[ids[k]!]!++;
+    this.inCorpus = new Float64Array(features);
+    this.outside = new Float64Array(features);
+    for (let id = 0; id < features; id++) {
+      const d = df[id]!;
+      if (d === 0) continue;
+      const w = Math.log((documents.length + 1) / (d + 1)) + 1;
+      this.outside[id] = w;
+      if (d >= 2) this.inCorpus[id] = w;
+    }
   }
 
-  /**
-   * Smoothed IDF, or 0 for a feature that no other sentence has: it cannot make this sentence
-   * similar to any other, and left in it would only add hashing collisions.
-   */
-  weight(h: number, inCorpus: boolean): number {
-    const df = this.df.get(h) ?? 0;
-    if (df < (inCorpus ? 2 : 1)) return 0;
-    return Math.log((this.size + 1) / (df + 1)) + 1;
+  /** Weights by feature id; ids past the end (features the corpus never had) weigh 0. */
+  weights(inCorpus: boolean): Float64Array {
+    return inCorpus ? this.inCorpus : this.outside;
   }
 }
 
 const GROUP_WEIGHTS = (weights: Record<FeatureGroup, number>) => GROUPS.map((g) => weights[g]);
+const VECTORS_PER_BLOCK = 256;
+/** 1 + ln(tf) for small counts, which are nearly all of them. */
+const TF = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 
-function vectorise(features: PackedFeatures, inCorpus: boolean, idf: Idf, dim: number, weights: number[]): Float32Array {
-  const out = new Float32Array(dim);
-  const { offsets, hashes, counts } = features;
-  const ws = new Float64Array(hashes.length);
+/**
+ * Where each feature of the table adds: its dimension (hash mod dim), minus one minus it when
+ * bit 31 of the hash says to subtract. Kept up to date with the table as it grows.
+ */
+class Placement {
+  private slots = new Int32Array(1024);
+  private filled = 0;
+
+  constructor(private readonly dim: number) {}
+
+  update(hashes: Int32Array, size: number): Int32Array {
+    if (size > this.slots.length) {
+      const slots = new Int32Array(Math.max(size, this.slots.length * 2));
+      slots.set(this.slots);
+      this.slots = slots;
+    }
+    for (; this.filled < size; this.filled++) {
+      const h = hashes[this.filled]! >>> 0;
+      this.slots[this.filled] = h & 0x80000000 ? -1 - (h % this.dim) : h % this.dim;
+    }
+    return this.slots;
+  }
+}
+
+/** Writes one vector into `out` (zeros, `dim` long). */
+function vectorise(out: Float32Array, features: PackedFeatures, idf: Float64Array, slots: Int32Array, weights: number[], ws: Float64Array): Float32Array {
+  const { offsets, ids, counts } = features;
   for (let g = 0; g < GROUP_COUNT; g++) {
     const weight = weights[g]!;
-    const [from, to] = [offsets[g]!, offsets[g + 1]!];
+    const from = offsets[g]!;
+    const to = offsets[g + 1]!;
     if (weight === 0 || from === to) continue;
     let norm = 0;
     for (let k = from; k < to; k++) {
-      const w = (1 + Math.log(counts[k]!)) * idf.weight(hashes[k]!, inCorpus);
+      const id = ids[k]!;
+      const c = counts[k]!;
+      const w = (c < 64 ? TF[c]! : 1 + Math.log(c)) * (id < idf.length ? idf[id]! : 0);
       ws[k] = w;
       norm += w * w;
     }
@@ -80,16 +119,40 @@ function vectorise(features: PackedFeatures, inCorpus: boolean, idf: Idf, dim: n
     for (let k = from; k < to; k++) {
       const w = ws[k]!;
       if (w === 0) continue;
-      const h = hashes[k]! >>> 0;
-      out[h % dim]! += (h & 0x80000000 ? -w : w) * scale;
+      const slot = slots[ids[k]!]!;
+      if (slot < 0) out[-1 - slot]! += -w * scale;
+      else out[slot]! += w * scale;
     }
   }
   return l2normalise(out);
 }
 
+/**
+ * One extractor per feature setting for the whole thread: its tables (words, features, where
+ * each feature adds) depend only on the text, so a batch's later events find most of their words
+ * already read. Replaced by a fresh one once its feature table passes SHARED_FEATURE_LIMIT.
+ */
+const sharedExtractors = new Map<string, { extractor: HashedExtractor; placements: Map<number, Placement> }>();
+const SHARED_FEATURE_LIMIT = 1 << 20;
+
+function shared(options: FeatureOptions, dim: number): { extractor: HashedExtractor; placement: Placement } {
+  const key = JSON.stringify(options);
+  let entry = sharedExtractors.get(key);
+  if (!entry || entry.extractor.table.size > SHARED_FEATURE_LIMIT) {
+    entry = { extractor: createHashedExtractor(options), placements: new Map() };
+    sharedExtractors.set(key, entry);
+  }
+  let placement = entry.placements.get(dim);
+  if (!placement) entry.placements.set(dim, (placement = new Placement(dim)));
+  return { extractor: entry.extractor, placement };
+}
+
 /** A short, stable fingerprint of the IDF corpus, so that the id (a cache key) changes with it. */
 function fingerprint(corpus: string[]): string {
-  return fnv1a(corpus.join('\n')).toString(16).padStart(8, '0');
+  // fnv1a(corpus.join('\n')), without building the joined string.
+  let h = fnvFrom(FNV_OFFSET, corpus[0] ?? '');
+  for (let i = 1; i < corpus.length; i++) h = fnvFrom(fnvFrom(h, '\n'), corpus[i]!);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
@@ -99,7 +162,21 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
   }
   const weights = GROUP_WEIGHTS({ ...DEFAULT_WEIGHTS, ...options.weights });
   const featureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
-  const extractor = createHashedExtractor(featureOptions);
+  const { extractor, placement } = shared(featureOptions, dim);
+  const { table } = extractor;
+  let scratch = new Float64Array(256);
+  // Vectors are views into blocks of VECTORS_PER_BLOCK: one allocation per block, not per sentence.
+  let block = new Float32Array(0);
+  let used = 0;
+  const embedOne = (features: PackedFeatures, idf: Float64Array) => {
+    if (scratch.length < features.ids.length) scratch = new Float64Array(features.ids.length * 2);
+    if (used === block.length) {
+      block = new Float32Array(dim * Math.max(1, Math.min(VECTORS_PER_BLOCK, Math.floor(2 ** 20 / dim))));
+      used = 0;
+    }
+    const out = block.subarray(used, (used += dim));
+    return vectorise(out, features, idf, placement.update(table.hashes, table.size), weights, scratch);
+  };
   const corpusNames = options.corpus ? extractor.names(options.corpus) : undefined;
   const corpus = options.corpus;
   // The corpus's features, packed, are kept for its texts' own vectors: extraction is the cost.
@@ -111,9 +188,9 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
       continue;
     }
     corpusIndex.set(t, corpusFeatures.length);
-    corpusFeatures.push(pack(extractor.features(t, corpusNames)));
+    corpusFeatures.push(extractor.features(t, corpusNames));
   }
-  const corpusIdf = corpus ? new Idf(corpusFeatures) : undefined;
+  const corpusIdf = corpus ? new Idf(corpusFeatures, table.size) : undefined;
   // Without a corpus the IDF, and so a text's vector, depends on the batch: the id says so.
   const idfTag = options.corpus ? `idf${fingerprint(options.corpus)}` : 'idfbatch';
   return {
@@ -125,13 +202,13 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
         // The IDF is fixed: each text's features live only until its vector is made.
         return texts.map((t) => {
           const i = corpusIndex.get(t);
-          return i === undefined ? vectorise(pack(extractor.features(t, corpusNames)), false, corpusIdf, dim, weights) : vectorise(corpusFeatures[i]!, true, corpusIdf, dim, weights);
+          return i === undefined ? embedOne(extractor.features(t, corpusNames), corpusIdf.weights(false)) : embedOne(corpusFeatures[i]!, corpusIdf.weights(true));
         });
       }
       const names = extractor.names(texts);
-      const features = texts.map((t) => pack(extractor.features(t, names)));
-      const idf = new Idf(features);
-      return features.map((f) => vectorise(f, true, idf, dim, weights));
+      const features = texts.map((t) => extractor.features(t, names));
+      const idf = new Idf(features, table.size).weights(true);
+      return features.map((f) => embedOne(f, idf));
     },
   };
 }

@@ -6,12 +6,12 @@ const EXTRA: Record<string, string> = {
   ł: 'l', Ł: 'L', ı: 'i', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ħ: 'h', Ħ: 'H',
 };
 
+const EXTRA_LETTERS = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'g');
+const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Strip combining marks after NFD decomposition and map the few letters that do not decompose. */
 export function foldDiacritics(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFD')) {
-    if (/\p{M}/u.test(ch)) continue;
-    out += EXTRA[ch] ?? ch;
-  }
-  return out.normalize('NFC');
+  if (ASCII.test(text)) return text;
+  return text.normalize('NFD').replace(MARKS, '').replace(EXTRA_LETTERS, (ch) => EXTRA[ch]!).normalize('NFC');
 }

@@ -27,10 +27,18 @@ function buildTable(): Map<string, string> {
 }
 
 const TABLE = buildTable();
+const CYRILLIC = /[\u0400-\u04ff]/;
+/** TABLE by UTF-16 unit, for the Cyrillic block. */
+const BY_UNIT: Array<string | undefined> = Array.from({ length: 0x100 }, (_, k) => TABLE.get(String.fromCharCode(0x400 + k)));
 
 /** Replace every Cyrillic letter with its Latin romanisation; other characters pass through. */
 export function transliterate(text: string): string {
+  if (!CYRILLIC.test(text)) return text;
   let out = '';
-  for (const ch of text) out += TABLE.get(ch) ?? ch;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const latin = c >= 0x400 && c < 0x500 ? BY_UNIT[c - 0x400] : undefined;
+    out += latin ?? text[i]!;
+  }
   return out;
 }
