@@ -4,7 +4,7 @@
 // decides long documents on their first sentences), each under the V8 profiler.
 // Prints seconds, strict F1 and the functions with the largest share of self time.
 //
-//   node --import tsx bench/ordered-profile.ts [--n 10000]
+//   node --import tsx bench/ordered-profile.ts [--n 10000] [--only mining]
 
 import { Session } from 'node:inspector/promises';
 import { alignPair, linksToBlocks, scoreAlignments } from '../src/align/index.ts';
@@ -14,6 +14,8 @@ import { embedLines, goldBlocks } from './ntrex.ts';
 
 const at = process.argv.indexOf('--n');
 const n = at >= 0 ? Number(process.argv[at + 1]) : 10_000;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const { a, b } = realPair(n);
 const embedder = createLexicalEmbedder({ corpus: [...a, ...b].map((l) => l.text) });
 const [da, db] = [await embedLines(embedder, 'bs', a), await embedLines(embedder, 'da', b)];
@@ -32,7 +34,10 @@ for (const [name, mode, linearAbove] of [
   ['ordered, every pair', 'ordered', Infinity],
   ['ordered, band', 'ordered', undefined],
   ['auto (decides on the first sentences, then the band)', 'auto', undefined],
+  ['mining, every pair', 'mining', Infinity],
+  ['mining, candidates', 'mining', undefined],
 ] as const) {
+  if (only && !name.startsWith(only)) continue;
   await session.post('Profiler.start');
   const t0 = performance.now();
   const r = alignPair(da, db, { mode, ...(linearAbove !== undefined ? { linearAbove } : {}) });

@@ -5,6 +5,7 @@
 import type { AlignDoc } from './input.ts';
 import { cosine, duplicateClasses, meanTopK, topKBanded, topKBoth, type TopK } from './similarity.ts';
 import type { Band } from './coarse.ts';
+import { topKCandidates } from './candidates.ts';
 
 /** Neighbours averaged in the denominator, as in the paper. */
 export const DEFAULT_K = 4;
@@ -64,10 +65,13 @@ export interface MarginContext {
 export const MAX_EXTRA_CANDIDATES = 32;
 
 /**
- * With `band` (coarse.ts), sentences are compared only inside it, and neighbourhoods are those inside
- * it too: the context of long documents in linear time, for ordered alignment.
+ * Which pairs of sentences are compared: every pair (default); only those inside a band (coarse.ts),
+ * with neighbourhoods inside it too, the context of long documents in linear time for ordered
+ * alignment; or 'candidates' (candidates.ts), for mining long documents.
  */
-export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, band?: Band): MarginContext {
+export type Scope = Band | 'candidates';
+
+export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, scope?: Scope): MarginContext {
   const kA = effectiveK(k, b.n);
   const kB = effectiveK(k, a.n);
   const dupA = duplicateClasses(a.vectors);
@@ -75,7 +79,12 @@ export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, band
   // with copies, keep enough candidates that the neighbourhood still holds k distinct sentences
   const extra = Math.min(MAX_EXTRA_CANDIDATES, Math.max(dupA.largest, dupB.largest) - 1);
   const keep = Math.max(k, CANDIDATES) + Math.max(0, extra);
-  const { ab, ba } = band ? topKBanded(a.vectors, b.vectors, keep, band.lo, band.hi) : topKBoth(a.vectors, b.vectors, keep);
+  const { ab, ba } =
+    scope === 'candidates'
+      ? topKCandidates(a.vectors, b.vectors, keep)
+      : scope
+        ? topKBanded(a.vectors, b.vectors, keep, scope.lo, scope.hi)
+        : topKBoth(a.vectors, b.vectors, keep);
   return {
     a,
     b,

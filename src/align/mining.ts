@@ -155,10 +155,16 @@ function bestByMargin(ctx: MarginContext, top: TopK, side: 'a' | 'b'): Best {
     score: new Float32Array(top.rows),
     margin: new Float32Array(top.rows).fill(-Infinity),
   };
+  // Copies of a candidate (one class) score alike and the first is kept: the others are skipped.
+  const classOf = side === 'a' ? ctx.classB : ctx.classA;
+  const seen = new Set<number>();
   for (let r = 0; r < top.rows; r++) {
+    seen.clear();
     for (let c = 0; c < top.k; c++) {
       const o = top.index[r * top.k + c]!;
       if (o < 0) break;
+      if (seen.has(classOf[o]!)) continue;
+      seen.add(classOf[o]!);
       const s = side === 'a' ? spanScore(ctx, one(r), one(o)) : spanScore(ctx, one(o), one(r));
       if (s.margin > best.margin[r]!) {
         best.index[r] = o;
@@ -180,6 +186,8 @@ function standaloneMerges(ctx: MarginContext, side: 'a' | 'b', otherBest: Float3
   const n = side === 'a' ? ctx.a.n : ctx.b.n;
   const score = (mine: SpanRef, other: number) =>
     side === 'a' ? spanScore(ctx, mine, one(other)) : spanScore(ctx, one(other), mine);
+  // Copies of a sentence (one class) score alike, and the first of them is the one kept: one is enough.
+  const classOf = side === 'a' ? ctx.classB : ctx.classA;
   const beads: Bead[] = [];
   const seen = new Set<number>();
   for (let i = 0; i + 1 < n; i++) {
@@ -188,8 +196,8 @@ function standaloneMerges(ctx: MarginContext, side: 'a' | 'b', otherBest: Float3
     for (const row of [i, i + 1]) {
       for (let c = 0; c < top.k; c++) {
         const other = top.index[row * top.k + c]!;
-        if (other < 0 || seen.has(other)) continue;
-        seen.add(other);
+        if (other < 0 || seen.has(classOf[other]!)) continue;
+        seen.add(classOf[other]!);
         const merged = score({ first: i, len: 2 }, other);
         if (found && merged.margin <= found.margin) continue;
         if (merged.margin < otherBest[other]!) continue;

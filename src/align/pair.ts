@@ -109,8 +109,13 @@ export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOption
   }
   const method = opts.mode === 'auto' ? decided?.method : opts.mode;
   const banded = long && method === 'ordered';
-  const ctx = buildMarginContext(a, b, opts.k, banded ? coarseBand(a.vectors, b.vectors) : undefined);
-  const bandNote = banded ? 'long documents: compared in a band around the path of their averaged blocks' : '';
+  const pruned = long && method === 'mining';
+  const ctx = buildMarginContext(a, b, opts.k, banded ? coarseBand(a.vectors, b.vectors) : pruned ? 'candidates' : undefined);
+  const bandNote = banded
+    ? 'long documents: compared in a band around the path of their averaged blocks'
+    : pruned
+      ? 'long documents: each sentence compared with the candidates its heaviest features find'
+      : '';
   const choice =
     decided !== undefined
       ? { method: decided.method, reason: [decided.reason, bandNote].filter(Boolean).join('; ') }

@@ -225,13 +225,13 @@ export function meanTopK(top: TopK, k: number, classOf?: Int32Array): Float32Arr
   return out;
 }
 
-function emptyTopK(rows: number, k: number): TopK {
+export function emptyTopK(rows: number, k: number): TopK {
   const kk = Math.max(0, k);
   return { rows, k: kk, index: new Int32Array(rows * kk).fill(-1), score: new Float32Array(rows * kk).fill(-Infinity) };
 }
 
 /** Inserts (col, s) into row `r` if it beats the row's worst; equal scores keep the earlier index first. */
-function offer(top: TopK, r: number, col: number, s: number): void {
+export function offer(top: TopK, r: number, col: number, s: number): void {
   const k = top.k;
   const base = r * k;
   const score = top.score;
