@@ -1,7 +1,10 @@
-// One event told by many articles: `polyalign run` on 5, 10, 15 and 18 articles of one NTREX article
-// (its 9 languages, each perturbed in the ordered and in the comparable way of bench/ntrex.ts, so no
-// two are the same text), seconds (the better of 2 runs of the CLI, whole process) and how they grow with the number of
-// articles, whose pairs grow as n·(n−1)/2. The longest NTREX article is used (about 30 sentences).
+// One event told by many articles: `polyalign run` on 5, 10, 15 and 20 articles of one NTREX article
+// (its 9 languages, each perturbed in the ordered and in the comparable way of bench/ntrex.ts, and a
+// second English and Danish article perturbed with other seeds, as two more outlets; no two are the
+// same text), seconds (the better of 2 runs of the CLI, whole process), the seconds of its align stage
+// (run.json), with one thread (`-j 1`) and with every core aligning pairs (`-j` left out), and how they
+// grow with the number of articles, whose pairs grow as n·(n−1)/2. The longest NTREX article is used
+// (about 30 sentences).
 //
 //   node --import tsx bench/event-size.ts [--json]
 
@@ -16,7 +19,7 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'polyalign.js');
 // the 7 languages of the quality benchmark and the two more NTREX has
 const FILES: Array<{ code: string; file: string }> = [...LANGS, { code: 'en', file: 'eng.txt' }, { code: 'sr-Cyrl', file: 'srp-Cyrl.txt' }];
 
-export function runEventSize(sizes = [5, 10, 15, 18]) {
+export function runEventSize(sizes = [5, 10, 15, 20]) {
   const corpus = loadNtrex();
   // the extra languages, read as bench/ntrex.ts reads its own
   for (const { code, file } of FILES) corpus.lines[code] ??= readFileSync(join(NTREX_DIR, file), 'utf8').split('\n');
@@ -27,21 +30,41 @@ export function runEventSize(sizes = [5, 10, 15, 18]) {
       versions.push({ name: `${condition}-${code}.txt`, text: `${perturb(corpus, article, code, condition).map((l) => l.text).join('\n')}\n` });
     }
   }
+  // two more outlets: the same lines under another key perturb other ways
+  for (const code of ['en', 'da']) {
+    corpus.lines[`${code}-2`] = corpus.lines[code]!;
+    versions.push({ name: `ordered-${code}-2.txt`, text: `${perturb(corpus, article, `${code}-2`, 'ordered').map((l) => l.text).join('\n')}\n` });
+  }
   const tmp = mkdtempSync(join(tmpdir(), 'polyalign-event-size-'));
   try {
     const rows = sizes.map((n) => {
       const dir = join(tmp, `n${n}`);
       mkdirSync(dir);
       for (const v of versions.slice(0, n)) writeFileSync(join(dir, v.name), v.text);
-      const times: number[] = [];
-      for (let r = 0; r < 2; r++) {
-        const t0 = performance.now();
-        const run = spawnSync(process.execPath, [BIN, 'run', dir, '-o', join(tmp, `out${n}`), '-q', '--skip-bad', '--format', 'csv'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
-        if (run.status !== 0) throw new Error(`run on ${n} articles failed: ${run.stderr}`);
-        times.push((performance.now() - t0) / 1000);
-      }
-      times.sort((x, y) => x - y);
-      return { articles: n, pairs: (n * (n - 1)) / 2, sentencesPerArticle: corpus.articles[article]!.length, seconds: Number(times[0]!.toFixed(2)) };
+      const runs = (jobs: string[]) => {
+        const times: Array<{ seconds: number; align: number }> = [];
+        for (let r = 0; r < 2; r++) {
+          const out = join(tmp, `out${n}`);
+          const t0 = performance.now();
+          const run = spawnSync(process.execPath, [BIN, 'run', dir, '-o', out, '-q', '--skip-bad', '--format', 'csv', ...jobs], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+          if (run.status !== 0) throw new Error(`run on ${n} articles failed: ${run.stderr}`);
+          const seconds = (performance.now() - t0) / 1000;
+          const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { timings: { align: number } };
+          times.push({ seconds, align: manifest.timings.align / 1000 });
+        }
+        return times.sort((x, y) => x.seconds - y.seconds)[0]!;
+      };
+      const one = runs(['-j', '1']);
+      const all = runs([]);
+      return {
+        articles: n,
+        pairs: (n * (n - 1)) / 2,
+        sentencesPerArticle: corpus.articles[article]!.length,
+        seconds: Number(one.seconds.toFixed(2)),
+        alignSeconds: Number(one.align.toFixed(2)),
+        secondsAllCores: Number(all.seconds.toFixed(2)),
+        alignSecondsAllCores: Number(all.align.toFixed(2)),
+      };
     });
     return rows.map((r) => ({ ...r, secondsPerPair: Number((r.seconds / r.pairs).toFixed(3)) }));
   } finally {

@@ -2,7 +2,11 @@
 // aligned by polyalign (ordered and mining, embedding excluded and timed apart) and by hunalign, each step
 // in a child process of its own so that its peak memory is its own.
 //
-//   node --import tsx bench/hunalign-speed.ts [--sizes 1000,10000] [--runs N] [--timeout S] [--langs bs,da] [--json]
+//   node --import tsx bench/hunalign-speed.ts [--sizes 1000,10000] [--runs N] [--timeout S] [--langs bs,da]
+//                                            [--embedder lexical|polyalign] [--json]
+//
+// --embedder: the vectors polyalign aligns (default lexical, polyalign's own lexical channel alone;
+// polyalign: the default of a run, its static model joined with the lexical channel).
 //
 // The documents: NTREX articles perturbed as in the ordered condition of bench/ntrex.ts (10% of sentences
 // deleted, 10% of adjacent pairs merged, 5% insertions from other articles), concatenated article by article,
@@ -32,7 +36,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignPair, linksToBlocks, scoreAlignments } from '../src/align/index.ts';
 import type { AlignDoc, AlignmentScores } from '../src/align/index.ts';
-import { createLexicalEmbedder } from '../src/embed/lexical.ts';
+import { embedderArg, embedderFactory, type BenchEmbedder } from './embedders.ts';
 import type { Method } from '../src/types.ts';
 import { embedLines, goldBlocks, ladderToBlocks, loadNtrex, perturb, rng, tokenise } from './ntrex.ts';
 import type { Line } from './ntrex.ts';
@@ -112,11 +116,12 @@ function readVectors(dir: string): AlignDoc[] {
 }
 
 /** One step, in this process: what a child runs. */
-async function runStep(step: Step, n: number, langs: [string, string], dir: string): Promise<StepFigures> {
+async function runStep(step: Step, n: number, langs: [string, string], dir: string, embedderName: BenchEmbedder = 'lexical'): Promise<StepFigures> {
   if (step === 'embed') {
     const { a, b, passes } = realPair(n, langs);
+    const factory = await embedderFactory(embedderName);
     const start = performance.now();
-    const embedder = createLexicalEmbedder({ corpus: [...a, ...b].map((l) => l.text) });
+    const embedder = factory([...a, ...b].map((l) => l.text));
     const docs = [await embedLines(embedder, langs[0], a), await embedLines(embedder, langs[1], b)];
     const seconds = (performance.now() - start) / 1000;
     writeVectors(dir, docs);
@@ -146,8 +151,8 @@ const f1 = (scores: AlignmentScores) => ({ strictF1: Number(scores.strict.f1.toF
 /** A step's figures, or why there are none (timeout, crash). */
 export type StepOutcome = StepFigures | { error: string };
 
-function runChild(step: Step, n: number, langs: [string, string], dir: string, timeoutS: number): StepOutcome {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', step, '--n', String(n), '--langs', langs.join(','), '--dir', dir], {
+function runChild(step: Step, n: number, langs: [string, string], dir: string, timeoutS: number, embedder: BenchEmbedder): StepOutcome {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', step, '--n', String(n), '--langs', langs.join(','), '--dir', dir, '--embedder', embedder], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     timeout: timeoutS * 1000,
@@ -184,7 +189,7 @@ export interface RealSpeedRow {
 }
 
 const SYSTEM: Record<Step, [string, string]> = {
-  embed: ['polyalign', 'lexical embedding'],
+  embed: ['polyalign', 'embedding'],
   ordered: ['polyalign', 'align, ordered'],
   mining: ['polyalign', 'align, mining'],
   hunalign: ['hunalign', 'whole call'],
@@ -195,6 +200,8 @@ export interface RealSpeedOptions {
   runs?: number;
   timeoutS?: number;
   langs?: [string, string];
+  /** The vectors polyalign aligns (default lexical). */
+  embedder?: BenchEmbedder;
   log?: (line: string) => void;
 }
 
@@ -215,7 +222,7 @@ export function runRealSpeed(options: RealSpeedOptions = {}): { passes: Record<n
           if (outcomes.get(step)!.some((o) => 'error' in o)) continue;
           // Without vectors there is nothing to align.
           const noVectors = (step === 'ordered' || step === 'mining') && outcomes.get('embed')!.every((o) => 'error' in o);
-          const outcome = noVectors ? { error: 'not run: no vectors' } : runChild(step, n, langs, dir, timeoutS);
+          const outcome = noVectors ? { error: 'not run: no vectors' } : runChild(step, n, langs, dir, timeoutS, options.embedder ?? 'lexical');
           outcomes.get(step)!.push(outcome);
           options.log?.(`${n}: ${step} ${'error' in outcome ? outcome.error : `${outcome.seconds.toFixed(2)} s, ${outcome.peakMb} MB`}`);
         }
@@ -228,7 +235,7 @@ export function runRealSpeed(options: RealSpeedOptions = {}): { passes: Record<n
           sentences: `${n} × ${n}`,
           langs: langs.join('-'),
           system: SYSTEM[step][0],
-          step: SYSTEM[step][1],
+          step: step === 'embed' ? `${options.embedder ?? 'lexical'} embedding` : SYSTEM[step][1],
           ...(done.length ? { seconds: Number(median(done.map((d) => d.seconds)).toFixed(2)), peakMb: Math.max(...done.map((d) => d.peakMb)) } : {}),
           runs: done.map((d) => Number(d.seconds.toFixed(2))),
           ...(done[0]?.inputMb !== undefined ? { inputMb: done[0].inputMb } : {}),
@@ -248,6 +255,8 @@ export function runRealSpeed(options: RealSpeedOptions = {}): { passes: Record<n
 export function realSpeedTable(rows: RealSpeedRow[]): Array<Record<string, string | number>> {
   const defined = (row: Record<string, string | number | undefined>) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? ''])) as Record<string, string | number>;
+  // each polyalign step's seconds as a multiple of hunalign's on the same documents, in the same run
+  const hunalign = new Map(rows.filter((r) => r.system === 'hunalign' && r.seconds !== undefined).map((r) => [r.sentences, r.seconds!]));
   return rows.map((r) =>
     defined({
       sentences: r.sentences,
@@ -255,6 +264,7 @@ export function realSpeedTable(rows: RealSpeedRow[]): Array<Record<string, strin
       system: r.system,
       step: r.step,
       seconds: r.seconds ?? r.error,
+      '× hunalign': r.seconds !== undefined && hunalign.has(r.sentences) ? Number((r.seconds / hunalign.get(r.sentences)!).toFixed(2)) : undefined,
       runs: r.runs.join(' / '),
       'peak rss MB': r.peakMb,
       'input rss MB': r.inputMb,
@@ -271,7 +281,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const langs = (arg('--langs')?.split(',') ?? REAL_LANGS) as [string, string];
   const child = arg('--child') as Step | undefined;
   if (child) {
-    console.log(JSON.stringify(await runStep(child, Number(arg('--n')), langs, arg('--dir')!)));
+    console.log(JSON.stringify(await runStep(child, Number(arg('--n')), langs, arg('--dir')!, embedderArg(args, 'lexical'))));
   } else {
     const sizes = arg('--sizes')?.split(',').map(Number) ?? (args.includes('--quick') ? REAL_SIZES.slice(0, 1) : REAL_SIZES);
     const result = runRealSpeed({
@@ -279,6 +289,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       langs,
       ...(arg('--runs') ? { runs: Number(arg('--runs')) } : {}),
       ...(arg('--timeout') ? { timeoutS: Number(arg('--timeout')) } : {}),
+      embedder: embedderArg(args, 'lexical'),
       log: (line) => console.error(line),
     });
     if (args.includes('--json')) console.log(JSON.stringify(result));

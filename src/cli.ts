@@ -67,6 +67,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools)', 'all')
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
+    .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default: the number of cores)', parseJobs)
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every step')
     .addHelpText(
@@ -81,6 +82,7 @@ Examples:
     )
     .action(async (inputs: string[], opts) => {
       const { runCommand, summarise } = await import('./commands/run.ts');
+      const { availableParallelism } = await import('node:os');
       const reporter = createReporter(verbosityOf(opts));
       const outDir = resolve(opts.out);
       const result = await runCommand(
@@ -98,6 +100,7 @@ Examples:
           review: opts.review ?? [],
           encoding: opts.encoding,
           skipBad: Boolean(opts.skipBad),
+          jobs: opts.jobs ?? availableParallelism(),
         },
         reporter,
       );

@@ -1,7 +1,8 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file.
 
-import { alignPair, DEFAULT_MODE } from './align/index.ts';
+import { DEFAULT_MODE } from './align/index.ts';
+import { alignPairs } from './align/pair-pool.ts';
 import { calibrationFor } from './align/calibration.ts';
 import { annotateConfidence, confidenceModelFor } from './align/confidence.ts';
 import { settleLinks } from './align/nway.ts';
@@ -47,6 +48,8 @@ export interface PipelineOptions {
    */
   skipBad?: boolean;
   skipped?: SkippedInput[];
+  /** Threads that align the pairs of documents, this one included (default 1); see align/pair-pool.ts. */
+  jobs?: number;
 }
 
 export interface ProgressEvent {
@@ -155,17 +158,14 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const mode = options.mode ?? DEFAULT_MODE;
   const calibration = calibrationFor(embedder.kind);
-  const aligned: PairAlignment[] = await time('align', () => {
-    const out: PairAlignment[] = [];
+  const aligned: PairAlignment[] = await time('align', async () => {
     const total = (vectors.length * (vectors.length - 1)) / 2;
-    for (let i = 0; i < vectors.length; i++) {
-      for (let j = i + 1; j < vectors.length; j++) {
-        options.onProgress?.({ stage: 'align', done: out.length, total, detail: `${vectors[i]!.id} ↔ ${vectors[j]!.id}` });
-        out.push(alignPair(vectors[i]!, vectors[j]!, { mode, thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) }));
-      }
-    }
-    options.onProgress?.({ stage: 'align', done: total, total });
-    return out;
+    options.onProgress?.({ stage: 'align', done: 0, total });
+    const pairOptions = { mode, thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) };
+    return alignPairs(vectors, pairOptions, {
+      jobs: options.jobs ?? 1,
+      onPair: (done, all, [i, j]) => options.onProgress?.({ stage: 'align', done, total: all, detail: `${vectors[i]!.id} ↔ ${vectors[j]!.id}` }),
+    });
   });
 
   const decisions = options.decisions;

@@ -4,10 +4,8 @@
 // messages, for progress and batch.json. A worker that dies (out of memory, a native crash) fails the
 // event it had started with the reason; the other lanes take the rest.
 
-import { Worker } from 'node:worker_threads';
+import { startWorker, takeNext } from '../threads.ts';
 import { runEvent, type EventOutcome, type EventTask } from './event-job.ts';
-
-const WORKER_ENTRY = new URL('../../bin/batch-worker.js', import.meta.url);
 
 /** What a worker is given: every task, and the counter all lanes take the next one from. */
 export interface WorkerData {
@@ -17,12 +15,6 @@ export interface WorkerData {
 
 /** Messages from a worker: an event started, an event's outcome, or the end of its work. */
 export type WorkerMessage = { started: number } | { outcome: EventOutcome } | { finished: true };
-
-/** Takes the next task index from the shared counter; undefined when none is left. */
-export function takeNext(next: Int32Array, count: number): number | undefined {
-  const i = Atomics.add(next, 0, 1);
-  return i < count ? i : undefined;
-}
 
 export async function runEvents(tasks: readonly EventTask[], jobs: number, onOutcome: (o: EventOutcome) => void): Promise<EventOutcome[]> {
   const outcomes: EventOutcome[] = [];
@@ -42,7 +34,7 @@ export async function runEvents(tasks: readonly EventTask[], jobs: number, onOut
     { length: workers },
     () =>
       new Promise<void>((resolve) => {
-        const worker = new Worker(WORKER_ENTRY, { workerData: { tasks, next: shared } satisfies WorkerData });
+        const worker = startWorker('batch-worker.js', { tasks, next: shared } satisfies WorkerData);
         let current: number | undefined;
         worker.on('message', (m: WorkerMessage) => {
           if ('started' in m) current = m.started;

@@ -4,7 +4,8 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { runEvent } from './event-job.ts';
-import { takeNext, type WorkerData, type WorkerMessage } from './pool.ts';
+import { takeNext } from '../threads.ts';
+import type { WorkerData, WorkerMessage } from './pool.ts';
 
 if (!parentPort) throw new Error('src/batch/worker.ts runs as a worker thread');
 const port = parentPort;

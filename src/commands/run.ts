@@ -29,6 +29,8 @@ export interface RunCommandOptions {
   encoding?: string;
   /** `--skip-bad`: leave out files that cannot be read or aligned, as long as two remain. */
   skipBad?: boolean;
+  /** `--jobs`: threads that align the pairs of documents (pipeline `jobs`). */
+  jobs?: number;
 }
 
 export async function runCommand(options: RunCommandOptions, reporter: Reporter): Promise<RunResult> {
@@ -70,6 +72,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     ...(decisions ? { decisions } : {}),
     skipBad: Boolean(options.skipBad),
     skipped,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     parameters: {
       inputs: options.inputs,
       embedder: options.embedder,
