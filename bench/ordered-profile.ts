@@ -1,14 +1,15 @@
-// Where ordered alignment of long documents spends its time, before and after the band (coarse.ts):
-// the 10,000 × 10,000 Bosnian × Danish lines of bench/hunalign-speed.ts, lexical vectors, aligned in
-// ordered mode once against every pair of sentences and once in the band, and in auto mode (which
-// decides long documents on their first sentences), each under the V8 profiler.
+// Where alignment of long documents spends its time, before and after the band (coarse.ts) and the
+// candidates (candidates.ts): the 10,000 × 10,000 Bosnian × Danish lines of bench/hunalign-speed.ts,
+// lexical vectors (or --embedder polyalign, the default of a run), aligned in ordered mode once against
+// every pair of sentences and once in the band, in auto mode (which decides long documents on their
+// first sentences), and mined against every pair and through candidates, each under the V8 profiler.
 // Prints seconds, strict F1 and the functions with the largest share of self time.
 //
-//   node --import tsx bench/ordered-profile.ts [--n 10000] [--only mining]
+//   node --import tsx bench/ordered-profile.ts [--n 10000] [--only mining] [--embedder lexical|polyalign]
 
 import { Session } from 'node:inspector/promises';
 import { alignPair, linksToBlocks, scoreAlignments } from '../src/align/index.ts';
-import { createLexicalEmbedder } from '../src/embed/lexical.ts';
+import { embedderArg, embedderFactory } from './embedders.ts';
 import { realPair } from './hunalign-speed.ts';
 import { embedLines, goldBlocks } from './ntrex.ts';
 
@@ -17,7 +18,7 @@ const n = at >= 0 ? Number(process.argv[at + 1]) : 10_000;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const { a, b } = realPair(n);
-const embedder = createLexicalEmbedder({ corpus: [...a, ...b].map((l) => l.text) });
+const embedder = (await embedderFactory(embedderArg(process.argv.slice(2), 'lexical')))([...a, ...b].map((l) => l.text));
 const [da, db] = [await embedLines(embedder, 'bs', a), await embedLines(embedder, 'da', b)];
 const gold = goldBlocks(a, b);
 

@@ -76,15 +76,25 @@ export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, scop
   const kB = effectiveK(k, a.n);
   const dupA = duplicateClasses(a.vectors);
   const dupB = duplicateClasses(b.vectors);
-  // with copies, keep enough candidates that the neighbourhood still holds k distinct sentences
-  const extra = Math.min(MAX_EXTRA_CANDIDATES, Math.max(dupA.largest, dupB.largest) - 1);
-  const keep = Math.max(k, CANDIDATES) + Math.max(0, extra);
-  const { ab, ba } =
-    scope === 'candidates'
-      ? topKCandidates(a.vectors, b.vectors, keep)
-      : scope
-        ? topKBanded(a.vectors, b.vectors, keep, scope.lo, scope.hi)
-        : topKBoth(a.vectors, b.vectors, keep);
+  const search = (x: readonly Float32Array[], y: readonly Float32Array[], keep: number) =>
+    scope === 'candidates' ? topKCandidates(x, y, keep) : topKBoth(x, y, keep);
+  let ab: TopK;
+  let ba: TopK;
+  if (scope && scope !== 'candidates') {
+    // In a band a copy's neighbours are its own: keep enough candidates that the neighbourhood still
+    // holds k distinct sentences.
+    const extra = Math.min(MAX_EXTRA_CANDIDATES, Math.max(dupA.largest, dupB.largest) - 1);
+    ({ ab, ba } = topKBanded(a.vectors, b.vectors, Math.max(k, CANDIDATES) + Math.max(0, extra), scope.lo, scope.hi));
+  } else if (dupA.largest > 1 || dupB.largest > 1) {
+    // Copies are searched once: each sentence gets the neighbours of its first copy, among the other
+    // side's first copies (the copy an equal score lists first anyway), however many copies there are.
+    const [repsA, repsB] = [representatives(dupA.of), representatives(dupB.of)];
+    const found = search(repsA.map((i) => a.vectors[i]!), repsB.map((j) => b.vectors[j]!), Math.max(k, CANDIDATES));
+    ab = expandCopies(found.ab, dupA.of, repsA, repsB);
+    ba = expandCopies(found.ba, dupB.of, repsB, repsA);
+  } else {
+    ({ ab, ba } = search(a.vectors, b.vectors, Math.max(k, CANDIDATES)));
+  }
   return {
     a,
     b,
@@ -98,6 +108,35 @@ export function buildMarginContext(a: AlignDoc, b: AlignDoc, k = DEFAULT_K, scop
     classA: dupA.of,
     classB: dupB.of,
   };
+}
+
+/** The first copy of every class of `of` (duplicateClasses), in order. */
+function representatives(of: Int32Array): number[] {
+  const out: number[] = [];
+  of.forEach((c, i) => {
+    if (c === i) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Neighbour lists found for first copies only (`top`, rows and indices by position among them), for
+ * every sentence: row r is its first copy's row, with indices turned back into sentence numbers.
+ */
+function expandCopies(top: TopK, of: Int32Array, rowReps: readonly number[], colReps: readonly number[]): TopK {
+  const position = new Map(rowReps.map((r, p) => [r, p]));
+  const k = top.k;
+  const index = new Int32Array(of.length * k);
+  const score = new Float32Array(of.length * k);
+  for (let r = 0; r < of.length; r++) {
+    const from = position.get(of[r]!)! * k;
+    for (let c = 0; c < k; c++) {
+      const j = top.index[from + c]!;
+      index[r * k + c] = j < 0 ? -1 : colReps[j]!;
+      score[r * k + c] = top.score[from + c]!;
+    }
+  }
+  return { rows: of.length, k, index, score };
 }
 
 /**
