@@ -152,6 +152,7 @@ const f1 = (scores: AlignmentScores) => ({ strictF1: Number(scores.strict.f1.toF
 export type StepOutcome = StepFigures | { error: string };
 
 function runChild(step: Step, n: number, langs: [string, string], dir: string, timeoutS: number, embedder: BenchEmbedder): StepOutcome {
+  const t0 = performance.now();
   const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', step, '--n', String(n), '--langs', langs.join(','), '--dir', dir, '--embedder', embedder], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -159,10 +160,13 @@ function runChild(step: Step, n: number, langs: [string, string], dir: string, t
     killSignal: 'SIGKILL',
   });
   if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { error: `killed after ${timeoutS} s` };
+  const after = `${((performance.now() - t0) / 1000).toFixed(0)} s`;
   if (child.status !== 0) {
     const why = child.signal ? `signal ${child.signal}` : `status ${child.status}`;
-    const last = child.stderr.trim().split('\n').filter((l) => l.trim().length > 0).slice(-3).join(' | ');
-    return { error: `failed (${why}): ${last.slice(0, 300)}` };
+    const lines = child.stderr.trim().split('\n').filter((l) => l.trim().length > 0);
+    // the error's own line, not the stack under it
+    const last = lines.find((l) => /Error\b/.test(l)) ?? lines.slice(-3).join(' | ');
+    return { error: `failed after ${after} (${why}): ${last.slice(0, 300)}` };
   }
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as StepFigures;
 }

@@ -6,18 +6,7 @@ import type { AlignDoc } from '../../src/align/input.ts';
 import { alignPair } from '../../src/align/pair.ts';
 import { cosine, topKBoth } from '../../src/align/similarity.ts';
 import { l2normalise } from '../../src/embed/vectors.ts';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../src/random.ts';
 
 /**
  * Sentences as the lexical channel makes them: 25 features of a Zipfian vocabulary hashed (with a
