@@ -4,7 +4,7 @@
 // same text), seconds (the better of 2 runs of the CLI, whole process), the seconds of its align stage
 // (run.json), with one thread (`-j 1`) and with every core aligning pairs (`-j` left out), and how they
 // grow with the number of articles, whose pairs grow as n·(n−1)/2. The longest NTREX article is used
-// (about 30 sentences).
+// (about 30 sentences). A last row is one event of 9 long articles (about 220 sentences each).
 //
 //   node --import tsx bench/event-size.ts [--json]
 
@@ -35,41 +35,53 @@ export function runEventSize(sizes = [5, 10, 15, 20]) {
     corpus.lines[`${code}-2`] = corpus.lines[code]!;
     versions.push({ name: `ordered-${code}-2.txt`, text: `${perturb(corpus, article, `${code}-2`, 'ordered').map((l) => l.text).join('\n')}\n` });
   }
+  // One event of long articles: each of the 9 languages tells NTREX articles 0–14 in turn (about 220
+  // lines), ordered-perturbed: 36 pairs with far more work each, where the pool of threads pays.
+  const long = FILES.map(({ code }) => ({
+    name: `long-${code}.txt`,
+    text: `${Array.from({ length: 15 }, (_, a) => perturb(corpus, a, code, 'ordered').map((l) => l.text)).flat().join('\n')}\n`,
+  }));
   const tmp = mkdtempSync(join(tmpdir(), 'polyalign-event-size-'));
   try {
-    const rows = sizes.map((n) => {
-      const dir = join(tmp, `n${n}`);
-      mkdirSync(dir);
-      for (const v of versions.slice(0, n)) writeFileSync(join(dir, v.name), v.text);
-      const runs = (jobs: string[]) => {
-        const times: Array<{ seconds: number; align: number }> = [];
-        for (let r = 0; r < 2; r++) {
-          const out = join(tmp, `out${n}`);
-          const t0 = performance.now();
-          const run = spawnSync(process.execPath, [BIN, 'run', dir, '-o', out, '-q', '--skip-bad', '--format', 'csv', ...jobs], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
-          if (run.status !== 0) throw new Error(`run on ${n} articles failed: ${run.stderr}`);
-          const seconds = (performance.now() - t0) / 1000;
-          const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { timings: { align: number } };
-          times.push({ seconds, align: manifest.timings.align / 1000 });
-        }
-        return times.sort((x, y) => x.seconds - y.seconds)[0]!;
-      };
-      const one = runs(['-j', '1']);
-      const all = runs([]);
-      return {
-        articles: n,
-        pairs: (n * (n - 1)) / 2,
-        sentencesPerArticle: corpus.articles[article]!.length,
-        seconds: Number(one.seconds.toFixed(2)),
-        alignSeconds: Number(one.align.toFixed(2)),
-        secondsAllCores: Number(all.seconds.toFixed(2)),
-        alignSecondsAllCores: Number(all.align.toFixed(2)),
-      };
-    });
+    const rows = sizes.map((n) => measure(tmp, `n${n}`, versions.slice(0, n), corpus.articles[article]!.length));
+    rows.push(measure(tmp, 'long', long, Math.round(long.reduce((s, v) => s + v.text.split('\n').length - 1, 0) / long.length)));
     return rows.map((r) => ({ ...r, secondsPerPair: Number((r.seconds / r.pairs).toFixed(3)) }));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The CLI on `files` as one event, with one thread and with every core: the better of 2 runs each. */
+function measure(tmp: string, name: string, files: Array<{ name: string; text: string }>, sentencesPerArticle: number) {
+  const dir = join(tmp, name);
+  mkdirSync(dir);
+  for (const v of files) writeFileSync(join(dir, v.name), v.text);
+  const out = join(tmp, `out-${name}`);
+  const runs = (jobs: string[]) => {
+    const times: Array<{ seconds: number; align: number; threads: number }> = [];
+    for (let r = 0; r < 2; r++) {
+      const t0 = performance.now();
+      const run = spawnSync(process.execPath, [BIN, 'run', dir, '-o', out, '-q', '--skip-bad', '--format', 'csv', ...jobs], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+      if (run.status !== 0) throw new Error(`run on ${name} failed: ${run.stderr}`);
+      const seconds = (performance.now() - t0) / 1000;
+      const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { timings: { align: number }; threads: { align: number } };
+      times.push({ seconds, align: manifest.timings.align / 1000, threads: manifest.threads.align });
+    }
+    return times.sort((x, y) => x.seconds - y.seconds)[0]!;
+  };
+  const one = runs(['-j', '1']);
+  const all = runs([]);
+  const n = files.length;
+  return {
+    articles: n,
+    pairs: (n * (n - 1)) / 2,
+    sentencesPerArticle,
+    seconds: Number(one.seconds.toFixed(2)),
+    alignSeconds: Number(one.align.toFixed(2)),
+    secondsAllCores: Number(all.seconds.toFixed(2)),
+    alignSecondsAllCores: Number(all.align.toFixed(2)),
+    alignThreadsAllCores: all.threads,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

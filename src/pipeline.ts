@@ -158,12 +158,14 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const mode = options.mode ?? DEFAULT_MODE;
   const calibration = calibrationFor(embedder.kind);
+  let alignThreads = 1;
   const aligned: PairAlignment[] = await time('align', async () => {
     const total = (vectors.length * (vectors.length - 1)) / 2;
     options.onProgress?.({ stage: 'align', done: 0, total });
     const pairOptions = { mode, thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin, ...(options.minScore !== undefined ? { minScore: options.minScore } : {}) };
     return alignPairs(vectors, pairOptions, {
       jobs: options.jobs ?? 1,
+      onWorkers: (n) => (alignThreads = 1 + n),
       onPair: (done, all, [i, j]) => options.onProgress?.({ stage: 'align', done, total: all, detail: `${vectors[i]!.id} ↔ ${vectors[j]!.id}` }),
     });
   });
@@ -253,6 +255,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       glossaryRejected: glossaryReview?.rejected.length ?? 0,
     },
     timings,
+    threads: { align: alignThreads },
     outputs: [],
     glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
     ...(review ? { review } : {}),

@@ -231,6 +231,8 @@ export interface RunManifest {
   pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; below: number }>;
   counts: Record<string, number>;
   timings: Record<string, number>;
+  /** Threads that aligned the pairs of documents (pair-pool.ts): like the timings, it depends on the machine and the run. */
+  threads?: { align: number };
   outputs: string[];
   /** The canonical form of each glossary entry as written to glossary.csv, by entry id: tells the next run which canonical forms a reviewer edited. */
   glossaryCanonical?: Record<string, string>;

@@ -130,6 +130,8 @@ describe('polyalign run on the seeds', () => {
     for (const input of manifest.inputs) expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.embedder.kind).toBe('lexical');
     expect(manifest.counts.groups).toBeGreaterThan(5);
+    // five short articles are far too little work to start a worker for
+    expect(manifest.threads).toEqual({ align: 1 });
     const removedKinds = new Set(manifest.inputs.flatMap((i: { removed: { kind: string }[] }) => i.removed.map((r) => r.kind)));
     expect(removedKinds.has('metadata')).toBe(true);
     expect(removedKinds.has('share-counter')).toBe(true);
