@@ -70,7 +70,12 @@ class Idf {
 }
 
 const GROUP_WEIGHTS = (weights: Record<FeatureGroup, number>) => GROUPS.map((g) => weights[g]);
-const VECTORS_PER_BLOCK = 256;
+/**
+ * Bytes per block of vectors: small enough for the allocator's heap (a larger block is mapped fresh
+ * from the system, and every page of it faults on its first write: in a VM that cost more than the
+ * vectors' arithmetic).
+ */
+const BLOCK_BYTES = 1 << 16;
 /** 1 + ln(tf) for small counts, which are nearly all of them. */
 const TF = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 
@@ -165,13 +170,13 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
   const { extractor, placement } = shared(featureOptions, dim);
   const { table } = extractor;
   let scratch = new Float64Array(256);
-  // Vectors are views into blocks of VECTORS_PER_BLOCK: one allocation per block, not per sentence.
+  // Vectors are views into blocks of BLOCK_BYTES: one allocation per block, not per sentence.
   let block = new Float32Array(0);
   let used = 0;
   const embedOne = (features: PackedFeatures, idf: Float64Array) => {
     if (scratch.length < features.ids.length) scratch = new Float64Array(features.ids.length * 2);
     if (used === block.length) {
-      block = new Float32Array(dim * Math.max(1, Math.min(VECTORS_PER_BLOCK, Math.floor(2 ** 20 / dim))));
+      block = new Float32Array(dim * Math.max(1, Math.floor(BLOCK_BYTES / 4 / dim)));
       used = 0;
     }
     const out = block.subarray(used, (used += dim));
