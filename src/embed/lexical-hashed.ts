@@ -18,7 +18,7 @@
 // `neutral(text)` are the words of `neutral(w)` for each word w of the text, in order.
 
 import { acronym, concept, numberWord } from './lexical-lexicon.ts';
-import { ACRONYM, CAPITALISED, flattenSpelling, neutral, normaliseNumber, NUMBER, phonetic, skeleton, WORD } from './lexical-features.ts';
+import { ACRONYM, CAPITALISED, flattenSpelling, neutral, normaliseNumber, NUMBER, phonetic, WORD } from './lexical-features.ts';
 import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
 
 export const FNV_OFFSET = 0x811c9dc5;
@@ -46,6 +46,10 @@ const CACHE_LIMIT = 200_000;
 const OPENING = /[\s"'“”„«»‘’‚›‹()\[\]*–—-]/u;
 const STOP = /[.!?:…]/u;
 const GRAM_STATE = fnvFrom(FNV_OFFSET, 'g:');
+const W_STATE = fnvFrom(FNV_OFFSET, 'w:');
+const S_STATE = fnvFrom(FNV_OFFSET, 's:');
+/** What `skeleton` (lexical-features.ts) removes: 1 at the code of a, e, i, o, u and j. */
+const VOWELS = Uint8Array.from({ length: 128 }, (_, c) => ('aeiouj'.includes(String.fromCharCode(c)) ? 1 : 0));
 
 /**
  * The distinct features of a run, each with a dense id: its hash (the dimension and sign it
@@ -368,9 +372,20 @@ export function createHashedExtractor(options: FeatureOptions): HashedExtractor 
           put(table.id(0, h | 0));
         }
       }
-      push(1, `w:${word.slice(0, options.stemLength)}`);
-      const bones = skeleton(word);
-      if (bones.length >= 2) push(2, `s:${bones.slice(0, 4)}`);
+      // `w:` + the stem and `s:` + the first 4 letters of the skeleton (skeleton(word).slice(0, 4)),
+      // hashed as they are read, without building the strings.
+      let stem = W_STATE;
+      for (let i = 0; i < Math.min(word.length, options.stemLength); i++) stem = Math.imul(stem ^ word.charCodeAt(i), FNV_PRIME);
+      put(table.id(1, stem | 0));
+      let bones = S_STATE;
+      let consonants = 0;
+      for (let i = 0; i < word.length && consonants < 4; i++) {
+        const c = word.charCodeAt(i);
+        if (c < 128 && VOWELS[c]) continue;
+        bones = Math.imul(bones ^ c, FNV_PRIME);
+        consonants++;
+      }
+      if (consonants >= 2) put(table.id(2, bones | 0));
     }
     const ids = wordArena.take(size);
     ids.set(scratch.subarray(0, size));
