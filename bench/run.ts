@@ -136,7 +136,7 @@ console.table(
 
 // One event told by many articles: the whole `polyalign run` on 5 to 18 articles.
 const eventSize = await step('eventSize', () => runEventSize());
-console.log('\nOne event, many articles (one NTREX article in 9 languages × 2 perturbations; whole CLI run, better of 2)');
+console.log('\nOne event, many articles (one NTREX article in 9 languages × 2 perturbations and two more outlets, then 9 long articles; whole CLI run, better of 2, with -j 1 and all cores)');
 console.table(eventSize);
 
 // `polyalign batch` as a user runs it: a child process per batch, so peak memory is the batch's own.
