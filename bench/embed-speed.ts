@@ -46,6 +46,8 @@ function row(embedder: string, note: string, sentences: number, seconds: number)
  * the first embedder of the process (JIT and word tables cold, as `polyalign run`); after other
  * languages warmed the JIT (these words still new, as a new event of a batch); and once its word
  * tables hold these lines' words (a batch's later events), median of 5. IDF over the lines included.
+ * One more row embeds as a run does, Slovene and Serbian Cyrillic sentences and every pair of
+ * neighbours (which take their halves' features), and counts sentences, not texts.
  */
 async function lexicalRows(dir: string): Promise<EmbedSpeedRow[]> {
   const texts = await readLines(dir, ['bos', 'mkd']);
@@ -58,11 +60,16 @@ async function lexicalRows(dir: string): Promise<EmbedSpeedRow[]> {
   const others = await readLines(dir, ['eng', 'dan', 'ron']);
   for (let i = 0; i < 3; i++) await time(() => createLexicalEmbedder({ corpus: others.slice(i * 500) }), others.slice(i * 500));
   const fresh = await time(() => createLexicalEmbedder({ corpus: texts }), texts);
+  // As a run embeds: its sentences (the IDF corpus) and every pair of neighbours, of text not seen yet.
+  const other = await readLines(dir, ['slv', 'srp-Cyrl']);
+  const withPairs = [...other, ...other.slice(1).map((t, i) => `${other[i]} ${t}`)];
+  const run = await time(() => createLexicalEmbedder({ corpus: other }), withPairs);
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push((await time(() => createLexicalEmbedder({ corpus: texts }), texts)).seconds);
   return [
     row(id, 'first run of a process (JIT and word tables cold, as `polyalign run`)', texts.length, first.seconds),
     row(id, 'JIT warm, these words new (a new event of a batch)', texts.length, fresh.seconds),
+    row(id, `as a run: ${other.length} new sentences and their ${other.length - 1} pairs of neighbours, JIT warm; sentences/s`, other.length, run.seconds),
     row(id, 'word tables warm (a batch\'s later events); median of 5', texts.length, warm.sort((a, b) => a - b)[2]!),
   ];
 }

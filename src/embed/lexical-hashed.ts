@@ -52,6 +52,16 @@ const S_STATE = fnvFrom(FNV_OFFSET, 's:');
 const VOWELS = Uint8Array.from({ length: 128 }, (_, c) => ('aeiouj'.includes(String.fromCharCode(c)) ? 1 : 0));
 
 /**
+ * Whether a capitalised word right after `text` and a space opens a sentence (as the capitals pass
+ * reads it): the text ends with a stop, quotes and brackets aside, or is empty.
+ */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && OPENING.test(text[i]!)) i--;
+  return i < 0 || STOP.test(text[i]!);
+}
+
+/**
  * The distinct features of a run, each with a dense id: its hash (the dimension and sign it
  * adds to) and its group. An open-addressing table keyed by (group, hash).
  */
@@ -109,6 +119,8 @@ export interface PackedFeatures {
   offsets: readonly number[];
   ids: Int32Array;
   counts: Uint16Array;
+  /** Whether the text added concepts after its words (`%`, an acronym): see `join`. */
+  tail: boolean;
 }
 
 /**
@@ -152,14 +164,14 @@ class Counter {
     this.sizes.fill(0);
   }
 
-  add(id: number): void {
+  add(id: number, times = 1): void {
     if (id >= this.stamp.length) this.grow(id);
     if (this.stamp[id] === this.current) {
-      this.count[id]!++;
+      this.count[id]! += times;
       return;
     }
     this.stamp[id] = this.current;
-    this.count[id] = 1;
+    this.count[id] = times;
     const g = this.table.groups[id]!;
     let list = this.lists[g]!;
     const size = this.sizes[g]!;
@@ -172,13 +184,23 @@ class Counter {
     this.sizes[g] = size + 1;
   }
 
-  /** The counted features, grouped, each group in first-occurrence order. */
-  pack(): PackedFeatures {
+  private transientIds = new Int32Array(1024);
+  private transientCounts = new Uint16Array(1024);
+
+  /**
+   * The counted features, grouped, each group in first-occurrence order. Transient: in space the next
+   * call reuses (for a vector made at once); otherwise in the arena, to be kept.
+   */
+  pack(tail: boolean, transient = false): PackedFeatures {
     const offsets = [0, 0, 0, 0, 0, 0, 0];
     for (let g = 0; g < GROUP_COUNT; g++) offsets[g + 1] = offsets[g]! + this.sizes[g]!;
     const n = offsets[GROUP_COUNT]!;
-    const ids = this.idArena.take(n);
-    const counts = this.countArena.take(n);
+    if (transient && n > this.transientIds.length) {
+      this.transientIds = new Int32Array(n * 2);
+      this.transientCounts = new Uint16Array(n * 2);
+    }
+    const ids = transient ? this.transientIds.subarray(0, n) : this.idArena.take(n);
+    const counts = transient ? this.transientCounts.subarray(0, n) : this.countArena.take(n);
     for (let g = 0; g < GROUP_COUNT; g++) {
       const list = this.lists[g]!;
       const at = offsets[g]!;
@@ -188,7 +210,7 @@ class Counter {
         counts[at + k] = Math.min(this.count[id]!, 65_535);
       }
     }
-    return { offsets, ids, counts };
+    return { offsets, ids, counts, tail };
   }
 
   private grow(id: number): void {
@@ -311,7 +333,14 @@ interface Capital {
 
 export interface HashedExtractor {
   readonly table: FeatureTable;
-  features(text: string, names?: Set<string>): PackedFeatures;
+  /** With `transient`, the result lives until the next call (see Counter.pack). */
+  features(text: string, names?: Set<string>, transient?: boolean): PackedFeatures;
+  /**
+   * The features of `${x} ${y}` from those of x and y, in the same order (transient), for texts where
+   * no feature crosses the space (the lexical embedder checks). Neither may have a tail: `%` counts
+   * once per text, and acronyms come after every word's concepts.
+   */
+  join(x: PackedFeatures, y: PackedFeatures): PackedFeatures;
   /** Words written with a capital inside a sentence (as `collectNames`). */
   names(texts: string[]): Set<string>;
 }
@@ -425,7 +454,7 @@ export function createHashedExtractor(options: FeatureOptions): HashedExtractor 
 
   return {
     table,
-    features(text: string, names?: Set<string>): PackedFeatures {
+    features(text: string, names?: Set<string>, transient = false): PackedFeatures {
       counter.start();
       // The words of WORD, scanned by hand: a word seen before is found by its hash, with no string made.
       // Two capitals in a row, where an acronym can start, are inside a word: noted while scanning.
@@ -458,11 +487,18 @@ export function createHashedExtractor(options: FeatureOptions): HashedExtractor 
         for (let k = 0; k < wf.length; k++) counter.add(wf[k]!);
       }
       for (const raw of text.match(NUMBER) ?? []) counter.add(keyed(3, `n:${normaliseNumber(raw)}`));
-      if (text.includes('%')) counter.add(keyed(5, 'c:percent'));
+      let tail = false;
+      if (text.includes('%')) {
+        counter.add(keyed(5, 'c:percent'));
+        tail = true;
+      }
       // Most sentences have no two capitals in a row, and the acronym pattern's look-behind is slow.
       if (twoCapitals) for (const raw of text.match(ACRONYM) ?? []) {
         const body = acronym(neutralWord(raw));
-        if (body) counter.add(keyed(5, `c:${body}`));
+        if (body) {
+          counter.add(keyed(5, `c:${body}`));
+          tail = true;
+        }
       }
       const found = capitals.get(text) ?? capitalsOf(text);
       capitals.delete(text);
@@ -473,7 +509,15 @@ export function createHashedExtractor(options: FeatureOptions): HashedExtractor 
           for (const id of ids[k]!) counter.add(id);
         }
       }
-      return counter.pack();
+      return counter.pack(tail, transient);
+    },
+    join(x: PackedFeatures, y: PackedFeatures): PackedFeatures {
+      counter.start();
+      for (let g = 0; g < GROUP_COUNT; g++) {
+        for (let k = x.offsets[g]!; k < x.offsets[g + 1]!; k++) counter.add(x.ids[k]!, x.counts[k]!);
+        for (let k = y.offsets[g]!; k < y.offsets[g + 1]!; k++) counter.add(y.ids[k]!, y.counts[k]!);
+      }
+      return counter.pack(false, true);
     },
     names(texts: string[]): Set<string> {
       const out = new Set<string>();

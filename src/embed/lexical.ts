@@ -19,7 +19,7 @@ import type { Embedder } from './embedder.ts';
 import { DEFAULT_FEATURE_OPTIONS } from './lexical-features.ts';
 import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
 import type { HashedExtractor } from './lexical-hashed.ts';
-import { createHashedExtractor, FNV_OFFSET, fnvFrom, GROUP_COUNT } from './lexical-hashed.ts';
+import { createHashedExtractor, endsSentence, FNV_OFFSET, fnvFrom, GROUP_COUNT } from './lexical-hashed.ts';
 import type { PackedFeatures } from './lexical-hashed.ts';
 import { l2normalise } from './vectors.ts';
 
@@ -152,6 +152,9 @@ function shared(options: FeatureOptions, dim: number): { extractor: HashedExtrac
   return { extractor: entry.extractor, placement };
 }
 
+/** Characters of a corpus text that index it for finding joined texts. */
+const PREFIX = 24;
+
 /** A short, stable fingerprint of the IDF corpus, so that the id (a cache key) changes with it. */
 function fingerprint(corpus: string[]): string {
   // fnv1a(corpus.join('\n')), without building the joined string.
@@ -196,6 +199,40 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
     corpusFeatures.push(extractor.features(t, corpusNames));
   }
   const corpusIdf = corpus ? new Idf(corpusFeatures, table.size) : undefined;
+  // Corpus texts by their first PREFIX characters, to find the one a joined text starts with.
+  const byPrefix = new Map<string, number[]>();
+  corpus?.forEach((t, i) => {
+    if (t.length < PREFIX || corpusIndex.get(t) !== i) return;
+    const key = t.slice(0, PREFIX);
+    const list = byPrefix.get(key);
+    if (list) list.push(i);
+    else byPrefix.set(key, [i]);
+  });
+  /**
+   * The corpus texts x and y of t = `${x} ${y}`, when no feature of t crosses the space (see `join`):
+   * x ends a sentence, so a capital after the space opens one alone or joined, and no number runs across
+   * the space (`5` `000` would read as 5000: x would end with a digit); and neither half has a tail.
+   */
+  const joined = (t: string): [number, number] | undefined => {
+    const split = (x: number): [number, number] | undefined => {
+      const y = corpusIndex.get(t.slice(corpus![x]!.length + 1));
+      if (y === undefined) return undefined;
+      return corpusFeatures[x]!.tail || corpusFeatures[y]!.tail || !endsSentence(corpus![x]!) ? undefined : [x, y];
+    };
+    // x shorter than PREFIX ends at one of the first spaces; a longer one is found by its prefix
+    for (let p = t.indexOf(' '); p > 0 && p < PREFIX; p = t.indexOf(' ', p + 1)) {
+      const x = corpusIndex.get(t.slice(0, p));
+      const found = x === undefined ? undefined : split(x);
+      if (found) return found;
+    }
+    for (const x of byPrefix.get(t.slice(0, PREFIX)) ?? []) {
+      const length = corpus![x]!.length;
+      if (t.length <= length || t.charCodeAt(length) !== 32 || !t.startsWith(corpus![x]!)) continue;
+      const found = split(x);
+      if (found) return found;
+    }
+    return undefined;
+  };
   // Without a corpus the IDF, and so a text's vector, depends on the batch: the id says so.
   const idfTag = options.corpus ? `idf${fingerprint(options.corpus)}` : 'idfbatch';
   return {
@@ -204,10 +241,14 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
     dim,
     async embed(texts: string[]): Promise<Float32Array[]> {
       if (corpusIdf) {
-        // The IDF is fixed: each text's features live only until its vector is made.
+        // The IDF is fixed: each text's features live only until its vector is made. A text that is two
+        // corpus texts joined by a space (the pipeline's pairs of neighbours) takes their features.
         return texts.map((t) => {
           const i = corpusIndex.get(t);
-          return i === undefined ? embedOne(extractor.features(t, corpusNames), corpusIdf.weights(false)) : embedOne(corpusFeatures[i]!, corpusIdf.weights(true));
+          if (i !== undefined) return embedOne(corpusFeatures[i]!, corpusIdf.weights(true));
+          const halves = joined(t);
+          const features = halves ? extractor.join(corpusFeatures[halves[0]]!, corpusFeatures[halves[1]]!) : extractor.features(t, corpusNames, true);
+          return embedOne(features, corpusIdf.weights(false));
         });
       }
       const names = extractor.names(texts);

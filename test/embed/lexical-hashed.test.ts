@@ -72,6 +72,20 @@ describe('the lexical fast path', () => {
     expect(vectors.slice(0, 5).every((v) => v.some((x) => x !== 0))).toBe(true);
   });
 
+  it('gives a text made of two corpus texts and a space (a pair of neighbours) the vector of the readable definition', async () => {
+    // corners: digits on both sides of the space, a text without a stop before a name that opens a
+    // sentence only here, `%` and acronyms on both sides
+    const corners = ['Broj je 5', '000 ljudi je došlo.', 'Naslov bez tačke', 'Zorislav je rekao da.', 'Rast od 5% u SAD.', 'Pad od 3% u EU.', 'NATO i UN.'];
+    const corpus = [...lines.slice(0, 60), ...corners];
+    const pairs = [...corpus.slice(1).map((t, i) => `${corpus[i]} ${t}`), 'Naslov bez tačke Zorislav je rekao da.'];
+    const ref = reference(corpus, 512);
+    const vectors = await createLexicalEmbedder({ corpus, dim: 512 }).embed(pairs);
+    pairs.forEach((pair, i) => {
+      const r = ref(pair);
+      for (let j = 0; j < r.length; j++) expect(Math.abs(vectors[i]![j]! - r[j]!), `${pair} [${j}]`).toBeLessThan(1e-6);
+    });
+  });
+
   it('gives the same vectors whether its tables were filled by an earlier run or not', async () => {
     const corpus = lines.slice(0, 40);
     const first = await createLexicalEmbedder({ corpus, dim: 512 }).embed(lines);
