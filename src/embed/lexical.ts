@@ -21,6 +21,7 @@ import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
 import type { HashedExtractor } from './lexical-hashed.ts';
 import { createHashedExtractor, endsSentence, FNV_OFFSET, fnvFrom, GROUP_COUNT } from './lexical-hashed.ts';
 import type { PackedFeatures } from './lexical-hashed.ts';
+import { joinFinder } from './joined.ts';
 import { l2normalise } from './vectors.ts';
 
 export interface LexicalOptions {
@@ -152,9 +153,6 @@ function shared(options: FeatureOptions, dim: number): { extractor: HashedExtrac
   return { extractor: entry.extractor, placement };
 }
 
-/** Characters of a corpus text that index it for finding joined texts. */
-const PREFIX = 24;
-
 /** A short, stable fingerprint of the IDF corpus, so that the id (a cache key) changes with it. */
 function fingerprint(corpus: string[]): string {
   // fnv1a(corpus.join('\n')), without building the joined string.
@@ -199,39 +197,17 @@ export function createLexicalEmbedder(options: LexicalOptions = {}): Embedder {
     corpusFeatures.push(extractor.features(t, corpusNames));
   }
   const corpusIdf = corpus ? new Idf(corpusFeatures, table.size) : undefined;
-  // Corpus texts by their first PREFIX characters, to find the one a joined text starts with.
-  const byPrefix = new Map<string, number[]>();
-  corpus?.forEach((t, i) => {
-    if (t.length < PREFIX || corpusIndex.get(t) !== i) return;
-    const key = t.slice(0, PREFIX);
-    const list = byPrefix.get(key);
-    if (list) list.push(i);
-    else byPrefix.set(key, [i]);
-  });
+  const findJoined = joinFinder(corpus ?? []);
   /**
    * The corpus texts x and y of t = `${x} ${y}`, when no feature of t crosses the space (see `join`):
    * x ends a sentence, so a capital after the space opens one alone or joined, and no number runs across
    * the space (`5` `000` would read as 5000: x would end with a digit); and neither half has a tail.
    */
   const joined = (t: string): [number, number] | undefined => {
-    const split = (x: number): [number, number] | undefined => {
-      const y = corpusIndex.get(t.slice(corpus![x]!.length + 1));
-      if (y === undefined) return undefined;
-      return corpusFeatures[x]!.tail || corpusFeatures[y]!.tail || !endsSentence(corpus![x]!) ? undefined : [x, y];
-    };
-    // x shorter than PREFIX ends at one of the first spaces; a longer one is found by its prefix
-    for (let p = t.indexOf(' '); p > 0 && p < PREFIX; p = t.indexOf(' ', p + 1)) {
-      const x = corpusIndex.get(t.slice(0, p));
-      const found = x === undefined ? undefined : split(x);
-      if (found) return found;
-    }
-    for (const x of byPrefix.get(t.slice(0, PREFIX)) ?? []) {
-      const length = corpus![x]!.length;
-      if (t.length <= length || t.charCodeAt(length) !== 32 || !t.startsWith(corpus![x]!)) continue;
-      const found = split(x);
-      if (found) return found;
-    }
-    return undefined;
+    const found = findJoined(t);
+    if (!found) return undefined;
+    const [x, y] = found;
+    return corpusFeatures[x]!.tail || corpusFeatures[y]!.tail || !endsSentence(corpus![x]!) ? undefined : found;
   };
   // Without a corpus the IDF, and so a text's vector, depends on the batch: the id says so.
   const idfTag = options.corpus ? `idf${fingerprint(options.corpus)}` : 'idfbatch';

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Embedder } from './embedder.ts';
 import { readStaticModel } from './static/model-files.ts';
 import type { StaticModelFiles } from './static/model-files.ts';
-import { poolTokens } from './static/pool.ts';
+import { joinFinder } from './joined.ts';
+import { normaliseSum, sumTokens } from './static/pool.ts';
 import { createTokenizer } from './static/tokenizer.ts';
 
 export const SHIPPED_MODEL = 'polyalign/static-v1';
@@ -45,7 +46,20 @@ export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
     model,
     async embed(input: string[]): Promise<Float32Array[]> {
       const t0 = performance.now();
-      const out = input.map((text) => poolTokens(embeddings, dim, tokenizer.encode(text)));
+      // A text that is two others joined by a space (a run's pair of neighbours) has their tokens, in
+      // order: the normaliser and the pre-tokenizer never join across a space. Its sum goes on from the
+      // first one's, so it adds the same rows in the same order as reading it would.
+      const findJoined = joinFinder(input);
+      const halves = input.map((text) => findJoined(text));
+      const ids: Array<number[] | undefined> = input.map((text, i) => (halves[i] ? undefined : tokenizer.encode(text)));
+      const sums = input.map((_, i) => (ids[i] ? sumTokens(embeddings, dim, ids[i]!) : undefined));
+      const out = input.map((text, i) => {
+        const split = halves[i];
+        // a sum that a pair may still go on from is left as it is
+        if (sums[i]) return normaliseSum(sums[i]!, new Float32Array(dim));
+        if (!split || !sums[split[0]] || !ids[split[1]]) return normaliseSum(sumTokens(embeddings, dim, tokenizer.encode(text)));
+        return normaliseSum(sumTokens(embeddings, dim, ids[split[1]]!, Float32Array.from(sums[split[0]]!)));
+      });
       texts += input.length;
       seconds += (performance.now() - t0) / 1000;
       return out;

@@ -126,3 +126,21 @@ describe('the shipped model', () => {
     expect(dot(c[0]!, c[1]!)).toBeCloseTo(0.4 * dot(m[0]!, m[1]!) + 0.6 * dot(l[0]!, l[1]!), 5);
   });
 });
+
+describe('pairs of neighbours in the static model', () => {
+  it('gives a text made of two others and a space the vector of reading it alone, bit for bit', async () => {
+    const model = await createStaticEmbedder(SHIPPED_MODEL_DIR);
+    const lines = seedTexts.flatMap((t) => t.split(/\n+|(?<=[.!?])\s+/)).filter((l) => l.trim().length > 0).slice(0, 80);
+    // corners of the space: a Greek final sigma, ijekavian split at it, a combining mark after it, digraphs, an empty side
+    const corners = ['ΟΔΟΣ', 'Αθήνα je grad.', 'Rij', 'je li?', '\u0301naglasak na početku.', 'Ph', 'hoto', 'Đ', 'đak'];
+    const texts = [...lines, ...corners];
+    const pairs = texts.slice(1).map((t, i) => `${texts[i]} ${t}`);
+    const together = await model.embed([...texts, ...pairs]);
+    for (const [k, pair] of pairs.entries()) {
+      const [alone] = await model.embed([pair]);
+      expect(together[texts.length + k], pair).toEqual(alone);
+    }
+    // and the sentences are what they are alone too
+    for (const [k, text] of texts.entries()) expect(together[k]).toEqual((await model.embed([text]))[0]);
+  });
+});
