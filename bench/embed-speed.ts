@@ -100,6 +100,11 @@ export async function runEmbedSpeed(options: { dir?: string } = {}): Promise<Emb
   const alone = [];
   for (let i = 0; i < 3; i++) alone.push(await time(() => model!, texts));
   rows.push(row(SHIPPED_MODEL, 'the static model alone; median of 3', texts.length, mid(alone.map((r) => r.seconds))));
+  // as a run embeds: the lines and every pair of neighbours, which go on from their first half's sum
+  const withPairs = [...texts, ...texts.slice(1).map((t, i) => `${texts[i]} ${t}`)];
+  const paired = [];
+  for (let i = 0; i < 3; i++) paired.push(await time(() => model!, withPairs));
+  rows.push(row(SHIPPED_MODEL, `as a run: the ${texts.length} lines and their ${texts.length - 1} pairs of neighbours; sentences/s; median of 3`, texts.length, mid(paired.map((r) => r.seconds))));
   const both = [];
   for (let i = 0; i < 3; i++) both.push(await time(() => combineEmbedders(model!, createLexicalEmbedder({ corpus: texts }), model!.model.config.polyalign.weight), texts));
   rows.push(row('polyalign (default)', 'static model + lexical channel, IDF included; median of 3', texts.length, mid(both.map((r) => r.seconds))));

@@ -1,5 +1,6 @@
 // Composes the stages: language → segment → embed → align → group → glossary.
-// Takes documents already read by ingest and an Embedder; touches no file.
+// Takes documents already read by ingest and an Embedder; touches no file (the pairs of documents
+// may be aligned over worker threads, align/pair-pool.ts).
 
 import { DEFAULT_MODE } from './align/index.ts';
 import { alignPairs } from './align/pair-pool.ts';

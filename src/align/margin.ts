@@ -61,7 +61,7 @@ export interface MarginContext {
   classB: Int32Array;
 }
 
-/** Candidates kept beyond CANDIDATES for copies of one sentence, at most: a neighbourhood still has distinct sentences. */
+/** In a band (where copies are not searched once), candidates kept beyond CANDIDATES for copies of one sentence, at most: a neighbourhood still has distinct sentences. */
 export const MAX_EXTRA_CANDIDATES = 32;
 
 /**

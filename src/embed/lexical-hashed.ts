@@ -19,7 +19,7 @@
 
 import { acronym, concept, numberWord } from './lexical-lexicon.ts';
 import { ACRONYM, CAPITALISED, flattenSpelling, neutral, normaliseNumber, NUMBER, phonetic, WORD } from './lexical-features.ts';
-import type { FeatureGroup, FeatureOptions } from './lexical-features.ts';
+import type { FeatureOptions } from './lexical-features.ts';
 
 export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -38,7 +38,6 @@ export function fnvFrom(h: number, text: string): number {
   return h;
 }
 
-export const GROUP_INDEX: Record<FeatureGroup, number> = { gram: 0, word: 1, skeleton: 2, number: 3, name: 4, concept: 5 };
 export const GROUP_COUNT = 6;
 
 const CACHE_LIMIT = 200_000;
@@ -52,11 +51,11 @@ const S_STATE = fnvFrom(FNV_OFFSET, 's:');
 const VOWELS = Uint8Array.from({ length: 128 }, (_, c) => ('aeiouj'.includes(String.fromCharCode(c)) ? 1 : 0));
 
 /**
- * Whether a capitalised word right after `text` and a space opens a sentence (as the capitals pass
- * reads it): the text ends with a stop, quotes and brackets aside, or is empty.
+ * Whether `text` up to `end` ends a sentence, so that a capitalised word there opens one: a stop,
+ * quotes, brackets and spaces aside, or nothing at all.
  */
-export function endsSentence(text: string): boolean {
-  let i = text.length - 1;
+export function endsSentence(text: string, end = text.length): boolean {
+  let i = end - 1;
   while (i >= 0 && OPENING.test(text[i]!)) i--;
   return i < 0 || STOP.test(text[i]!);
 }
@@ -434,18 +433,12 @@ export function createHashedExtractor(options: FeatureOptions): HashedExtractor 
       return { parts, ids };
     });
 
-  const isSentenceInitial = (text: string, index: number): boolean => {
-    let i = index - 1;
-    while (i >= 0 && OPENING.test(text[i]!)) i--;
-    return i < 0 || STOP.test(text[i]!);
-  };
-
   /** The capitalised words of a text with a name part, each with whether it opens a sentence. */
   const capitalsOf = (text: string): Capital[] => {
     const out: Capital[] = [];
     for (const match of text.matchAll(CAPITALISED)) {
       const { parts, ids } = capitalisedParts(match[0]);
-      if (parts.length > 0) out.push({ parts, ids, initial: isSentenceInitial(text, match.index) });
+      if (parts.length > 0) out.push({ parts, ids, initial: endsSentence(text, match.index) });
     }
     return out;
   };

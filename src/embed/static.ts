@@ -48,17 +48,30 @@ export function staticEmbedderFrom(model: StaticModelFiles): StaticEmbedder {
       const t0 = performance.now();
       // A text that is two others joined by a space (a run's pair of neighbours) has their tokens, in
       // order: the normaliser and the pre-tokenizer never join across a space. Its sum goes on from the
-      // first one's, so it adds the same rows in the same order as reading it would.
+      // first one's, so it adds the same rows in the same order as reading it would. It is made right
+      // after its first half, so no sum is kept longer than that.
       const findJoined = joinFinder(input);
       const halves = input.map((text) => findJoined(text));
-      const ids: Array<number[] | undefined> = input.map((text, i) => (halves[i] ? undefined : tokenizer.encode(text)));
-      const sums = input.map((_, i) => (ids[i] ? sumTokens(embeddings, dim, ids[i]!) : undefined));
-      const out = input.map((text, i) => {
+      const pairsOf = new Map<number, number[]>();
+      halves.forEach((split, i) => {
+        if (!split || halves[split[0]] || halves[split[1]]) return;
+        const list = pairsOf.get(split[0]);
+        if (list) list.push(i);
+        else pairsOf.set(split[0], [i]);
+      });
+      const ids = new Map<number, number[]>();
+      const idsOf = (i: number): number[] => {
+        let found = ids.get(i);
+        if (!found) ids.set(i, (found = tokenizer.encode(input[i]!)));
+        return found;
+      };
+      const out: Float32Array[] = new Array(input.length);
+      input.forEach((_, i) => {
         const split = halves[i];
-        // a sum that a pair may still go on from is left as it is
-        if (sums[i]) return normaliseSum(sums[i]!, new Float32Array(dim));
-        if (!split || !sums[split[0]] || !ids[split[1]]) return normaliseSum(sumTokens(embeddings, dim, tokenizer.encode(text)));
-        return normaliseSum(sumTokens(embeddings, dim, ids[split[1]]!, Float32Array.from(sums[split[0]]!)));
+        if (split && !halves[split[0]] && !halves[split[1]]) return; // made with its first half
+        const sum = sumTokens(embeddings, dim, idsOf(i));
+        for (const pair of pairsOf.get(i) ?? []) out[pair] = normaliseSum(sumTokens(embeddings, dim, idsOf(halves[pair]![1]), Float32Array.from(sum)));
+        out[i] = normaliseSum(sum);
       });
       texts += input.length;
       seconds += (performance.now() - t0) / 1000;
