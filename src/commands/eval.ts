@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { scoreAlignments } from '../align/index.ts';
 import { PolyalignError } from '../errors.ts';
+import { unescapeCell } from '../review/decision.ts';
 
 type Block = [number[], number[]];
 const REQUIRED = ['src_doc', 'src_sent', 'tgt_doc', 'tgt_sent'] as const;
@@ -40,8 +41,8 @@ export async function readAlignmentBlocks(file: string): Promise<Map<string, Blo
     if (r.status === 'rejected') return;
     let src = parseSent(r.src_sent!, file, i + 2);
     let tgt = parseSent(r.tgt_sent!, file, i + 2);
-    let a = r.src_doc!;
-    let b = r.tgt_doc!;
+    let a = unescapeCell(r.src_doc!);
+    let b = unescapeCell(r.tgt_doc!);
     if (a > b) [a, b, src, tgt] = [b, a, tgt, src];
     const key = `${a}\t${b}`;
     const list = out.get(key) ?? [];

@@ -113,7 +113,10 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
     const status = LINK_STATUS[raw];
     if (!status) return;
     const side = (docCol: number, textCol: number, sentCol: number, name: string) => {
-      const doc = (row[docCol] ?? '').trim();
+      // The writer guards a name that starts like a formula (`'-notes.txt`): take the guard off, and
+      // keep a name's own leading or trailing space when the run knows it so.
+      const cell = unescapeCell(row[docCol] ?? '');
+      const doc = known?.has(cell) ? cell : cell.trim();
       const text = normaliseText(unescapeCell(row[textCol] ?? ''));
       if (!doc) throw invalid(path, `row ${line}: ${name}_doc is empty`);
       if (!text) throw invalid(path, `row ${line}: ${name}_text is empty`);

@@ -125,3 +125,19 @@ describe('parseDecisions: glossary decisions (glossary.csv)', () => {
     expect(caught(() => parseDecisions('entry_id,canonical\ne1,X\n', 'old.csv', opts)).message).toMatch(/^old\.csv: missing column status/);
   });
 });
+
+describe('document names that the CSV writer guards read back as themselves', () => {
+  // Every first character csv-stringify's escape_formulas guards with a leading `'`.
+  const GUARDED = ['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+
+  it.each(GUARDED.map((c) => [JSON.stringify(c), c]))('a name starting with %s, written by toCsv, edited and imported', async (_label, c) => {
+    const { toCsv } = await import('../../src/export/csv.ts');
+    const [src, tgt] = [`${c}rf.txt`, `${c}${c}help.txt`];
+    const header = HEADER.split(',');
+    const row = ['g0001', 0.5, 1.4, 'mining', 'confirmed', src, 'bs', '1', 'Kim je stigao.', tgt, 'da', '2', 'Kim ankom.'];
+    const csv = toCsv(header, [row]);
+    expect(csv).toContain(`'${c}`); // the guard is there in the file
+    const parsed = parseDecisions(csv, 'alignments.csv', { ...opts, knownDocs: [src, tgt] });
+    expect(parsed.links.map((d) => [d.src.doc, d.tgt.doc])).toEqual([[src, tgt]]);
+  });
+});
