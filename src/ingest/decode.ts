@@ -47,7 +47,10 @@ function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Dec
     if (wide) return { text: wide.text, encoding: { name: wide.name, source: 'utf-16-pattern', confidence: 100 } };
   }
   if (looksBinary(bytes)) {
-    throw new PolyalignError('input.binary', 'this looks like a binary file (NUL or control bytes); expected a text file', { path });
+    const name = path.split('/').pop();
+    const hint = ['utf-16le', 'utf-16be'].find((e) => bytes.length % 2 === 0 && decodesAsText(bytes, e));
+    const more = hint ? `; it does decode as ${hint.toUpperCase()} text: if that is what it is, name it with --encoding ${name}=${hint}` : '';
+    throw new PolyalignError('input.binary', `this looks like a binary file (NUL or control bytes); expected a text file${more}`, { path });
   }
   const invalidAt = firstInvalidUtf8(bytes);
   if (invalidAt < 0) return { text: decodeUtf8(bytes, path), encoding: { name: 'utf-8', source: 'utf-8', confidence: 100 } };
@@ -60,6 +63,16 @@ function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Dec
     );
   }
   return detectLegacy(bytes, path, invalidAt);
+}
+
+/** Whether the bytes decode strictly as `encoding` to text without control characters other than white space. */
+function decodesAsText(bytes: Uint8Array, encoding: string): boolean {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return !/[\u0000-\u0008\u000e-\u001f]/.test(text) && /\p{L}/u.test(text);
+  } catch {
+    return false;
+  }
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -24,8 +24,16 @@ export const MIN_CONFIDENCE = 15;
 export const MIN_LEAD = 8;
 /** With fewer non-ASCII bytes than this, a detection is evidence of little: unsure whenever a rival decodes otherwise. */
 export const MIN_NON_ASCII = 16;
-/** Share of NUL bytes in one byte position (odd or even) that marks UTF-16 without a BOM. */
+/**
+ * Share of NUL bytes in one byte position (odd or even) that marks UTF-16 without a BOM. Latin text
+ * has NUL in nearly every high byte; Cyrillic only where a space, digit or punctuation mark stands
+ * (the letters' high byte is 0x04), about 15–20% of them, so a lower share counts when the high bytes
+ * take one or two values (UTF16_HIGH_BYTES), as text of one script does and binary data does not.
+ */
 export const UTF16_NUL_SHARE = 0.2;
+export const UTF16_NUL_SHARE_ONE_SCRIPT = 0.05;
+/** Share of high bytes that the two commonest values must cover for the lower NUL share to count. */
+export const UTF16_HIGH_BYTES = 0.95;
 
 /** `windows-1250` for `Windows-1250`, `cp1250`, `latin2` …; undefined when TextDecoder does not know the name. */
 export function encodingName(name: string): string | undefined {
@@ -63,7 +71,15 @@ export function utf16WithoutBom(bytes: Uint8Array): { text: string; name: 'utf-1
     if (bytes[i + 1] === 0) odd++;
   }
   const half = bytes.length / 2;
-  const name = odd / half >= UTF16_NUL_SHARE && even < odd / 4 ? 'utf-16le' : even / half >= UTF16_NUL_SHARE && odd < even / 4 ? 'utf-16be' : undefined;
+  // The share of one position's bytes that its two commonest values cover.
+  const topTwo = (offset: number) => {
+    const counts = new Uint32Array(256);
+    for (let i = offset; i < bytes.length; i += 2) counts[bytes[i]!]!++;
+    const sorted = [...counts].sort((x, y) => y - x);
+    return (sorted[0]! + sorted[1]!) / half;
+  };
+  const wide = (nuls: number, other: number, offset: number) => other < nuls / 4 && (nuls / half >= UTF16_NUL_SHARE || (nuls / half >= UTF16_NUL_SHARE_ONE_SCRIPT && topTwo(offset) >= UTF16_HIGH_BYTES));
+  const name = wide(odd, even, 1) ? 'utf-16le' : wide(even, odd, 0) ? 'utf-16be' : undefined;
   if (!name) return undefined;
   const text = decodeStrict(bytes, name);
   // Control characters other than white space mean this was not text after all.

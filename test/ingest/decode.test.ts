@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { caughtError as errorOf } from '../helpers/errors.ts';
 import { decodeBytes, firstInvalidUtf8, looksBinary } from '../../src/ingest/decode.ts';
 
@@ -56,5 +58,37 @@ describe('firstInvalidUtf8', () => {
 describe('looksBinary', () => {
   it('accepts tabs, form feeds and line breaks', () => {
     expect(looksBinary(utf8('a\tb\r\nc\fd'))).toBe(false);
+  });
+});
+
+describe('UTF-16 without a BOM', () => {
+  const seedText = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'seeds', readdirSync(join(import.meta.dirname, '..', '..', 'seeds')).find((f) => f.startsWith(name))!), 'utf8');
+  const encode = (text: string, be: boolean) => {
+    const out = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out[2 * i + (be ? 1 : 0)] = c & 0xff;
+      out[2 * i + (be ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  };
+
+  it.each([
+    ['Macedonian (Cyrillic, about 18% NUL high bytes)', '003', false],
+    ['Macedonian, big-endian', '003', true],
+    ['Slovene (Latin)', '001', false],
+  ])('decodes %s', (_label, seed, be) => {
+    const text = seedText(seed as string);
+    expect(decodeBytes(encode(text, be as boolean), 'a.txt')).toBe(text);
+  });
+
+  it('still refuses binary data, and says so when a binary-looking file decodes as UTF-16 text, naming --encoding', () => {
+    const random = Uint8Array.from({ length: 4000 }, (_, i) => (i * 2654435761) >>> 24);
+    expect(errorOf(() => decodeBytes(random, 'x.bin')).code).toBe('input.binary');
+    // Mostly Cyrillic text with two high-byte values and very few NULs: not taken as UTF-16 unasked, but named.
+    const cyrillic = encode('Кимипутин'.repeat(200) + ' '.repeat(5), false);
+    const error = errorOf(() => decodeBytes(cyrillic, 'in/mk.txt'));
+    expect(error.code).toBe('input.binary');
+    expect(error.message).toMatch(/decode as UTF-16LE text: if that is what it is, name it with --encoding mk\.txt=utf-16le/);
   });
 });
