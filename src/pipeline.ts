@@ -138,6 +138,28 @@ export async function embedDocuments(docs: Segmented[], embedder: Embedder, onPr
   return out;
 }
 
+/**
+ * Coverage said out loud: a pair of languages whose documents share no accepted link gets a line (its
+ * per-pair TMX is written without a unit), with the candidates that fell below the threshold.
+ */
+export function coverageWarnings(docs: readonly Segmented[], pairs: readonly PairAlignment[]): string[] {
+  const lang = new Map(docs.map((d) => [d.doc.id, d.lang.code]));
+  const langs = [...new Set(docs.map((d) => d.lang.code))].sort(compareStrings);
+  const out: string[] = [];
+  for (let i = 0; i < langs.length; i++) {
+    for (let j = i + 1; j < langs.length; j++) {
+      const between = pairs.filter((p) => {
+        const [a, b] = [lang.get(p.src), lang.get(p.tgt)];
+        return (a === langs[i] && b === langs[j]) || (a === langs[j] && b === langs[i]);
+      });
+      if (between.length === 0 || between.some((p) => p.links.length > 0)) continue;
+      const below = between.reduce((n, p) => n + p.below.length, 0);
+      out.push(`no link between ${langs[i]} and ${langs[j]} (${between.map((p) => `${p.src} ↔ ${p.tgt}`).join(', ')}): corpus.${langs[i]}_${langs[j]}.tmx holds no unit; ${below} candidate${below === 1 ? '' : 's'} below the threshold`);
+    }
+  }
+  return out;
+}
+
 /** Run every stage after ingest. Deterministic for the same documents, embedder and options (but for timings). */
 export async function runPipeline(docs: Document[], options: PipelineOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
@@ -209,7 +231,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const languages: Record<LangCode, string[]> = {};
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
-  const warnings = segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []);
+  const warnings = [...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []), ...coverageWarnings(segmented, pairs)];
 
   const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
   const grouped = new Set<string>();
