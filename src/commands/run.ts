@@ -117,7 +117,7 @@ export function summarise(result: RunResult, outDir: string): string[] {
   const c = result.manifest.counts;
   const ordered = result.pairs.filter((p) => p.method === 'ordered').length;
   lines.push(
-    `aligned ${result.pairs.length} document pairs (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} candidates not accepted`,
+    `aligned ${result.pairs.length} document pair${result.pairs.length === 1 ? '' : 's'} (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} candidates not accepted`,
   );
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
   lines.push(...reviewLines(result));
