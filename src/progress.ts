@@ -49,7 +49,8 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
       }
       stopBar();
       if (event.stage !== lastStage) {
-        stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${UNITS[event.stage]}\n`);
+        const unit = event.total === 1 ? UNITS[event.stage].replace(/s$/, '') : UNITS[event.stage];
+        stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${unit}\n`);
         lastStage = event.stage;
       }
       // --verbose names each item as it starts; a stage's closing event (done === total) starts none
