@@ -3,6 +3,7 @@
 // Parses, calls a command, and is the one place that turns
 // an error into a message and an exit code (0 success, 1 runtime failure, 2 bad usage or input).
 
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
@@ -81,6 +82,9 @@ Examples:
   $ polyalign run archive/ --encoding 003=windows-1251 --skip-bad`,
     )
     .action(async (inputs: string[], opts) => {
+      if (run.args.length === 0 && !existsSync(resolve('seeds'))) {
+        throw new PolyalignError('input.missing', `no articles given, and no seeds/ folder here to run on by default; give the articles' files or folders: polyalign run articles/ -o out/`, { path: resolve('seeds') });
+      }
       const { runCommand, summarise } = await import('./commands/run.ts');
       const { availableParallelism } = await import('node:os');
       const reporter = createReporter(verbosityOf(opts));
@@ -236,8 +240,8 @@ Examples:
   models
     .command('train')
     .description("train polyalign's own static model from the training data and write it with its model card (npm run train-model)")
-    .option('--data <dir>', 'training data laid out as ../shared/train (FLORES-200 dev, Tatoeba, Wiktionary)', '../shared/train')
-    .option('--out <dir>', 'model folder to write (default: the shipped models/polyalign/static-v1)')
+    .option('--data <dir>', 'training data laid out as ../shared/train (FLORES-200 dev, Tatoeba, Wiktionary; debian-l10n and tatoeba-more where there)', '../shared/train')
+    .option('--out <dir>', 'model folder to write (default: the shipped models/polyalign/static-v2)')
     .option('-q, --quiet', 'no progress lines')
     .action(async (opts) => {
       const { trainModelCommand } = await import('./commands/train.ts');

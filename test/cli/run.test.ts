@@ -156,6 +156,14 @@ describe('polyalign run on bad input', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('run with no inputs where there is no seeds/ folder says it looked for seeds/ and how to give articles', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'polyalign-elsewhere-'));
+    const r = runCli(['run'], { cwd: elsewhere });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(elsewhere, 'seeds')}: no articles given, and no seeds/ folder here to run on by default`);
+    expect(r.stderr).toContain('polyalign run articles/ -o out/');
+  });
+
   it('names an empty input and exits 2', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
