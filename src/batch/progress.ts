@@ -40,7 +40,9 @@ export function createBatchProgress(total: number, quiet: boolean, stream: NodeJ
         o.status === 'failed'
           ? `failed: ${o.error?.message ?? 'unknown error'}`
           : `${o.status === 'reused' ? 'unchanged, reused' : 'done'}: ${o.sentences} sentences, ${o.groups} groups`;
-      stream.write(`[${String(done).padStart(width)}/${total}] ${o.event} ${what} (${o.seconds.toFixed(1)} s; ${rate()} sentences/s)\n`);
+      // A reused event took no time and embedded nothing: no seconds or rate to show for it.
+      const timing = o.status === 'reused' ? '' : ` (${o.seconds.toFixed(1)} s; ${rate()} sentences/s)`;
+      stream.write(`[${String(done).padStart(width)}/${total}] ${o.event} ${what}${timing}\n`);
     },
     done() {},
   };

@@ -158,6 +158,10 @@ describe('polyalign batch', () => {
     const resumed = await runCliAsync(['batch', root, '-o', killed, '-j', '2']);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(new RegExp(`batch: ${sets.length} events: ${sets.length} aligned \\(${finished} unchanged, reused\\), 0 failed`));
+    // A reused event's line shows no time or rate (it took none).
+    const reusedLines = resumed.stderr.split('\n').filter((l) => l.includes('unchanged, reused:'));
+    expect(reusedLines).toHaveLength(finished);
+    for (const line of reusedLines) expect(line).not.toMatch(/sentences\/s/);
     const m = manifest(killed);
     expect(m.counts.reused).toBe(finished);
     expect(m.counts.ok).toBe(sets.length - finished);
