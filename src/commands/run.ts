@@ -1,6 +1,8 @@
 // `polyalign run`: ingest → pipeline → export. The side effects of a run live here.
 
+import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
+import { PolyalignError } from '../errors.ts';
 import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
 import { withOutputHashes } from '../export/manifest.ts';
 import { loadInputs, parseEncodings } from '../ingest/index.ts';
@@ -34,6 +36,8 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(options: RunCommandOptions, reporter: Reporter): Promise<RunResult> {
+  const out = await stat(options.out).catch(() => undefined);
+  if (out && !out.isDirectory()) throw new PolyalignError('output.unwritable', '-o names a file, not a folder; give a folder for the outputs (it is made if it is not there)', { path: options.out });
   const formats = parseFormats(options.format);
   const overrides = options.lang ? parseLangOverrides(options.lang) : {};
   const t0 = performance.now();

@@ -164,6 +164,15 @@ describe('polyalign run on bad input', () => {
     expect(r.stderr).toContain('polyalign run articles/ -o out/');
   });
 
+  it('-o naming a file says so and exits 2, leaving the file as it was', () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'keep me\n');
+    const r = runCli(['run', SEEDS, '-o', file, '--embedder', 'lexical']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`polyalign: ${file}: -o names a file, not a folder; give a folder for the outputs (it is made if it is not there)`);
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+  });
+
   it('names an empty input and exits 2', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
