@@ -6,6 +6,8 @@
 // conditions, which is what choosing the right mode buys.
 //
 //   node --import tsx bench/calibrate.ts [--embedder polyalign|lexical] [--articles 61]
+//       [--mining 1.15,1.2 --uncorroborated 1.3,1.4 --corroborated 0.9,1.0 --auto-pair-min 1.1,1.2]
+//   (a list replaces that part of the grid, so that slices of it can run side by side)
 
 import { pathToFileURL } from 'node:url';
 import { calibrationFor } from '../src/align/calibration.ts';
@@ -34,6 +36,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const name = embedderArg(args);
   const half = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : 61;
+  const list = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1]!.split(',').map(Number) : undefined);
+  GRID.mining = list('--mining') ?? GRID.mining;
+  GRID.uncorroborated = list('--uncorroborated') ?? GRID.uncorroborated;
+  GRID.corroborated = list('--corroborated') ?? GRID.corroborated;
+  GRID.autoPairMin = list('--auto-pair-min') ?? GRID.autoPairMin;
   const factory = await embedderFactory(name);
   const make = async (corpus: string[]) => factory(corpus);
   const kind = factory([]).kind;

@@ -14,6 +14,8 @@ import { alignSpeedRows, SPEED_SIZES } from './align-speed.ts';
 import { overheadTable } from './embed-overhead.ts';
 import type { OverheadResult } from './embed-overhead.ts';
 import { formatEmbedQuality, runEmbedQuality } from './embed-quality.ts';
+import { formatRetrieval, runRetrieval } from './retrieval.ts';
+import { runLongMining } from './mining-long.ts';
 import { runEmbedSpeed } from './embed-speed.ts';
 import { printGlossaryBench, runGlossaryBench } from './glossary.ts';
 import { realSpeedTable, runRealSpeed } from './hunalign-speed.ts';
@@ -59,6 +61,15 @@ for (const [name, q] of Object.entries(embedQuality)) {
 console.table(
   embedQuality.polyalign.pairs.map((p, i) => ({ pair: `${p.src}-${p.tgt}`, polyalign: Number((p.p1 * 100).toFixed(1)), lexical: Number((embedQuality.lexical.pairs[i]!.p1 * 100).toFixed(1)) })),
 );
+
+// The model issue's retrieval figures: each line among all 1,997 of the other language (MTEB's bitext mining).
+const retrieval = await step('retrieval', () => runRetrieval());
+console.log(`\n${formatRetrieval(retrieval)}`);
+
+// Mining two long comparable documents (NTREX bs against da, shuffled in blocks), at 500 and 1,997 lines.
+const longMining = await step('longMining', () => runLongMining('polyalign'));
+console.log('\nMining long documents: NTREX bs vs da, 5% dropped each side, da shuffled in blocks of 1–3 (strict P/R of the exported links)');
+console.table(longMining);
 
 const ntrexTiming: NtrexTiming = {};
 const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } : {}), embedder: async (c) => factories.polyalign(c), timing: ntrexTiming }));

@@ -13,11 +13,11 @@ import { buildStaticModel, DEFAULT_BUILD, HELD_OUT_LANGS } from '../train/build.
 import type { BuildOptions } from '../train/build.ts';
 import { modelCard } from '../train/card.ts';
 import { encodeIds } from '../train/contrastive.ts';
-import { DEFAULT_HELD_OUT, loadTrainingData } from '../train/data.ts';
+import { DEFAULT_HELD_OUT, loadTrainingData, SOURCE_NAMES, SOURCES } from '../train/data.ts';
 import { chooseWeight } from '../train/weight.ts';
 import { readSafetensors } from '../embed/static/safetensors.ts';
 
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
 
 export interface TrainCommandOptions {
   data: string;
@@ -41,7 +41,7 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
   const out = options.out ?? SHIPPED_MODEL_DIR;
   const build = { ...DEFAULT_BUILD, ...options.build };
   const data = loadTrainingData(options.data, build.data);
-  log(`training data: ${data.train.flores.length} FLORES pairs, ${data.train.tatoeba.length} Tatoeba pairs, ${data.train.dictionary.length} dictionary pairs`);
+  log(`training data: ${SOURCES.map((s) => `${data.train[s].length} ${SOURCE_NAMES[s]} pairs`).join(', ')}`);
   const built = buildStaticModel(options.data, { ...build, log }, data);
 
   // Measure what ships: the int8 weights, read back.
@@ -66,7 +66,7 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
     polyalign: { name: SHIPPED_MODEL, version: MODEL_VERSION, weight: choice.weight, training },
   };
   const hash = shortHash(bytes);
-  const card = modelCard({ config, counts: built.counts, heldOut: choice.pairs, weights: choice.grid, sizeBytes: bytes.length, hash });
+  const card = modelCard({ config, counts: built.counts, leftOut: data.leftOut, heldOut: choice.pairs, weights: choice.grid, sizeBytes: bytes.length, hash });
 
   const partial = `${out.replace(/\/$/, '')}.partial`;
   try {

@@ -7,7 +7,7 @@ import { createTokenizer, tokenizerJson } from '../embed/static/tokenizer.ts';
 import type { Tokenizer, TokenizerJson } from '../embed/static/tokenizer.ts';
 import { DEFAULT_TRAIN, encodeIds, initialWeights, shuffle, train } from './contrastive.ts';
 import type { StaticWeights, TokenPair, TrainOptions } from './contrastive.ts';
-import { FLORES_LANGS, loadTrainingData } from './data.ts';
+import { FLORES_LANGS, loadTrainingData, SOURCES } from './data.ts';
 import type { DataOptions, Pair, Source, TrainingData } from './data.ts';
 import { retrievalMatrix } from './retrieval.ts';
 import { buildVocabulary, countWords, DEFAULT_VOCABULARY } from './vocabulary.ts';
@@ -21,12 +21,12 @@ export interface BuildOptions {
   data: DataOptions;
   /** Start tokens from their spelling's character trigrams instead of at random. */
   spellingInit?: boolean;
-  /** Share of each source's pairs used per epoch (1: all of them). */
-  mix: Record<Source, number>;
+  /** Share of each source's pairs used per epoch (1, or left out: all of them; 0: none). */
+  mix: Partial<Record<Source, number>>;
   log?: (line: string) => void;
 }
 
-export const DEFAULT_MIX: Record<Source, number> = { flores: 1, tatoeba: 1, dictionary: 1 };
+export const DEFAULT_MIX: Record<Source, number> = { flores: 1, tatoeba: 1, dictionary: 1, debian: 1, bridge: 1, pivot: 1 };
 export const DEFAULT_BUILD: Omit<BuildOptions, 'log'> = { vocabulary: DEFAULT_VOCABULARY, train: DEFAULT_TRAIN, data: {}, mix: DEFAULT_MIX, spellingInit: true };
 /** The held-out FLORES languages that P@1 is measured on (English is only a pivot). */
 export const HELD_OUT_LANGS = FLORES_LANGS.filter((l) => l !== 'eng');
@@ -51,7 +51,9 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
   const log = o.log ?? (() => {});
   const d = data ?? loadTrainingData(dataDir, o.data);
   const base = createTokenizer(tokenizerJson(['[UNK]'], POLYALIGN_NORMALISER));
-  const pieces = buildVocabulary(countWords(d.texts, base.words), o.vocabulary);
+  const used = (s: Source) => (o.mix[s] ?? 1) > 0;
+  const vocabularyTexts = [d.texts, ...SOURCES.filter(used).map((s) => d.sourceTexts[s] ?? [])];
+  const pieces = buildVocabulary(countWords(vocabularyTexts.flat(), base.words), o.vocabulary);
   const json = tokenizerJson(pieces, POLYALIGN_NORMALISER);
   const tokenizer = createTokenizer(json);
   log(`vocabulary: ${pieces.length} pieces`);
@@ -62,13 +64,13 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
     if (!v) cache.set(text, (v = Int32Array.from(tokenizer.encode(text))));
     return v;
   };
-  const toTokens = (p: Pair): TokenPair => ({ a: ids(p.a), b: ids(p.b), group: fnv1a(p.group) });
-  const sources = Object.keys(d.train) as Source[];
+  const toTokens = (p: Pair): TokenPair => ({ a: ids(p.a), b: ids(p.b), group: fnv1a(p.group), ...(p.story !== undefined ? { story: fnv1a(p.story) } : {}) });
+  const sources = SOURCES.filter((s) => (o.mix[s] ?? 1) > 0 && d.train[s].length > 0);
   const tokenPairs = Object.fromEntries(sources.map((s) => [s, d.train[s].map(toTokens)])) as Record<Source, TokenPair[]>;
   const sampler = mulberry32(o.train.seed + 1);
   const epochPairs = () =>
     sources.flatMap((s) => {
-      const share = o.mix[s];
+      const share = o.mix[s] ?? 1;
       if (share >= 1) return tokenPairs[s];
       return shuffle(tokenPairs[s].slice(), sampler).slice(0, Math.round(tokenPairs[s].length * share));
     });
@@ -88,6 +90,6 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
     weights,
     history,
     heldOut: heldOutRetrieval(tokenizer, weights, d.heldOut),
-    counts: { flores: d.train.flores.length, tatoeba: d.train.tatoeba.length, dictionary: d.train.dictionary.length, vocabulary: pieces.length },
+    counts: { ...(Object.fromEntries(SOURCES.map((s) => [s, (o.mix[s] ?? 1) > 0 ? Math.round(d.train[s].length * Math.min(1, o.mix[s] ?? 1)) : 0])) as Record<Source, number>), vocabulary: pieces.length },
   };
 }

@@ -3,10 +3,13 @@
 // training command from the run's own figures, so it is deterministic with the weights.
 
 import type { StaticConfig } from '../embed/static/model-files.ts';
+import { DEBIAN_LEFT_OUT, DEBIAN_SOURCES } from './data.ts';
 
 export interface CardFigures {
   config: StaticConfig;
   counts: Record<string, number>;
+  /** debian-l10n sources left out for their licence, and their pairs. */
+  leftOut?: Record<string, number>;
   /** Held-out FLORES P@1 per language pair: the model alone, the lexical channel alone, combined. */
   heldOut: Record<string, { model: number; lexical: number; combined: number }>;
   weights: Array<{ weight: number; mean: number; min: number }>;
@@ -21,8 +24,37 @@ export function modelCard(f: CardFigures): string {
   const t = p.training as Record<string, unknown>;
   const pairs = Object.entries(f.heldOut);
   const mean = (k: 'model' | 'lexical' | 'combined') => pairs.reduce((s, [, v]) => s + v[k], 0) / pairs.length;
+  const gpl = (f.counts.debian ?? 0) + (f.counts.bridge ?? 0) > 0;
+  const used = (t.debianSources as string[] | undefined) ?? Object.keys(DEBIAN_SOURCES);
+  const rows = [
+    `| FLORES-200 dev (NLLB Team, Meta AI): every pair among bos, hrv, srp_Cyrl, slv, ron, mkd, dan, eng; the last ${t.heldOutLines} lines held back | ${f.counts.flores} | CC BY-SA 4.0 |`,
+    `| Tatoeba test sets v2021-08-07 (Tatoeba contributors): da, bs, hbs, hr, mk, ro, sl, sr (Cyrillic, Latin) with English | ${f.counts.tatoeba} | CC BY 2.0 FR |`,
+    `| Wiktionary word pairs (Wiktionary contributors, via Wiktionary_bli, Izbicki): sh, mk, ro, da, sl with English | ${f.counts.dictionary} | CC BY-SA 3.0 |`,
+  ];
+  if (f.counts.debian) {
+    rows.push(`| debian-l10n: human translations of software in Debian 12 packages, with English (ro, da, sl, hr, sr, mk, bs); sources ${used.map((u) => `${u} (${DEBIAN_SOURCES[u] ?? '?'})`).join(', ')} | ${f.counts.debian} | as listed |`);
+  }
+  if (f.counts.bridge) rows.push(`| debian-l10n bridges: two of our languages that translate the same English string of one source, at most ${t.bridgePerPair ?? 6000} per language pair | ${f.counts.bridge} | as above |`);
+  if (f.counts.pivot) rows.push(`| tatoeba-more, Tatoeba test sets v2021-08-07: our languages with 16 pivot languages (epo deu spa fra nld ita por tur rus ukr nob nor swe fin ces pol), and each pivot with English (at most ${t.pivotEnglish ?? 4000} each) | ${f.counts.pivot} | CC BY 2.0 FR |`);
+  const leftOut = Object.entries(f.leftOut ?? {}).filter(([, n]) => n > 0);
+  const licence = gpl
+    ? `The weights are released under **GPL-3.0-or-later**, the one licence that every source used allows:
+the gettext catalogues, GCompris, calibre, the man pages and debconf templates are GPL-2.0+/GPL-3.0+/LGPL (each
+package's own), LibreOffice and Mozilla's strings MPL-2.0 (which allows the GPL as a secondary licence),
+FLORES-200 CC BY-SA 4.0 (one-way compatible with GPLv3), GNOME help and Wiktionary CC BY-SA 3.0 (adaptable
+under CC BY-SA 4.0, hence GPLv3), Tatoeba CC BY 2.0 FR (attribution only).
+${leftOut.length ? `Left out for their licence: ${leftOut.map(([s, n]) => `${s} (${DEBIAN_LEFT_OUT[s]}, ${n} pairs)`).join(', ')}, which the GPL-3.0 does not admit.
+` : ''}The gettext catalogues' licences were taken from the extraction's list of packages (Debian main, all free
+software, mostly GPL-2.0+ or LGPL), not audited file by file: a catalogue under GPL-2.0-only would not admit
+GPL-3.0 and would have to be removed.
+Attribution: FLORES-200 (NLLB Team et al., 2022), Tatoeba (tatoeba.org contributors, Tiedemann 2020, the
+Tatoeba Translation Challenge), Wiktionary contributors, and the translators of the Debian, GNOME, KDE, Xfce,
+LibreOffice, Mozilla, GCompris and calibre projects.`
+    : `The weights are derived from share-alike data, so they are released under **CC BY-SA 4.0**
+(compatible with the CC BY-SA 3.0 of Wiktionary). Attribution: FLORES-200 (NLLB Team et al., 2022),
+Tatoeba (tatoeba.org contributors, Tiedemann 2020, the Tatoeba Translation Challenge), Wiktionary contributors.`;
   return `---
-license: cc-by-sa-4.0
+license: ${gpl ? 'gpl-3.0' : 'cc-by-sa-4.0'}
 library_name: model2vec
 language: [bs, hr, sr, sl, ro, mk, da, en]
 tags: [static-embeddings, sentence-similarity, polyalign]
@@ -56,16 +88,12 @@ Read from polyalign's training folder (never copied into the repository), as lis
 
 | data | pairs used | licence |
 |---|---|---|
-| FLORES-200 dev (NLLB Team, Meta AI): every pair among bos, hrv, srp_Cyrl, slv, ron, mkd, dan, eng; the last ${t.heldOutLines} lines held back | ${f.counts.flores} | CC BY-SA 4.0 |
-| Tatoeba test sets v2021-08-07 (Tatoeba contributors): da, bs, hbs, hr, mk, ro, sl, sr (Cyrillic, Latin) with English | ${f.counts.tatoeba} | CC BY 2.0 FR |
-| Wiktionary word pairs (Wiktionary contributors, via Wiktionary_bli, Izbicki): sh, mk, ro, da, sl with English | ${f.counts.dictionary} | CC BY-SA 3.0 |
+${rows.join('\n')}
 
 NTREX-128 and polyalign's seed articles are not used: they are what polyalign is measured on.
 
 ## Licence
-The weights are derived from share-alike data, so they are released under **CC BY-SA 4.0**
-(compatible with the CC BY-SA 3.0 of Wiktionary). Attribution: FLORES-200 (NLLB Team et al., 2022),
-Tatoeba (tatoeba.org contributors, Tiedemann 2020, the Tatoeba Translation Challenge), Wiktionary contributors.
+${licence}
 
 ## Rebuild
 \`\`\`
@@ -86,7 +114,6 @@ ${f.weights.map((w) => `- weight ${w.weight}: mean ${pct(w.mean)}, lowest pair $
 ## Limits
 A static model has no word order and no context: it knows which words translate which, not what a
 sentence says. Names, numbers and words that the training data never showed are left to the lexical
-channel. The training sentences are short chat (Tatoeba) and encyclopedic news (FLORES), not the news
-reports polyalign aligns.
+channel. The training sentences are short chat (Tatoeba)${f.counts.debian ? ', encyclopedic news (FLORES) and software text\n(debian-l10n)' : ' and encyclopedic news (FLORES)'}, not the news reports polyalign aligns.
 `;
 }

@@ -29,17 +29,45 @@ export interface TrainOptions {
   seed: number;
   /** Each token of a training text is left out with this probability (at least one stays), so that no single rare token can carry a pair. */
   tokenDropout: number;
+  /** Pairs of one story (a FLORES window, a catalogue) go into a batch together, this many at most, as each other's hard negatives; 0: every pair on its own. */
+  storyBlock?: number;
   /** Called after each epoch with the mean loss, for progress lines and validation. */
   onEpoch?: (epoch: number, loss: number, model: StaticWeights) => void;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'onEpoch'> = { dim: 384, epochs: 5, batchSize: 256, learningRate: 0.02, scale: 20, seed: 13, tokenDropout: 0.25 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'onEpoch'> = { dim: 384, epochs: 5, batchSize: 256, learningRate: 0.02, scale: 20, seed: 13, tokenDropout: 0.25, storyBlock: 8 };
 
-/** A pair as the trainer sees it: token ids of both sides and its group. */
+/** A pair as the trainer sees it: token ids of both sides, its group and its story. */
 export interface TokenPair {
   a: Int32Array;
   b: Int32Array;
   group: number;
+  story?: number;
+}
+
+/**
+ * An epoch's order: shuffled, with the pairs of one story kept in runs of at most `block` (shuffled
+ * inside the story first), so that a batch holds several sentences of one article side by side and
+ * has to tell them apart. Deterministic for the same generator.
+ */
+export function arrangeByStory(pairs: TokenPair[], block: number, random: () => number): TokenPair[] {
+  if (!(block > 1)) return shuffle(pairs.slice(), random);
+  const stories = new Map<number, TokenPair[]>();
+  const blocks: TokenPair[][] = [];
+  for (const p of pairs) {
+    if (p.story === undefined) {
+      blocks.push([p]);
+      continue;
+    }
+    const list = stories.get(p.story);
+    if (list) list.push(p);
+    else stories.set(p.story, [p]);
+  }
+  for (const list of stories.values()) {
+    shuffle(list, random);
+    for (let i = 0; i < list.length; i += block) blocks.push(list.slice(i, i + block));
+  }
+  return shuffle(blocks, random).flat();
 }
 
 export interface StaticWeights {
@@ -172,7 +200,7 @@ export function train(weights: StaticWeights, epochPairs: (epoch: number) => Tok
   };
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    const pairs = shuffle(sizes[epoch]!.slice(), random);
+    const pairs = arrangeByStory(sizes[epoch]!, options.storyBlock ?? 0, random);
     let lossSum = 0;
     let batches = 0;
     for (let start = 0; start < pairs.length; start += B) {

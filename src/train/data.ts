@@ -5,9 +5,37 @@
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fnv1a } from '../embed/lexical-hashed.ts';
 import { PolyalignError } from '../errors.ts';
 
-export type Source = 'flores' | 'tatoeba' | 'dictionary';
+export type Source = 'flores' | 'tatoeba' | 'dictionary' | 'debian' | 'bridge' | 'pivot';
+export const SOURCES: Source[] = ['flores', 'tatoeba', 'dictionary', 'debian', 'bridge', 'pivot'];
+export const SOURCE_NAMES: Record<Source, string> = { flores: 'FLORES', tatoeba: 'Tatoeba', dictionary: 'dictionary', debian: 'debian-l10n', bridge: 'debian-l10n bridge', pivot: 'tatoeba-more' };
+
+/**
+ * The debian-l10n sources used, and why the others are not: the weights are released under one
+ * licence (GPL-3.0-or-later), so every source must allow that. MPL-2.0 (LibreOffice, Mozilla)
+ * allows it as a secondary licence, GPL-2+/GPL-3+/LGPL (gettext catalogues, GCompris, calibre,
+ * man pages, debconf) and CC BY-SA 3.0 (GNOME help, through CC BY-SA 4.0's one-way compatibility
+ * with GPLv3) do too. GIMP's help (GFDL-1.2+) and the installation guide (GPL-2 only) do not.
+ */
+export const DEBIAN_SOURCES: Record<string, string> = {
+  gettext: 'GPL-2.0+/GPL-3.0+/LGPL-2.1+ (each package\'s own)',
+  'lo-help': 'MPL-2.0',
+  'lo-ui': 'MPL-2.0',
+  mozilla: 'MPL-2.0',
+  gcompris: 'GPL-3.0+',
+  'gnome-help': 'CC BY-SA 3.0',
+  calibre: 'GPL-3.0',
+  debconf: 'GPL (each package\'s own)',
+  'installer-initrd': 'GPL (each package\'s own)',
+  manpages: 'GPL-3.0+',
+};
+export const DEBIAN_LEFT_OUT: Record<string, string> = { 'gimp-help': 'GFDL-1.2+', 'installation-guide': 'GPL-2.0-only' };
+/** debian-l10n's language codes, as the FLORES and Tatoeba files name them. */
+const DEBIAN_LANGS: Record<string, string> = { ro: 'ron', da: 'dan', sl: 'slv', hr: 'hrv', sr: 'srp', mk: 'mkd', bs: 'bos' };
+/** tatoeba-more's languages of ours; the others there are pivots. */
+const OUR_TATOEBA = new Set(['dan', 'hbs', 'hrv', 'bos', 'mkd', 'ron', 'slv', 'srp_Cyrl', 'srp_Latn']);
 
 /** Two texts that mean the same. `group` names what they translate (a FLORES line, an English text), so that two pairs of one group in a batch are not taken as each other's negatives. */
 export interface Pair {
@@ -16,6 +44,8 @@ export interface Pair {
   b: string;
   langs: string;
   group: string;
+  /** Where the pair stands (a FLORES window, a software catalogue): pairs of one story are batched together, as each other's hard negatives. */
+  story?: string;
 }
 
 export interface TrainingData {
@@ -23,8 +53,12 @@ export interface TrainingData {
   train: Record<Source, Pair[]>;
   /** FLORES lines held back from training, per language: model choices are measured on them. */
   heldOut: Record<string, string[]>;
-  /** Every text the vocabulary is built from (the training side only). */
+  /** Every text of FLORES, Tatoeba and the dictionary that the vocabulary is built from (the training side only). */
   texts: string[];
+  /** The texts of the other sources that the vocabulary is built from when the source is used (the pivots' own sides are not). */
+  sourceTexts: Partial<Record<Source, string[]>>;
+  /** Pairs of the debian-l10n sources left out for their licence (DEBIAN_LEFT_OUT), by source. */
+  leftOut: Record<string, number>;
 }
 
 export interface DataOptions {
@@ -34,9 +68,19 @@ export interface DataOptions {
   limit?: number;
   /** FLORES lines used for training at most (tests). */
   floresLines?: number;
+  /** debian-l10n sources to read (default: DEBIAN_SOURCES, the ones whose licence allows the weights' GPL-3.0-or-later). */
+  debianSources?: string[];
+  /** At most this many bridge pairs (two languages of ours through one English string) per language pair. */
+  bridgePerPair?: number;
+  /** At most this many pivot–English pairs per pivot language (tatoeba-more). */
+  pivotEnglish?: number;
 }
 
 export const DEFAULT_HELD_OUT = 100;
+export const DEFAULT_BRIDGE_PER_PAIR = 6_000;
+export const DEFAULT_PIVOT_ENGLISH = 4_000;
+/** FLORES lines of one story window: consecutive lines of the dev split come from one article. */
+export const FLORES_STORY = 8;
 /** The FLORES languages paired with each other; English is a pivot, not an output language. */
 export const FLORES_LANGS = ['bos', 'hrv', 'srp_Cyrl', 'slv', 'ron', 'mkd', 'dan', 'eng'];
 
@@ -76,7 +120,7 @@ export function loadTrainingData(dir: string, options: DataOptions = {}): Traini
     for (let x = 0; x < FLORES_LANGS.length; x++) {
       for (let y = x + 1; y < FLORES_LANGS.length; y++) {
         const [la, lb] = [FLORES_LANGS[x]!, FLORES_LANGS[y]!];
-        floresPairs.push({ source: 'flores', a: flores[la]![i]!, b: flores[lb]![i]!, langs: `${la}-${lb}`, group: `f${i}` });
+        floresPairs.push({ source: 'flores', a: flores[la]![i]!, b: flores[lb]![i]!, langs: `${la}-${lb}`, group: `f${i}`, story: `f${la}-${lb}/${Math.floor(i / FLORES_STORY)}` });
       }
     }
   }
@@ -109,5 +153,112 @@ export function loadTrainingData(dir: string, options: DataOptions = {}): Traini
       n++;
     }
   }
-  return { train: { flores: floresPairs, tatoeba, dictionary }, heldOut, texts };
+  const debian = existsSync(join(dir, 'debian-l10n')) ? loadDebian(join(dir, 'debian-l10n'), options, limit) : { debian: [], bridge: [] };
+  const pivot = existsSync(join(dir, 'tatoeba-more')) ? loadPivots(join(dir, 'tatoeba-more'), options, limit) : { pairs: [], vocabularyTexts: [] };
+  const sides = (pairs: Pair[]) => pairs.flatMap((p) => [p.a, p.b]);
+  return {
+    train: { flores: floresPairs, tatoeba, dictionary, debian: debian.debian, bridge: debian.bridge, pivot: pivot.pairs },
+    heldOut,
+    texts,
+    sourceTexts: { debian: sides(debian.debian), bridge: [], pivot: pivot.vocabularyTexts },
+    leftOut: existsSync(join(dir, 'debian-l10n')) ? countLeftOut(join(dir, 'debian-l10n')) : {},
+  };
+}
+
+function countLeftOut(root: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const source of Object.keys(DEBIAN_LEFT_OUT)) {
+    if (!existsSync(join(root, source))) continue;
+    out[source] = readdirSync(join(root, source)).filter((f) => f.endsWith('.tsv')).reduce((n, f) => n + lines(join(root, source, f)).filter(Boolean).length, 0);
+  }
+  return out;
+}
+
+/** The same pair once: Serbian holds most strings in both scripts, catalogues repeat strings. */
+function dedupe(pairs: Pair[]): Pair[] {
+  const seen = new Set<string>();
+  return pairs.filter((p) => {
+    const key = `${p.langs}\u0000${p.a}\u0000${p.b}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * English ↔ our languages from debian-l10n, and bridges: two of our languages that translate the same
+ * English string of the same source are a pair of their own (Slovene ↔ Romanian, which no other source
+ * pairs directly), capped per language pair, chosen by a hash of the English so that a rebuild picks the same.
+ */
+function loadDebian(root: string, options: DataOptions, limit: number): { debian: Pair[]; bridge: Pair[] } {
+  const chosen = options.debianSources ?? Object.keys(DEBIAN_SOURCES);
+  const debian: Pair[] = [];
+  const byEnglish = new Map<string, Map<string, string>>();
+  for (const source of readdirSync(root).sort()) {
+    if (!chosen.includes(source)) continue;
+    for (const file of readdirSync(join(root, source)).filter((f) => f.endsWith('.tsv')).sort()) {
+      const lang = DEBIAN_LANGS[file.replace(/\.tsv$/, '')];
+      if (!lang) continue;
+      let n = 0;
+      for (const line of lines(join(root, source, file))) {
+        if (n >= limit) break;
+        const [english, translation, from] = line.split('\t');
+        if (!english || !translation) continue;
+        debian.push({ source: 'debian', a: translation, b: english, langs: `${lang}-eng`, group: `e${english}`, story: `d${source}/${from ?? ''}` });
+        let seen = byEnglish.get(english);
+        if (!seen) byEnglish.set(english, (seen = new Map()));
+        if (!seen.has(lang)) seen.set(lang, translation);
+        n++;
+      }
+    }
+  }
+  const perPair = new Map<string, Array<{ rank: number; pair: Pair }>>();
+  for (const [english, translations] of byEnglish) {
+    const langs = [...translations.keys()].sort();
+    for (let i = 0; i < langs.length; i++) {
+      for (let j = i + 1; j < langs.length; j++) {
+        const key = `${langs[i]}-${langs[j]}`;
+        let list = perPair.get(key);
+        if (!list) perPair.set(key, (list = []));
+        list.push({ rank: fnv1a(`${key}\u0000${english}`), pair: { source: 'bridge', a: translations.get(langs[i]!)!, b: translations.get(langs[j]!)!, langs: key, group: `e${english}` } });
+      }
+    }
+  }
+  const cap = options.bridgePerPair ?? DEFAULT_BRIDGE_PER_PAIR;
+  const bridge: Pair[] = [];
+  for (const key of [...perPair.keys()].sort()) {
+    const list = perPair.get(key)!.sort((x, y) => x.rank - y.rank || (x.pair.a < y.pair.a ? -1 : 1));
+    bridge.push(...list.slice(0, cap).map((x) => x.pair));
+  }
+  return { debian: dedupe(debian), bridge: dedupe(bridge) };
+}
+
+/**
+ * tatoeba-more: every set that pairs one of our languages with a pivot (Esperanto, German, Spanish …),
+ * and each pivot with English, capped per pivot. The pivots' own words are not put in the vocabulary:
+ * it is for our languages and English.
+ */
+function loadPivots(root: string, options: DataOptions, limit: number): { pairs: Pair[]; vocabularyTexts: string[] } {
+  const pairs: Pair[] = [];
+  const vocabularyTexts: string[] = [];
+  const pivotEnglish = options.pivotEnglish ?? DEFAULT_PIVOT_ENGLISH;
+  for (const set of readdirSync(root).sort()) {
+    const files = readdirSync(join(root, set)).filter((f) => f.endsWith('.txt')).sort();
+    if (files.length !== 2) continue;
+    const [fa, fb] = files as [string, string];
+    const [la, lb] = [fa.replace(/\.txt$/, ''), fb.replace(/\.txt$/, '')];
+    const ours = (l: string) => OUR_TATOEBA.has(l);
+    if (la === lb) continue; // paraphrases, not translations across languages
+    const withEnglish = la === 'eng' || lb === 'eng';
+    if (!ours(la) && !ours(lb) && !withEnglish) continue;
+    const [xa, xb] = [lines(join(root, set, fa)), lines(join(root, set, fb))];
+    const n = Math.min(xa.length, xb.length, limit, ours(la) || ours(lb) ? Infinity : pivotEnglish);
+    for (let i = 0; i < n; i++) {
+      if (!xa[i] || !xb[i]) continue;
+      pairs.push({ source: 'pivot', a: xa[i]!, b: xb[i]!, langs: `${la}-${lb}`, group: `p${set}/${i}` });
+      if (ours(la) || la === 'eng') vocabularyTexts.push(xa[i]!);
+      if (ours(lb) || lb === 'eng') vocabularyTexts.push(xb[i]!);
+    }
+  }
+  return { pairs: dedupe(pairs), vocabularyTexts };
 }

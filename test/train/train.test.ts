@@ -13,7 +13,7 @@ import { writeToyTrainingData } from '../helpers/toy-training-data.ts';
 // A tiny model on toy data: 240 training lines (a few hundred pairs per language pair), 60 held back.
 const TINY = {
   vocabulary: { prefixes: 2_000, continuations: 200, minCount: 1, maxWordLength: 24, maxPrefixLength: 24 },
-  train: { dim: 32, epochs: 6, batchSize: 64, learningRate: 0.05, scale: 20, seed: 7, tokenDropout: 0 },
+  train: { dim: 32, epochs: 6, batchSize: 64, learningRate: 0.05, scale: 20, seed: 7, tokenDropout: 0, storyBlock: 4 },
   data: { heldOutLines: 60, floresLines: 240 },
   mix: { flores: 0.2, tatoeba: 1, dictionary: 1 },
 };
