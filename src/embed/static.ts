@@ -13,7 +13,7 @@ import { joinFinder } from './joined.ts';
 import { normaliseSum, sumTokens } from './static/pool.ts';
 import { createTokenizer } from './static/tokenizer.ts';
 
-export const SHIPPED_MODEL = 'polyalign/static-v1';
+export const SHIPPED_MODEL = 'polyalign/static-v2';
 /** The shipped model's folder, found from this file so that it does not depend on `--models-dir` or the working folder. */
 export const SHIPPED_MODEL_DIR = fileURLToPath(new URL(`../../models/${SHIPPED_MODEL}/`, import.meta.url));
 

@@ -17,10 +17,10 @@ describe('the default embedder', () => {
     const r = runCli(['run', SEEDS, '-o', out, '--models-dir', empty, '--format', 'csv']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/embedder: polyalign\/static-v1 \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}\) with the lexical channel, weight 0\.\d+ \(no .*Xenova\/LaBSE, so polyalign's own model; `polyalign models pull Xenova\/LaBSE` gets it\)/);
+    expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}\) with the lexical channel, weight 0\.\d+ \(no .*Xenova\/LaBSE, so polyalign's own model; `polyalign models pull Xenova\/LaBSE` gets it\)/);
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.embedder.kind).toBe('static+lexical');
-    expect(manifest.embedder.model).toMatchObject({ model: 'polyalign/static-v1', sha256: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(manifest.embedder.model).toMatchObject({ model: 'polyalign/static-v2', sha256: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(manifest.embedder.model.texts).toBeGreaterThan(100);
     const alignments = readFileSync(join(out, 'alignments.csv'), 'utf8').trim().split('\n');
     expect(alignments.length).toBeGreaterThan(20);
@@ -30,6 +30,6 @@ describe('the default embedder', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'polyalign-default-')), 'out');
     const r = runCli(['run', SEEDS, '-o', out, '--embedder', 'polyalign', '--format', 'csv', '-v']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/embedder: polyalign\/static-v1 .* \(asked for\)/);
+    expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 .* \(asked for\)/);
   });
 });

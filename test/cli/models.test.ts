@@ -155,7 +155,7 @@ describe('polyalign models and the transformers embedder', () => {
     expect(listed.stdout).toMatch(/^  test\/tiny-bert .* INCOMPLETE/m);
     const r = runCli(['run', join(ROOT, 'seeds'), '-o', join(work, 'o3'), '--models-dir', partial, '--model', ID, '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/embedder: polyalign\/static-v1 .*\(no .*partial.*test\/tiny-bert, so polyalign's own model; `polyalign models pull test\/tiny-bert` gets it\)/);
+    expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 .*\(no .*partial.*test\/tiny-bert, so polyalign's own model; `polyalign models pull test\/tiny-bert` gets it\)/);
   });
 
   it('names the models folder when the transformers embedder is asked for and absent', () => {

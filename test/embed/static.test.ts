@@ -104,7 +104,7 @@ describe('the shipped model', () => {
   it('loads, and puts a translation nearer than an unrelated sentence, across scripts and languages', async () => {
     const model = await createStaticEmbedder(SHIPPED_MODEL_DIR);
     expect(model.kind).toBe('static');
-    expect(model.model.config.polyalign.name).toBe('polyalign/static-v1');
+    expect(model.model.config.polyalign.name).toBe('polyalign/static-v2');
     const [ro, mk, da, other] = await model.embed([
       'Președintele a declarat că războiul trebuie să se încheie.',
       'Претседателот изјави дека војната мора да заврши.',
