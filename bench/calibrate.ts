@@ -7,7 +7,8 @@
 //
 //   node --import tsx bench/calibrate.ts [--embedder polyalign|lexical] [--articles 61]
 //       [--mining 1.15,1.2 --uncorroborated 1.3,1.4 --corroborated 0.9,1.0 --auto-pair-min 1.1,1.2]
-//   (a list replaces that part of the grid, so that slices of it can run side by side)
+//   (a list replaces that part of the grid, so that slices of it can run side by side; --first-only
+//   stops after the mining and uncorroborated thresholds)
 
 import { pathToFileURL } from 'node:url';
 import { calibrationFor } from '../src/align/calibration.ts';
@@ -67,6 +68,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     GRID.mining.flatMap((mining) => GRID.uncorroborated.filter((u) => u >= mining).map((uncorroborated) => ({ ...best, thresholds: { ...best.thresholds, mining }, uncorroborated }))),
     comparableF05,
   );
+  if (args.includes('--first-only')) process.exit(0);
   await pick('corroborated', GRID.corroborated.map((corroborated) => ({ ...best, corroborated })), comparableF05);
   await pick('autoPairMin', GRID.autoPairMin.map((autoPairMin) => ({ ...best, autoPairMin })), bothF1);
   for (const condition of ['comparable', 'ordered'] as Condition[]) {
