@@ -10,7 +10,7 @@
 // also holds the reviewer's files, so it cannot be swapped.
 
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { isOutputName } from './formats.ts';
@@ -149,9 +149,35 @@ async function syncFolder(outDir: string): Promise<void> {
  * Returns the names written, in the order given. `allowed` is the set of names this kind of folder
  * holds (a run's outputs by default; a batch passes its combined outputs).
  */
+/** Whether process `pid` of this host is alive (EPERM: alive, someone else's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files that a killed run left (`.polyalign-tmp-<pid>-…` of a process that is gone) are never
+ * read: removed, so that they do not pile up. A live process's temporary files are its own business.
+ */
+export async function removeStaleTemps(outDir: string): Promise<string[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1]) : NaN;
+    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+    await unlink(join(outDir, name)).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
+}
+
 export async function writeOutputs(outDir: string, files: readonly WritableFile[], allowed: (name: string) => boolean = isOutputName): Promise<string[]> {
   checkNames(files, allowed);
   await ensureFolder(outDir);
+  await removeStaleTemps(outDir);
   const existing = await checkTargets(outDir, files);
 
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;

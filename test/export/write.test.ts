@@ -148,3 +148,21 @@ describe('writeFileAtomic (the decisions store)', () => {
     expect(await readdir(out)).toEqual(['decisions.jsonl']);
   });
 });
+
+describe('temporary files a killed run left', () => {
+  it('are removed by the next write when their process is gone; a live process keeps its own', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // exited: its pid is free
+    await mkdir(join(root, 'out'));
+    const stale = `.polyalign-tmp-${dead}-0a1b2c3d-alignments.csv`;
+    const live = `.polyalign-tmp-${process.pid}-deadbeef-parallel.csv`;
+    const other = '.polyalign-tmp-notes.txt';
+    for (const name of [stale, live, other]) await writeFile(join(root, 'out', name), 'x');
+    await writeOutputs(join(root, 'out'), [{ name: 'sentences.csv', content: 'a\n' }]);
+    const left = await readdir(join(root, 'out'));
+    expect(left).not.toContain(stale);
+    expect(left).toContain(live);
+    expect(left).toContain(other);
+    expect(left).toContain('sentences.csv');
+  });
+});
