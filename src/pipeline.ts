@@ -90,6 +90,10 @@ export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions
 }
 
 function prepareOne(doc: Document, overrides: Record<string, LangCode>): Segmented {
+  if (doc.body.every((r) => doc.text.slice(r.start, r.end).trim() === '')) {
+    const what = doc.removed.length ? `; cleaning set aside ${doc.removed.length} non-article line${doc.removed.length === 1 ? '' : 's'} (${[...new Set(doc.removed.map((r) => r.kind))].join(', ')})` : '';
+    throw new PolyalignError('input.too-short', `no article text left${what}; expected an article of at least ${MIN_SENTENCES} sentences`, { path: doc.path });
+  }
   const detected = detectLanguage(doc);
   const override = findOverride(overrides, doc.id);
   const lang = override ? applyOverride(detected, override) : detected;

@@ -173,6 +173,14 @@ describe('polyalign run on bad input', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
   });
 
+  it('an article with nothing left after cleaning is refused as such, not as an unknown language', () => {
+    const bare = join(dir, 'bare.txt');
+    writeFileSync(bare, 'date 2025-09-03\n\n© www.kremlin.ru\n');
+    const r = runCli(['run', bare, join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o-bare'), '--embedder', 'lexical']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bare}: no article text left; cleaning set aside 2 non-article lines (metadata, credit)`);
+  });
+
   it('names an empty input and exits 2', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
