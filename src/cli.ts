@@ -59,7 +59,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
   const run = program
     .command('run')
     .description('align the articles and write every output')
-    .argument('[inputs...]', 'files or folders of articles: text (UTF-8, UTF-16 or a detected legacy encoding) or web pages (.html)', ['seeds'])
+    .argument('[inputs...]', 'files or folders of articles: text (UTF-8, UTF-16 or a detected legacy encoding) or web pages (.html); in a folder, links are followed only to files inside it (the others are named and skipped)', ['seeds'])
     .option('-o, --out <dir>', 'output folder', 'out');
   withAlignOptions(run)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')

@@ -2,7 +2,7 @@
 // document is named by its path relative to the input root, with `/` separators.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { findOverride } from '../language/override.ts';
@@ -68,7 +68,8 @@ export async function loadInputs(inputs: string[], options: IngestOptions = {}):
   if (!(Number.isFinite(maxBytes) && maxBytes > 0)) {
     throw new PolyalignError('usage.invalid-option', `Expected maxBytes to be a positive number, not ${maxBytes}`);
   }
-  const sources = await listSources(inputs);
+  const ignored: SkippedInput[] = [];
+  const sources = await listSources(inputs, ignored);
   const encodings = options.encodings ?? {};
   const known = new Set(sources.map((s) => s.id));
   for (const key of Object.keys(encodings)) {
@@ -77,7 +78,7 @@ export async function loadInputs(inputs: string[], options: IngestOptions = {}):
     }
   }
   const documents: Document[] = [];
-  const skipped: SkippedInput[] = [];
+  const skipped: SkippedInput[] = [...ignored];
   for (const source of sources) {
     const encoding = findOverride(encodings, source.id) ?? encodings['*'];
     try {
@@ -95,7 +96,7 @@ export async function listInputFiles(inputs: string[]): Promise<Array<{ path: st
   return listSources(inputs);
 }
 
-async function listSources(inputs: string[]): Promise<Source[]> {
+async function listSources(inputs: string[], ignored: SkippedInput[] = []): Promise<Source[]> {
   const files: string[] = [];
   const sources: Source[] = [];
   for (const input of inputs) {
@@ -103,7 +104,8 @@ async function listSources(inputs: string[]): Promise<Source[]> {
       throw new PolyalignError('input.missing', 'no such file or folder', { path: input, cause });
     });
     if (info.isDirectory()) {
-      for (const path of await walk(input)) sources.push({ path, id: toId(relative(input, path)) });
+      const root = await realpath(input);
+      for (const path of await walk(input, root, ignored)) sources.push({ path, id: toId(relative(input, path)) });
     } else {
       files.push(input);
     }
@@ -114,15 +116,28 @@ async function listSources(inputs: string[]): Promise<Source[]> {
   return withUniqueIds(sources);
 }
 
-/** Regular files under `folder`, recursively, skipping names that start with a dot, sorted by path. */
-async function walk(folder: string): Promise<string[]> {
+/**
+ * Regular files under `folder`, recursively, skipping names that start with a dot, sorted by path. A
+ * link is followed only to a file inside the input folder (`root`, resolved); a link that points
+ * outside it, a dangling link and a link to a folder are left out and named in `ignored`.
+ */
+async function walk(folder: string, root: string, ignored: SkippedInput[]): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const paths: string[] = [];
+  const skip = (path: string, message: string) => ignored.push({ path, code: 'input.link', message });
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) paths.push(...(await walk(path)));
-    else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile())) paths.push(path);
+    if (entry.isDirectory()) paths.push(...(await walk(path, root, ignored)));
+    else if (entry.isFile()) paths.push(path);
+    else if (entry.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => undefined);
+      const info = target ? await stat(target).catch(() => undefined) : undefined;
+      if (!target || !info) skip(path, 'a link whose target is missing; not read');
+      else if (target !== root && !target.startsWith(`${root}${sep}`)) skip(path, `a link to ${target}, outside the input folder; not read (links are followed only inside it)`);
+      else if (info.isDirectory()) skip(path, 'a link to a folder; not read (links to folders are not followed)');
+      else if (info.isFile()) paths.push(path);
+    }
   }
   return paths.sort(byCodeUnits);
 }

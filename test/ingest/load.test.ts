@@ -83,3 +83,29 @@ describe('loadDocuments', () => {
     await expect(loadDocuments([join(tmp, 'x'), join(tmp, 'y')])).rejects.toMatchObject({ code: 'input.duplicate-id', message: expect.stringMatching(/same document id 'same\.txt'/) });
   });
 });
+
+describe('links inside an input folder', () => {
+  it('follows a link to a file inside the folder, and names the links it does not follow: outside, dangling, to a folder', async () => {
+    const { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir: tmp } = await import('node:os');
+    const { join: j } = await import('node:path');
+    const { loadInputs: load } = await import('../../src/ingest/index.ts');
+    const base = realpathSync(mkdtempSync(j(tmp(), 'polyalign-links-')));
+    const ev = j(base, 'ev');
+    mkdirSync(j(base, 'elsewhere'));
+    mkdirSync(j(ev, 'sub'), { recursive: true });
+    write(j(base, 'elsewhere', 'passwd.txt'), 'Ovo je tajna datoteka koja nije članak. Ne smije se čitati.\n');
+    write(j(ev, 'a.txt'), 'Putin je stigao u Peking. Kim ga je dočekao.\n');
+    symlinkSync('a.txt', j(ev, 'inside.txt'));
+    symlinkSync(j(base, 'elsewhere', 'passwd.txt'), j(ev, 'outside.txt'));
+    symlinkSync(j(base, 'nope.txt'), j(ev, 'dangling.txt'));
+    symlinkSync(j(ev, 'sub'), j(ev, 'folder-link'));
+    const { documents, skipped } = await load([ev]);
+    expect(documents.map((d) => d.id)).toEqual(['a.txt', 'inside.txt']);
+    expect(skipped.map((s) => [s.path.slice(ev.length + 1), s.message])).toEqual([
+      ['dangling.txt', 'a link whose target is missing; not read'],
+      ['folder-link', 'a link to a folder; not read (links to folders are not followed)'],
+      ['outside.txt', `a link to ${j(base, 'elsewhere', 'passwd.txt')}, outside the input folder; not read (links are followed only inside it)`],
+    ]);
+  });
+});
