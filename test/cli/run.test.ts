@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/run-cli.ts';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.ts';
+import { spawnSync } from 'node:child_process';
 
 const SEEDS = join(ROOT, 'seeds');
 const EXPECTED = [
@@ -179,6 +180,12 @@ describe('polyalign run on bad input', () => {
     const r = runCli(['run', bare, join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o-bare'), '--embedder', 'lexical']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bare}: no article text left; cleaning set aside 2 non-article lines (metadata, credit)`);
+  });
+
+  it('help piped into a reader that stops early ends quietly, without an EPIPE trace', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" run --help | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^Usage: polyalign run/);
+    expect(r.stderr).not.toContain('EPIPE');
   });
 
   it('names an empty input and exits 2', () => {
