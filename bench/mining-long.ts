@@ -14,7 +14,7 @@ import { calibrationFor } from '../src/align/calibration.ts';
 import { mulberry32 } from '../src/random.ts';
 import { embedderArg, embedderFactory } from './embedders.ts';
 import type { BenchEmbedder } from './embedders.ts';
-import { embedLines, NTREX_DIR } from './ntrex.ts';
+import { embedLines, NTREX_DIR, shuffleBlocks } from './ntrex.ts';
 import type { Line } from './ntrex.ts';
 
 export interface LongMiningRow { lines: number; precision: number; recall: number; f1: number; links: number; seconds: number; embedSeconds: number }
@@ -22,18 +22,7 @@ export interface LongMiningRow { lines: number; precision: number; recall: numbe
 function side(texts: string[], seed: number, shuffle: boolean): Line[] {
   const random = mulberry32(seed);
   const kept: Line[] = texts.flatMap((text, i) => (random() < 0.05 ? [] : [{ text, ids: [i] } as Line]));
-  if (!shuffle) return kept;
-  const blocks: Line[][] = [];
-  for (let i = 0; i < kept.length; ) {
-    const len = 1 + Math.floor(random() * 3);
-    blocks.push(kept.slice(i, i + len));
-    i += len;
-  }
-  for (let i = blocks.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
-  }
-  return blocks.flat();
+  return shuffle ? shuffleBlocks(kept, random) : kept;
 }
 
 export async function runLongMining(name: BenchEmbedder = 'polyalign', sizes = [500, 1997], dir?: string): Promise<LongMiningRow[]> {

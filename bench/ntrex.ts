@@ -85,6 +85,21 @@ export function loadNtrex(dir = NTREX_DIR): Corpus {
   return { articles, lines };
 }
 
+/** The lines cut into blocks of 1–3 and the blocks shuffled (Fisher–Yates), with `random`. */
+export function shuffleBlocks<T>(lines: T[], random: () => number): T[] {
+  const blocks: T[][] = [];
+  for (let i = 0; i < lines.length; ) {
+    const size = 1 + Math.floor(random() * 3);
+    blocks.push(lines.slice(i, i + size));
+    i += size;
+  }
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
+  }
+  return blocks.flat();
+}
+
 export function perturb(corpus: Corpus, article: number, lang: string, condition: Condition): Line[] {
   const random = rng(hash(`${article}:${lang}:${condition}`));
   const sents = corpus.lines[lang]!;
@@ -108,18 +123,7 @@ export function perturb(corpus: Corpus, article: number, lang: string, condition
     lines.push(line);
   }
   if (condition === 'comparable') {
-    lines = lines.filter(() => random() >= 0.3);
-    const blocks: Line[][] = [];
-    for (let i = 0; i < lines.length; ) {
-      const size = 1 + Math.floor(random() * 3);
-      blocks.push(lines.slice(i, i + size));
-      i += size;
-    }
-    for (let i = blocks.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
-    }
-    lines = blocks.flat();
+    lines = shuffleBlocks(lines.filter(() => random() >= 0.3), random);
   }
   return lines.filter((l) => l.text.trim().length > 0);
 }
