@@ -168,9 +168,10 @@ Examples:
               ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
               skipBad: Boolean(opts.skipBad),
               quiet: Boolean(opts.quiet),
+              ...(opts.quiet ? {} : { notice: (line: string) => write.err(`${line}\n`) }),
             });
           })();
-      if (!opts.quiet) write.out(`${summariseBatch(result).join('\n')}\n`);
+      if (!opts.quiet) write.out(`${summariseBatch(result, { straysShown: !opts.merge }).join('\n')}\n`);
       if (result.manifest.counts.failed! > 0) exit.code = EXIT_SOME_EVENTS_FAILED;
     });
 

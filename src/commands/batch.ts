@@ -27,6 +27,8 @@ export interface BatchCommandOptions extends EventOptions {
   jobs: number;
   shard?: Shard;
   quiet: boolean;
+  /** Lines to show before the events run (a stray file in the folder of events), so a user sees them at once. */
+  notice?: (line: string) => void;
 }
 
 export interface BatchResult {
@@ -63,6 +65,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
   }
   const listed = options.root !== undefined ? await eventsFromFolder(options.root) : { events: await eventsFromFile(options.eventsFile!), ignored: [] };
   const events: EventSpec[] = options.shard ? shardOf(listed.events, options.shard) : listed.events;
+  for (const name of listed.ignored) options.notice?.(strayWarning(name));
 
   const out = resolve(options.out);
   await ensureFolder(join(out, 'events'));
@@ -254,12 +257,16 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
   return { manifest, out };
 }
 
+function strayWarning(name: string): string {
+  return `warning: ${name} is not a folder and was left out (a batch takes one sub-folder per event)`;
+}
+
 /** The lines a person reads after a batch. */
-export function summariseBatch(result: BatchResult): string[] {
+export function summariseBatch(result: BatchResult, options: { straysShown?: boolean } = {}): string[] {
   const { manifest: m } = result;
   const c = m.counts;
   const lines: string[] = [];
-  for (const name of m.ignored ?? []) lines.push(`warning: ${name} is not a folder and was left out (a batch takes one sub-folder per event)`);
+  if (!options.straysShown) for (const name of m.ignored ?? []) lines.push(strayWarning(name));
   const reused = c.reused ? ` (${c.reused} unchanged, reused)` : '';
   lines.push(`batch: ${c.events} event${c.events === 1 ? '' : 's'}: ${(c.ok ?? 0) + (c.reused ?? 0)} aligned${reused}, ${c.failed} failed`);
   for (const e of m.events.filter((x) => x.status === 'failed')) lines.push(`  failed ${e.id}: ${e.error?.message ?? 'unknown error'}`);

@@ -211,6 +211,19 @@ describe('polyalign batch', () => {
     expect(bad.stderr).toMatch(/--shard: expected K\/N with 1 ≤ K ≤ N/);
   });
 
+  it('names a stray file in the folder of events before the events run, once', async () => {
+    const root = corpus({ a: [0, 4] });
+    writeFileSync(join(root, 'notes.txt'), 'not an event');
+    const r = await runCliAsync(['batch', root, '-o', join(root, '..', 'out'), '--embedder', 'lexical', '-j', '1']);
+    expect(r.code).toBe(0);
+    const warning = 'warning: notes.txt is not a folder and was left out (a batch takes one sub-folder per event)';
+    const err = r.stderr.split('\n');
+    expect(err.indexOf(warning)).toBeGreaterThanOrEqual(0);
+    expect(err.indexOf(warning)).toBeLessThan(err.findIndex((l) => / a done: /.test(l)));
+    expect(r.stdout).not.toContain(warning);
+    expect(manifest(join(root, '..', 'out')).ignored).toEqual(['notes.txt']);
+  });
+
   it('refuses a root without event folders and an unwritable output, naming them', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
     writeFileSync(join(empty, 'article.txt'), 'text');
