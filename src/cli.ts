@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { calibrationFor } from './align/calibration.ts';
 import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { createReporter } from './progress.ts';
@@ -35,6 +36,15 @@ function parseJobs(value: string): number {
   return n;
 }
 
+/** The default thresholds as --help prints them: `polyalign ordered 1, mining 1.25; lexical …`. */
+function defaultThresholds(): string {
+  const show = (kind: string) => {
+    const t = calibrationFor(kind).thresholds;
+    return `ordered ${t.ordered}, mining ${t.mining}`;
+  };
+  return `polyalign ${show('static+lexical')}; lexical and neural ${show('lexical')}`;
+}
+
 /** The options that choose the embedder and the alignment, the same for `run` and `batch`. */
 function withAlignOptions(command: Command): Command {
   return command
@@ -42,7 +52,11 @@ function withAlignOptions(command: Command): Command {
     .option('--model <id>', 'transformers model id', DEFAULT_MODEL)
     .option('--models-dir <dir>', 'where models are kept', DEFAULT_MODELS_DIR)
     .addOption(new Option('--mode <mode>', 'per document pair: ordered (translations), mining (comparable reports), auto').choices(MODES).default('auto'))
-    .option('--min-score <x>', 'acceptance threshold on the margin score (see README)', parseScore);
+    .option(
+      '--min-score <x>',
+      `acceptance threshold on the margin, for both methods (default: per method and embedder: ${defaultThresholds()}; an ordered link that continues the path is accepted whatever its margin)`,
+      parseScore,
+    );
 }
 
 /** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */

@@ -274,3 +274,12 @@ describe('polyalign other commands', () => {
     expect(existsSync(join(out, 'corpus.tmx'))).toBe(false);
   });
 });
+
+describe('run --help', () => {
+  it('prints the default thresholds of --min-score, per method and embedder', () => {
+    const r = runCli(['run', '--help']);
+    expect(r.code).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('default: per method and embedder: polyalign ordered 1, mining 1.25; lexical and neural ordered 1, mining 1.35');
+  });
+});
