@@ -35,6 +35,7 @@ function manifest(dir: string) {
   return JSON.parse(read(dir, 'batch.json')) as {
     events: Array<{ id: string; status: string; error?: { code: string; message: string }; groups: number }>;
     counts: Record<string, number>;
+    ignored?: string[];
   };
 }
 
