@@ -125,7 +125,7 @@ export function formatRetrieval(r: RetrievalResult): string {
     `${'pair'.padEnd(18)}${'model'.padStart(6)}${'joined'.padStart(8)}`,
     ...r.pairs.map((p) => `${p.pair.padEnd(18)}${pct(p.model)}${pct(p.joined).padStart(8)}`),
     '',
-    ...Object.entries(r.summary).map(([k, s]) => `${k.padEnd(18)}${pct(s.model)}${pct(s.joined).padStart(8)}   lowest ${s.minPair} ${pct(s.joined)}`.replace(/lowest (\S+) +\S+$/, `lowest $1 ${(s.min * 100).toFixed(1)}`)),
+    ...Object.entries(r.summary).map(([k, s]) => `${k.padEnd(18)}${pct(s.model)}${pct(s.joined).padStart(8)}   lowest ${s.minPair} ${(s.min * 100).toFixed(1)}`),
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { settleLinks } from './align/nway.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { PolyalignError } from './errors.ts';
+import { pairTmxName } from './export/tmx-pairs.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { languageWarning } from './language/tuned.ts';
@@ -158,7 +159,7 @@ export function coverageWarnings(docs: readonly Segmented[], pairs: readonly Pai
       });
       if (between.length === 0 || between.some((p) => p.links.length > 0)) continue;
       const below = between.reduce((n, p) => n + p.below.length, 0);
-      out.push(`no link between ${langs[i]} and ${langs[j]} (${between.map((p) => `${p.src} ↔ ${p.tgt}`).join(', ')}): corpus.${langs[i]}_${langs[j]}.tmx holds no unit; ${below} candidate${below === 1 ? '' : 's'} below the threshold`);
+      out.push(`no link between ${langs[i]} and ${langs[j]} (${between.map((p) => `${p.src} ↔ ${p.tgt}`).join(', ')}): ${pairTmxName(langs[i]!, langs[j]!)} holds no unit; ${below} candidate${below === 1 ? '' : 's'} below the threshold`);
     }
   }
   return out;

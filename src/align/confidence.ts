@@ -44,8 +44,7 @@ export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => 
 /**
  * Fitted by `node --import tsx bench/confidence.ts --embedder polyalign|lexical` (NTREX articles 0–60,
  * 39,683 / 37,360 exported links of 7-document and 2-document runs). Held out (articles 61–122), the
- * expected calibration error over all links is 0.0062 (polyalign, model v2; the v1 weights gave 0.0117
- * on v2's links) and 0.0075 (lexical); per method, and for runs of two documents alone, at most 0.017.
+ * expected calibration error over all links is 0.0062 (polyalign, model v2) and 0.0075 (lexical); per method, and for runs of two documents alone, at most 0.017.
  */
 export const CONFIDENCE_MODELS: Readonly<Record<string, ConfidenceModel>> = {
   'static+lexical': {

@@ -2,11 +2,10 @@
 // are unchanged, else run it as `polyalign run` would into its own folder, then write its record.
 // Runs in a worker thread (or in the main thread with --jobs 1); every error stays with its event.
 
-import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from '../commands/run.ts';
 import type { EmbedderChoice } from '../commands/embedder.ts';
-import { TEMP_PREFIX, writeFileAtomic } from '../export/write.ts';
+import { removeStaleTemps, writeFileAtomic } from '../export/write.ts';
 import { PolyalignError } from '../errors.ts';
 import type { Reporter } from '../progress.ts';
 import type { Mode } from '../types.ts';
@@ -77,7 +76,7 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
     return outcomeOf(previous, 'reused', seconds());
   }
 
-  await removeLeftovers(dir);
+  await removeStaleTemps(dir);
   let record: EventRecord;
   try {
     const result = await runCommand(
@@ -109,15 +108,6 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
     if (record.status === 'ok') record = failedRecord(event.id, key, errorOf(error), seconds());
   }
   return outcomeOf(record, record.status, seconds());
-}
-
-/**
- * Temporary files of a write that a kill interrupted (`.polyalign-tmp-*`): never read, so removed
- * before the event runs again. Backups of replaced outputs are left for a person to look at.
- */
-async function removeLeftovers(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith(TEMP_PREFIX)) await unlink(join(dir, name)).catch(() => undefined);
 }
 
 export function eventDir(out: string, id: string): string {

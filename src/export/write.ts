@@ -143,12 +143,6 @@ async function syncFolder(outDir: string): Promise<void> {
   }
 }
 
-/**
- * Write the files into outDir atomically as a set: either all of them replace their previous
- * versions or (on an error) none does, and no temporary file is left behind. Creates outDir.
- * Returns the names written, in the order given. `allowed` is the set of names this kind of folder
- * holds (a run's outputs by default; a batch passes its combined outputs).
- */
 /** Whether process `pid` of this host is alive (EPERM: alive, someone else's). */
 function alive(pid: number): boolean {
   try {
@@ -174,6 +168,12 @@ export async function removeStaleTemps(outDir: string): Promise<string[]> {
   return removed;
 }
 
+/**
+ * Write the files into outDir atomically as a set: either all of them replace their previous
+ * versions or (on an error) none does, and no temporary file is left behind. Creates outDir.
+ * Returns the names written, in the order given. `allowed` is the set of names this kind of folder
+ * holds (a run's outputs by default; a batch passes its combined outputs).
+ */
 export async function writeOutputs(outDir: string, files: readonly WritableFile[], allowed: (name: string) => boolean = isOutputName): Promise<string[]> {
   checkNames(files, allowed);
   await ensureFolder(outDir);

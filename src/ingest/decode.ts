@@ -3,7 +3,7 @@
 // for messages. UTF-8 and UTF-16 with a BOM are read as they are; the rest is encoding.ts's job.
 
 import { PolyalignError } from '../errors.ts';
-import { decodeAs, detectLegacy, utf16WithoutBom } from './encoding.ts';
+import { decodeAs, decodeStrict, detectLegacy, isPlainText, utf16WithoutBom } from './encoding.ts';
 import type { EncodingInfo } from './encoding.ts';
 
 /** Share of control bytes (other than tab, line feed, form feed, carriage return) above which a file is binary. */
@@ -48,7 +48,10 @@ function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Dec
   }
   if (looksBinary(bytes)) {
     const name = path.split('/').pop();
-    const hint = ['utf-16le', 'utf-16be'].find((e) => bytes.length % 2 === 0 && decodesAsText(bytes, e));
+    const hint = ['utf-16le', 'utf-16be'].find((e) => {
+      const text = bytes.length % 2 === 0 ? decodeStrict(bytes, e) : undefined;
+      return text !== undefined && isPlainText(text) && /\p{L}/u.test(text);
+    });
     const more = hint ? `; it does decode as ${hint.toUpperCase()} text: if that is what it is, name it with --encoding ${name}=${hint}` : '';
     throw new PolyalignError('input.binary', `this looks like a binary file (NUL or control bytes); expected a text file${more}`, { path });
   }
@@ -63,16 +66,6 @@ function decodeAny(bytes: Uint8Array, path: string, options: DecodeOptions): Dec
     );
   }
   return detectLegacy(bytes, path, invalidAt);
-}
-
-/** Whether the bytes decode strictly as `encoding` to text without control characters other than white space. */
-function decodesAsText(bytes: Uint8Array, encoding: string): boolean {
-  try {
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return !/[\u0000-\u0008\u000e-\u001f]/.test(text) && /\p{L}/u.test(text);
-  } catch {
-    return false;
-  }
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -44,7 +44,7 @@ export function encodingName(name: string): string | undefined {
   }
 }
 
-function decodeStrict(bytes: Uint8Array, name: string): string | undefined {
+export function decodeStrict(bytes: Uint8Array, name: string): string | undefined {
   try {
     return new TextDecoder(name, { fatal: true }).decode(bytes);
   } catch {
@@ -59,6 +59,11 @@ export function decodeAs(bytes: Uint8Array, name: string, path: string): { text:
   const text = decodeStrict(bytes, known);
   if (text === undefined) throw new PolyalignError('input.encoding', `the file is not valid ${known} (given with --encoding)`, { path });
   return { text: text.replace(/^\uFEFF/, ''), encoding: { name: known, source: 'override', confidence: 100 } };
+}
+
+/** No control characters other than white space: what a decoding of real text gives. */
+export function isPlainText(text: string): boolean {
+  return !/[\u0000-\u0008\u000e-\u001f]/.test(text);
 }
 
 /** UTF-16 without a BOM: one byte position is NUL far more often than the other, and the bytes decode. */
@@ -82,9 +87,7 @@ export function utf16WithoutBom(bytes: Uint8Array): { text: string; name: 'utf-1
   const name = wide(odd, even, 1) ? 'utf-16le' : wide(even, odd, 0) ? 'utf-16be' : undefined;
   if (!name) return undefined;
   const text = decodeStrict(bytes, name);
-  // Control characters other than white space mean this was not text after all.
-  if (text === undefined || /[\u0000-\u0008\u000e-\u001f]/.test(text)) return undefined;
-  return { text, name };
+  return text !== undefined && isPlainText(text) ? { text, name } : undefined;
 }
 
 /** Detect a legacy (not UTF) encoding with chardet and decode; refuses an unsure detection. */

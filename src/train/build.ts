@@ -65,7 +65,7 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
     return v;
   };
   const toTokens = (p: Pair): TokenPair => ({ a: ids(p.a), b: ids(p.b), group: fnv1a(p.group), ...(p.story !== undefined ? { story: fnv1a(p.story) } : {}) });
-  const sources = SOURCES.filter((s) => (o.mix[s] ?? 1) > 0 && d.train[s].length > 0);
+  const sources = SOURCES.filter((s) => used(s) && d.train[s].length > 0);
   const tokenPairs = Object.fromEntries(sources.map((s) => [s, d.train[s].map(toTokens)])) as Record<Source, TokenPair[]>;
   const sampler = mulberry32(o.train.seed + 1);
   const epochPairs = () =>
@@ -90,6 +90,6 @@ export function buildStaticModel(dataDir: string, options: Partial<BuildOptions>
     weights,
     history,
     heldOut: heldOutRetrieval(tokenizer, weights, d.heldOut),
-    counts: { ...(Object.fromEntries(SOURCES.map((s) => [s, (o.mix[s] ?? 1) > 0 ? Math.round(d.train[s].length * Math.min(1, o.mix[s] ?? 1)) : 0])) as Record<Source, number>), vocabulary: pieces.length },
+    counts: { ...(Object.fromEntries(SOURCES.map((s) => [s, Math.round(d.train[s].length * Math.min(1, o.mix[s] ?? 1))])) as Record<Source, number>), vocabulary: pieces.length },
   };
 }

@@ -187,7 +187,7 @@ function dedupe(pairs: Pair[]): Pair[] {
 
 /**
  * English ↔ our languages from debian-l10n, and bridges: two of our languages that translate the same
- * English string of the same source are a pair of their own (Slovene ↔ Romanian, which no other source
+ * English string (in any of the sources read) are a pair of their own (Slovene ↔ Romanian, which no other source
  * pairs directly), capped per language pair, chosen by a hash of the English so that a rebuild picks the same.
  */
 function loadDebian(root: string, options: DataOptions, limit: number): { debian: Pair[]; bridge: Pair[] } {
