@@ -50,13 +50,15 @@ export const LANGS: Array<{ code: string; file: string }> = [
   { code: 'mk', file: 'mkd.txt' },
   { code: 'da', file: 'dan.txt' },
 ];
-export type Condition = 'ordered' | 'comparable';
+export type Condition = 'ordered' | 'comparable' | 'partial';
 type Block = [number[], number[]];
 
 /** A line of a perturbed article: its text and the original sentence ids it holds (none for an insertion). */
 export interface Line {
   text: string;
   ids: number[];
+  /** `partial` condition: a clause of the line was cut, or a clause of another line of its article added. */
+  partial?: 'cut' | 'added';
 }
 
 
@@ -100,8 +102,31 @@ export function shuffleBlocks<T>(lines: T[], random: () => number): T[] {
   return blocks.flat();
 }
 
-export function perturb(corpus: Corpus, article: number, lang: string, condition: Condition): Line[] {
-  const random = rng(hash(`${article}:${lang}:${condition}`));
+/**
+ * A clause of `text` left out: the text cut at its last comma or semicolon in the middle half of it,
+ * else after 60% of its words, and the longer part kept. Undefined for a text of under 8 words.
+ */
+export function cutClause(text: string): string | undefined {
+  const words = text.split(' ');
+  if (words.length < 8) return undefined;
+  const marks = [...text.matchAll(/[,;]\s/gu)].map((m) => m.index!).filter((i) => i > text.length * 0.25 && i < text.length * 0.75);
+  if (marks.length > 0) {
+    const at = marks[marks.length - 1]!;
+    const [head, tail] = [text.slice(0, at), text.slice(at + 2)];
+    return head.length >= tail.length ? `${head}.` : tail.charAt(0).toUpperCase() + tail.slice(1);
+  }
+  return `${words.slice(0, Math.ceil(words.length * 0.6)).join(' ')}.`;
+}
+
+/** `text` with a clause of `other` added: its first half (at least 4 words), after a comma. */
+export function addClause(text: string, other: string): string {
+  const words = other.replace(/[.!?…]+$/u, '').split(' ');
+  const clause = words.slice(0, Math.max(4, Math.ceil(words.length / 2))).join(' ');
+  return `${text.replace(/[.!?…]+$/u, '')}, ${clause.charAt(0).toLowerCase()}${clause.slice(1)}.`;
+}
+
+export function perturb(corpus: Corpus, article: number, lang: string, condition: Condition, salt = ''): Line[] {
+  const random = rng(hash(`${article}:${lang}:${condition}${salt}`));
   const sents = corpus.lines[lang]!;
   const own = corpus.articles[article]!;
   let lines: Line[] = own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter(() => random() >= 0.1);
@@ -122,7 +147,22 @@ export function perturb(corpus: Corpus, article: number, lang: string, condition
     }
     lines.push(line);
   }
-  if (condition === 'comparable') {
+  if (condition === 'partial') {
+    // a fifth of the article's own single lines say less or more than their translations: half lose a
+    // clause, half gain one from another line of the same article (same story, same names)
+    const own = corpus.articles[article]!;
+    lines = lines.map((line) => {
+      if (line.ids.length !== 1 || random() >= 0.2) return line;
+      if (random() < 0.5) {
+        const cut = cutClause(line.text);
+        return cut ? { ...line, text: cut, partial: 'cut' as const } : line;
+      }
+      const others = own.filter((n) => n !== own[line.ids[0]!]);
+      if (others.length === 0) return line;
+      return { ...line, text: addClause(line.text, sents[others[Math.floor(random() * others.length)]!]!), partial: 'added' as const };
+    });
+  }
+  if (condition === 'comparable' || condition === 'partial') {
     lines = shuffleBlocks(lines.filter(() => random() >= 0.3), random);
   }
   return lines.filter((l) => l.text.trim().length > 0);

@@ -59,6 +59,15 @@ function withAlignOptions(command: Command): Command {
     );
 }
 
+/** `--tm-include`: what the TMX files take besides equivalent links. */
+function withTmInclude(command: Command): Command {
+  return command.addOption(
+    new Option('--tm-include <kind>', 'what the TMX files hold: equivalent links only (both sides say the same thing), or related ones too (they share a fact or quote, one side says more)')
+      .choices(['equivalent', 'related'])
+      .default('equivalent'),
+  );
+}
+
 /** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */
 export const EXIT_SOME_EVENTS_FAILED = 3;
 
@@ -79,7 +88,8 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
     .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
     .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
-    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools)', 'all')
+    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools)', 'all');
+  withTmInclude(run)
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
     .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default: the number of cores)', parseJobs)
@@ -114,6 +124,7 @@ Examples:
           minScore: opts.minScore,
           lang: opts.lang,
           format: opts.format,
+          tmInclude: opts.tmInclude,
           cache: opts.cache,
           review: opts.review ?? [],
           encoding: opts.encoding,
@@ -137,7 +148,8 @@ Examples:
   withAlignOptions(batch)
     .option('--encoding <name>', 'the encoding of every file; default: detected')
     .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
-    .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all')
+    .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all');
+  withTmInclude(batch)
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -162,7 +174,7 @@ Examples:
       }
       const args = folders[0];
       const result = opts.merge
-        ? await mergeCommand({ out: opts.out, from: folders, format: opts.format })
+        ? await mergeCommand({ out: opts.out, from: folders, format: opts.format, tmInclude: opts.tmInclude })
         : await (async () => {
             const { parseShard } = await import('./batch/events.ts');
             const { availableParallelism } = await import('node:os');
@@ -178,6 +190,7 @@ Examples:
               mode: opts.mode,
               ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
               format: opts.format,
+              tmInclude: opts.tmInclude,
               cache: opts.cache,
               ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
               skipBad: Boolean(opts.skipBad),

@@ -6,6 +6,9 @@ import { DEFAULT_MODE } from './align/index.ts';
 import { alignPairs } from './align/pair-pool.ts';
 import { calibrationFor } from './align/calibration.ts';
 import { annotateConfidence, confidenceModelFor } from './align/confidence.ts';
+import { attachEvidence, evidenceDocs } from './align/assess.ts';
+import { isHeadline } from './align/evidence.ts';
+import { annotateKinds } from './align/kind.ts';
 import { settleLinks } from './align/nway.ts';
 import type { AlignDoc } from './align/index.ts';
 import type { Embedder } from './embed/embedder.ts';
@@ -17,8 +20,17 @@ import { languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
-import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput } from './types.ts';
+import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
+
+/** What one pair of languages got from a run: its documents' pairs and their links by kind. */
+export interface LanguageCoverage {
+  langs: [LangCode, LangCode];
+  docs: Array<[string, string]>;
+  equivalent: number;
+  related: number;
+  below: number;
+}
 
 /** Minimum sentences a document needs to be aligned at all. */
 export const MIN_SENTENCES = 2;
@@ -143,23 +155,44 @@ export async function embedDocuments(docs: Segmented[], embedder: Embedder, onPr
   return out;
 }
 
-/**
- * Coverage said out loud: a pair of languages whose documents share no accepted link gets a line (its
- * per-pair TMX is written without a unit), with the candidates that fell below the threshold.
- */
-export function coverageWarnings(docs: readonly Segmented[], pairs: readonly PairAlignment[]): string[] {
+/** Per pair of languages (code-unit order, as the per-pair TMX files), what the run's links give it. */
+export function languageCoverage(docs: readonly Segmented[], pairs: readonly PairAlignment[]): LanguageCoverage[] {
   const lang = new Map(docs.map((d) => [d.doc.id, d.lang.code]));
   const langs = [...new Set(docs.map((d) => d.lang.code))].sort(compareStrings);
-  const out: string[] = [];
+  const out: LanguageCoverage[] = [];
   for (let i = 0; i < langs.length; i++) {
     for (let j = i + 1; j < langs.length; j++) {
       const between = pairs.filter((p) => {
         const [a, b] = [lang.get(p.src), lang.get(p.tgt)];
         return (a === langs[i] && b === langs[j]) || (a === langs[j] && b === langs[i]);
       });
-      if (between.length === 0 || between.some((p) => p.links.length > 0)) continue;
-      const below = between.reduce((n, p) => n + p.below.length, 0);
-      out.push(`no link between ${langs[i]} and ${langs[j]} (${between.map((p) => `${p.src} ↔ ${p.tgt}`).join(', ')}): ${pairTmxName(langs[i]!, langs[j]!)} holds no unit; ${below} candidate${below === 1 ? '' : 's'} below the threshold`);
+      if (between.length === 0) continue;
+      const links = between.flatMap((p) => p.links);
+      out.push({
+        langs: [langs[i]!, langs[j]!],
+        docs: between.map((p) => [p.src, p.tgt]),
+        equivalent: links.filter((l) => l.kind !== 'related').length,
+        related: links.filter((l) => l.kind === 'related').length,
+        below: between.reduce((n, p) => n + p.below.length, 0),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Coverage said out loud: a pair of languages whose documents share no accepted link, or only related
+ * ones, gets a line: its per-pair TMX is written without a unit.
+ */
+export function coverageWarnings(coverage: readonly LanguageCoverage[], tmInclude: TmInclude = 'equivalent'): string[] {
+  const out: string[] = [];
+  for (const c of coverage) {
+    const [a, b] = c.langs;
+    const docs = c.docs.map(([x, y]) => `${x} ↔ ${y}`).join(', ');
+    const below = `${c.below} candidate${c.below === 1 ? '' : 's'} below the threshold`;
+    if (c.equivalent + c.related === 0) out.push(`no link between ${a} and ${b} (${docs}): ${pairTmxName(a, b)} holds no unit; ${below}`);
+    else if (c.equivalent === 0 && tmInclude === 'equivalent') {
+      out.push(`no equivalent link between ${a} and ${b} (${docs}), ${c.related} related: ${pairTmxName(a, b)} holds no unit (--tm-include related adds the related ones)`);
     }
   }
   return out;
@@ -207,7 +240,14 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const order = segmented.map((d) => d.doc.id);
   const grouping = await time('group', () => settleLinks(reviewed, order, { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }));
   const { groups, pairs } = grouping;
-  annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
+  // each link's evidence (coverage, lengths, figures, headlines), then its confidence and kind
+  await time('assess', async () => {
+    const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));
+    const byId = new Map(vectors.map((v) => [v.id, v]));
+    attachEvidence(pairs, await evidenceDocs(docs, pairs, byId, (texts) => embedder.embed(texts)), byId);
+    annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
+    annotateKinds(pairs);
+  });
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
   // the glossary reads names in sentences the links joined, a chain's ends included
   const built = await time('glossary', () => buildGlossary(segmented, grouping.components));
@@ -236,7 +276,9 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
 
   const languages: Record<LangCode, string[]> = {};
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
-  const warnings = [...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []), ...coverageWarnings(segmented, pairs)];
+  const coverage = languageCoverage(segmented, pairs);
+  const tmInclude = options.parameters?.tmInclude === 'related' ? 'related' : 'equivalent';
+  const warnings = [...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []), ...coverageWarnings(coverage, tmInclude)];
 
   const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
   const grouped = new Set<string>();
@@ -262,12 +304,24 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     ...(warnings.length ? { warnings } : {}),
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
     parameters: { mode, minScore: options.minScore ?? 'default', calibration, ...options.parameters },
-    pairs: pairs.map((p) => ({ src: p.src, tgt: p.tgt, method: p.method, reason: p.reason, links: p.links.length, below: p.below.length })),
+    coverage: coverage.map((c) => ({ pair: `${c.langs[0]}–${c.langs[1]}`, equivalent: c.equivalent, related: c.related, below: c.below })),
+    pairs: pairs.map((p) => ({
+      src: p.src,
+      tgt: p.tgt,
+      method: p.method,
+      reason: p.reason,
+      links: p.links.length,
+      equivalent: p.links.filter((l) => l.kind === 'equivalent').length,
+      related: p.links.filter((l) => l.kind === 'related').length,
+      below: p.below.length,
+    })),
     counts: {
       documents: segmented.length,
       sentences,
       removed: segmented.reduce((n, d) => n + d.doc.removed.length, 0),
       links: pairs.reduce((n, p) => n + p.links.length, 0),
+      linksEquivalent: pairs.reduce((n, p) => n + p.links.filter((l) => l.kind !== 'related').length, 0),
+      linksRelated: pairs.reduce((n, p) => n + p.links.filter((l) => l.kind === 'related').length, 0),
       // Candidates not exported as aligned: below the threshold, uncorroborated or in conflict with the groups.
       linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
       linksCorroborated: grouping.corroborated.length,

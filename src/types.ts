@@ -128,10 +128,36 @@ export interface Link {
   score: number;
   /** Margin score (ratio to the neighbourhood's mean similarity); > 1 stands out. */
   margin: number;
-  /** Estimated probability that the link is right (src/align/confidence.ts); set once the run's links are settled. */
+  /**
+   * Estimated probability that a translator confirms the link as `equivalent` (src/align/confidence.ts);
+   * set once the run's links are settled.
+   */
   confidence?: number;
+  /** `equivalent` or `related` (src/align/kind.ts); set with the confidence. */
+  kind?: LinkKind;
+  /** What the two sides show beyond their similarity (src/align/evidence.ts); set with the confidence. */
+  evidence?: LinkEvidence;
   method: Method;
   status: Status;
+}
+
+/**
+ * `equivalent`: the two sides say the same thing (a translation or a close paraphrase, 1:2 and 2:1
+ * splits included). `related`: they report the same fact or quote, but one says more or other things.
+ */
+export type LinkKind = 'equivalent' | 'related';
+
+export interface LinkEvidence {
+  /** The weakest window of a few words of each side towards the other side's span, as a cosine (src, tgt). */
+  coverage: [number, number];
+  /** Per side, the lowest (window's cosine to the other span − its best cosine to another sentence near that span). */
+  relative: [number, number];
+  /** |ln(characters of src / characters of tgt)|. */
+  lengthRatio: number;
+  /** Figures of src that tgt lacks, and of tgt that src lacks, as written. */
+  unmatchedNumbers: [string[], string[]];
+  /** A headline faces a sentence, or a span joins a headline to the sentence after it. */
+  headline: boolean;
 }
 
 /** The alignment of one pair of documents. */
@@ -228,7 +254,9 @@ export interface RunManifest {
   /** Plus what the embedder's `describe()` adds: settings, texts embedded, seconds, cache hits and misses. */
   embedder: { id: string; dim: number; kind: string } & Record<string, unknown>;
   parameters: Record<string, unknown>;
-  pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; below: number }>;
+  /** Per pair of languages: its accepted links by kind, and its candidates below the threshold. */
+  coverage?: Array<{ pair: string; equivalent: number; related: number; below: number }>;
+  pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; equivalent: number; related: number; below: number }>;
   counts: Record<string, number>;
   timings: Record<string, number>;
   /** Threads that aligned the pairs of documents (pair-pool.ts): like the timings, it depends on the machine and the run. */
@@ -277,4 +305,8 @@ export interface RunResult {
   /** Glossary entries a reviewer rejected: listed in glossary.csv as rejected, left out of the TBX. */
   rejectedGlossary?: GlossaryEntry[];
   manifest: RunManifest;
+  /** What the TMX files take: equivalent links only (the default), or related ones too (`--tm-include related`). */
+  tmInclude?: TmInclude;
 }
+
+export type TmInclude = 'equivalent' | 'related';

@@ -13,17 +13,53 @@
 
 import type { Link, PairAlignment } from '../types.ts';
 import { partnersOf, supportOf } from './corroborate.ts';
+import { numbersDisagree } from './kind.ts';
 
-export type Weights = readonly [bias: number, lnMargin: number, cosine: number, witnesses: number, many: number, merged: number];
+export type Weights = readonly [
+  bias: number,
+  lnMargin: number,
+  cosine: number,
+  witnesses: number,
+  many: number,
+  merged: number,
+  coverage: number,
+  relative: number,
+  relativeSquared: number,
+  lengthRatio: number,
+  lengthSquared: number,
+  numbersOneSide: number,
+  numbersDisagree: number,
+  headline: number,
+];
 
 export interface ConfidenceModel {
   ordered: Weights;
   mining: Weights;
 }
 
+/** A link's features, in the order of Weights; a link without evidence (assess.ts) reads as fully covered, of equal length, with no guard raised. */
 export function linkFeatures(link: Link, witnesses: number, documents: number): number[] {
   const merged = link.src.last > link.src.first || link.tgt.last > link.tgt.first ? 1 : 0;
-  return [1, Math.log(Math.max(link.margin, 1e-3)), link.score, Math.min(witnesses, 3) / 3, documents >= 3 ? 1 : 0, merged];
+  const e = link.evidence;
+  const relative = e ? Math.min(e.relative[0], e.relative[1]) : 0;
+  const length = e ? Math.min(e.lengthRatio, 2) : 0;
+  const disagree = e ? numbersDisagree(e) : false;
+  return [
+    1,
+    Math.log(Math.max(link.margin, 1e-3)),
+    link.score,
+    Math.min(witnesses, 3) / 3,
+    documents >= 3 ? 1 : 0,
+    merged,
+    e ? Math.min(e.coverage[0], e.coverage[1]) : link.score,
+    relative,
+    Math.min(0, relative) ** 2,
+    length,
+    length * length,
+    e && e.unmatchedNumbers[0].length + e.unmatchedNumbers[1].length > 0 && !disagree ? 1 : 0,
+    disagree ? 1 : 0,
+    e?.headline ? 1 : 0,
+  ];
 }
 
 export function logistic(weights: readonly number[], x: readonly number[]): number {
@@ -48,12 +84,12 @@ export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => 
  */
 export const CONFIDENCE_MODELS: Readonly<Record<string, ConfidenceModel>> = {
   'static+lexical': {
-    ordered: [0.6891, 5.5766, 0.4141, 2.1749, -1.1278, -1.5855],
-    mining: [-0.5961, 4.2224, 2.0135, 0.3976, -0.0429, -1.1309],
+    ordered: [2.4999, 6.4029, -1.0341, 1.9382, -0.5324, -1.8491, 2.6844, 8.1296, -3.5295, -4.369, 0.4415, -0.9707, -0.238, 0],
+    mining: [2.1612, 1.6436, 0.8344, 0.083, -0.0133, -1.2726, 0.5867, 6.0198, -3.7856, -6.6772, 3.7885, -0.5701, -1.3788, 0],
   },
   lexical: {
-    ordered: [0.9781, 0.0926, 3.6112, 2.2341, -1.107, -1.0641],
-    mining: [-0.9771, 2.4237, 2.9787, 0.5271, -0.1357, -0.6915],
+    ordered: [0.9781, 0.0926, 3.6112, 2.2341, -1.107, -1.0641, 0, 0, 0, 0, 0, 0, 0, 0],
+    mining: [-0.9771, 2.4237, 2.9787, 0.5271, -0.1357, -0.6915, 0, 0, 0, 0, 0, 0, 0, 0],
   },
 };
 

@@ -26,7 +26,7 @@
 // the line drawn: exporting the one-side-free links as well gives F1 0.880 but F0.5 0.897 against 0.900
 // (ordered condition); exporting no dropped link at all, F1 0.843.
 
-import type { Group, Link, PairAlignment, Span } from '../types.ts';
+import type { Group, Link, LinkKind, PairAlignment, Span } from '../types.ts';
 
 /** On a tie between links for and against a merge, the link must have this times the strongest margin against it. */
 export const TIE_MARGIN_RATIO = 1.1;
@@ -132,6 +132,42 @@ export function directConfidence(span: Span, links: readonly Link[]): number | u
     if ((sameSpan(l.src, span) || sameSpan(l.tgt, span)) && l.confidence !== undefined) best = Math.max(best ?? -Infinity, l.confidence);
   }
   return best;
+}
+
+/** `equivalent` when a link of the group ties `span` to another member as equivalent, `related` when only related ones do, undefined when none does. */
+export function directKind(span: Span, links: readonly Link[]): LinkKind | undefined {
+  let kind: LinkKind | undefined;
+  for (const l of links) {
+    if (!sameSpan(l.src, span) && !sameSpan(l.tgt, span)) continue;
+    if (l.kind !== 'related') return 'equivalent';
+    kind = 'related';
+  }
+  return kind;
+}
+
+/**
+ * The parts of a group that equivalent links hold together, each of two spans or more, in the group's
+ * span order: what a translation memory may take from a group as units.
+ */
+export function equivalentParts(group: Pick<Group, 'spans' | 'links'>): Span[][] {
+  const key = (s: Span) => `${s.doc}\u0000${s.first}\u0000${s.last}`;
+  const parent = new Map(group.spans.map((s) => [key(s), key(s)]));
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const l of group.links) {
+    if (l.kind === 'related' || !parent.has(key(l.src)) || !parent.has(key(l.tgt))) continue;
+    parent.set(find(key(l.src)), find(key(l.tgt)));
+  }
+  const parts = new Map<string, Span[]>();
+  for (const s of group.spans) {
+    const root = find(key(s));
+    const part = parts.get(root);
+    if (part) part.push(s);
+    else parts.set(root, [s]);
+  }
+  return [...parts.values()].filter((p) => p.length >= 2);
 }
 
 /** The members of a group that a link of the group ties `span` to directly. */

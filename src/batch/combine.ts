@@ -2,10 +2,13 @@
 // that reads them one at a time; file contents out, in pieces). Events come in id order and everything inside them in the order their own
 // outputs use, so equal records give byte-identical files, however the events were scheduled,
 // resumed or sharded.
-//   parallel.jsonl  one group per line, with its event and a stable id `<event>/<group>`
+//   parallel.jsonl  one group per line, with its event, a stable id `<event>/<group>` and its parts
+//                   (members that equivalent links hold together: corpus.tmx's units)
 //   parallel.csv    one row per group, one column per language (a second document of one language
 //                   in an event goes to `da:2`)
-//   corpus.tmx      one <tu> per group, tuid `<event>/<group>`, an x-event prop
+//   corpus.tmx      one <tu> per part of a group that equivalent links hold together (per group with
+//                   `--tm-include related`), tuid `<event>/<group>` (`<event>/<group>.2` for a second
+//                   part), an x-event prop
 //   glossary.csv    entities merged across events, with per-event mention counts
 //   glossary.tbx    the same entities as a TBX-Basic termbase
 
@@ -16,7 +19,7 @@ import type { Chunks } from '../export/write.ts';
 import { serialize, xmlText, type XMLBuilder } from '../export/xml.ts';
 import { normaliseName } from '../glossary/normalise.ts';
 import { compareStrings } from '../text/compare.ts';
-import type { EntityType, LangCode } from '../types.ts';
+import type { EntityType, LangCode, TmInclude } from '../types.ts';
 import { fragment } from 'xmlbuilder2';
 import type { EntryRecord, EventRecord, GroupRecord, MemberRecord } from './record.ts';
 
@@ -45,7 +48,7 @@ export function parallelJsonl(source: RecordSource): Chunks {
   return async function* () {
     for await (const e of eachRecord(source)) {
       yield e.groups
-        .map((g) => `${JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members })}\n`)
+        .map((g) => `${JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members, parts: g.parts })}\n`)
         .join('');
     }
   };
@@ -127,7 +130,7 @@ function aroundBody(doc: XMLBuilder): { head: string; tail: string } {
   return { head: `${whole.slice(0, at)}<body>\n`, tail: `${indent}</body>${whole.slice(at + '<body/>'.length)}` };
 }
 
-export function corpusTmx(source: RecordSource, version: string): Chunks {
+export function corpusTmx(source: RecordSource, version: string, include: TmInclude = 'equivalent'): Chunks {
   return async function* () {
     // a corpus of many events in many languages has no one source language
     const { doc } = tmxDocument(version, '*all*');
@@ -135,16 +138,22 @@ export function corpusTmx(source: RecordSource, version: string): Chunks {
     yield head;
     for await (const e of eachRecord(source)) {
       yield e.groups
-        .map((g) =>
-          fragmentXml((f) => {
-            const tu = f.ele('tu', { tuid: xmlText(groupId(e.event, g)) });
-            tu.ele('prop', { type: 'x-event' }).txt(xmlText(e.event));
-            tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
-            tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
-            tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
-            for (const m of g.members) addTuv(tu, { ...m, linked: `${m.linked} of ${g.members.length - 1}` });
-          }, 2),
-        )
+        .flatMap((g) => {
+          const parts = include === 'related' ? [g.members.map((_, i) => i)] : g.parts;
+          return parts.map((part, k) =>
+            fragmentXml((f) => {
+              const tu = f.ele('tu', { tuid: xmlText(`${groupId(e.event, g)}${k === 0 ? '' : `.${k + 1}`}`) });
+              tu.ele('prop', { type: 'x-event' }).txt(xmlText(e.event));
+              tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(g.id));
+              tu.ele('prop', { type: 'x-score' }).txt(round4(g.score).toFixed(4));
+              tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
+              for (const i of part) {
+                const { kind, linked, confidence, ...m } = g.members[i]!;
+                addTuv(tu, { ...m, ...(kind ? { kind } : {}), linked: `${linked} of ${g.members.length - 1}`, confidence });
+              }
+            }, 2),
+          );
+        })
         .join('');
     }
     yield tail;

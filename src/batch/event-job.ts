@@ -8,7 +8,7 @@ import type { EmbedderChoice } from '../commands/embedder.ts';
 import { removeStaleTemps, writeFileAtomic } from '../export/write.ts';
 import { PolyalignError } from '../errors.ts';
 import type { Reporter } from '../progress.ts';
-import type { Mode } from '../types.ts';
+import type { Mode, TmInclude } from '../types.ts';
 import type { EventSpec } from './events.ts';
 import { eventKey, sameState, stateHashes } from './fingerprint.ts';
 import { failedRecord, okRecord, readRecord, RECORD_NAME, recordJson, type EventError, type EventRecord } from './record.ts';
@@ -21,6 +21,8 @@ export interface EventOptions {
   mode: Mode;
   minScore?: number;
   format: string;
+  /** `--tm-include`. */
+  tmInclude?: TmInclude;
   cache: boolean;
   encoding?: string;
   skipBad: boolean;
@@ -89,6 +91,7 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
         mode: options.mode,
         ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         format: options.format,
+        ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
         cache: options.cache,
         review: [],
         ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),

@@ -6,6 +6,7 @@ import type { Chunks, WritableFile } from '../export/write.ts';
 import { VERSION } from '../version.ts';
 import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, type RecordSource } from './combine.ts';
 import type { EventError } from './record.ts';
+import type { TmInclude } from '../types.ts';
 
 export const BATCH_MANIFEST = 'batch.json';
 
@@ -59,12 +60,12 @@ export interface BatchManifest {
  * must be known before writing (parallel.csv's columns, the merged glossary); the group files are
  * then written event by event as they are read.
  */
-export async function combinedOutputs(source: RecordSource, formats: readonly Format[]): Promise<{ files: WritableFile[]; glossaryEntries: number }> {
+export async function combinedOutputs(source: RecordSource, formats: readonly Format[], tmInclude: TmInclude = 'equivalent'): Promise<{ files: WritableFile[]; glossaryEntries: number }> {
   const index = await indexCorpus(source);
   const render: Record<string, () => string | Chunks> = {
     'parallel.csv': () => parallelCsv(source, index),
     'glossary.csv': () => glossaryCsv(index),
-    'corpus.tmx': () => corpusTmx(source, VERSION),
+    'corpus.tmx': () => corpusTmx(source, VERSION, tmInclude),
     'glossary.tbx': () => glossaryTbx(index, source.events.length, VERSION),
     'parallel.jsonl': () => parallelJsonl(source),
   };

@@ -7,14 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { indexRun, formatSpan } from '../export/run-index.ts';
 import { entriesById } from '../export/glossary-view.ts';
-import { directConfidence, directPartners } from '../align/groups.ts';
+import { directConfidence, directKind, directPartners, equivalentParts } from '../align/groups.ts';
 import { round4 } from '../export/csv.ts';
 import { reviewStatus } from '../export/tmx.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
-import type { EntityType, LangCode, RunResult } from '../types.ts';
+import type { EntityType, LangCode, LinkKind, RunResult } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
-export const RECORD_VERSION = 4;
+export const RECORD_VERSION = 5;
 
 /** One span of a group as the corpus outputs show it. */
 export interface MemberRecord {
@@ -27,6 +27,8 @@ export interface MemberRecord {
   linked: number;
   /** The highest confidence among those links (null when none has one). */
   confidence: number | null;
+  /** The best kind of those links (null when none has one). */
+  kind: LinkKind | null;
 }
 
 export interface GroupRecord {
@@ -35,6 +37,8 @@ export interface GroupRecord {
   /** Whether a reviewer confirmed its links: auto, confirmed, partly-confirmed. */
   status: string;
   members: MemberRecord[];
+  /** The parts of the group that equivalent links hold together (indexes into members): corpus.tmx's units. */
+  parts: number[][];
 }
 
 export interface EntryRecord {
@@ -82,14 +86,24 @@ function roundOrNull(x: number | undefined): number | null {
 export function okRecord(event: string, key: string, result: RunResult, state: Record<string, string | null>, seconds: number): EventRecord {
   const index = indexRun(result);
   const order = new Map(result.documents.map((d, i) => [d.doc.id, i]));
-  const groups: GroupRecord[] = index.groups.map((g) => ({
-    id: g.id,
-    score: g.score,
-    status: reviewStatus(g),
-    members: [...g.spans]
-      .sort((a, b) => order.get(a.doc)! - order.get(b.doc)!)
-      .map((s) => ({ doc: s.doc, lang: index.lang(s.doc), sent: formatSpan(s), text: index.spanText(s), linked: directPartners(s, g.links).size, confidence: roundOrNull(directConfidence(s, g.links)) })),
-  }));
+  const groups: GroupRecord[] = index.groups.map((g) => {
+    const spans = [...g.spans].sort((a, b) => order.get(a.doc)! - order.get(b.doc)!);
+    return {
+      id: g.id,
+      score: g.score,
+      status: reviewStatus(g),
+      members: spans.map((s) => ({
+        doc: s.doc,
+        lang: index.lang(s.doc),
+        sent: formatSpan(s),
+        text: index.spanText(s),
+        linked: directPartners(s, g.links).size,
+        confidence: roundOrNull(directConfidence(s, g.links)),
+        kind: directKind(s, g.links) ?? null,
+      })),
+      parts: equivalentParts(g).map((part) => part.map((p) => spans.indexOf(p)).sort((a, b) => a - b)),
+    };
+  });
   const entries = entriesById(result);
   const typings = typeEntries(entries, typingContext(result.documents));
   const glossary: EntryRecord[] = entries.map((e, i) => ({

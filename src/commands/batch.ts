@@ -12,6 +12,7 @@ import { runEvents } from '../batch/pool.ts';
 import { createBatchProgress } from '../batch/progress.ts';
 import { readRecord, type EventRecord } from '../batch/record.ts';
 import type { RecordSource } from '../batch/combine.ts';
+import type { TmInclude } from '../types.ts';
 import { PolyalignError } from '../errors.ts';
 import { parseFormats } from '../export/formats.ts';
 import { ensureFolder, writeOutputs } from '../export/write.ts';
@@ -76,6 +77,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     mode: options.mode,
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     format: options.format,
+    ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
     cache: options.cache,
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     skipBad: options.skipBad,
@@ -126,7 +128,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], (n) => n === name);
     return { manifest, out };
   }
-  await writeCombined(out, sourceIn(good), formats, manifest, t0);
+  await writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
   return { manifest, out };
 }
 
@@ -165,9 +167,9 @@ function sourceIn(folders: ReadonlyMap<string, string>): RecordSource {
   };
 }
 
-async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, manifest: BatchManifest, t0: number): Promise<void> {
+async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<void> {
   const t1 = performance.now();
-  const files = await combinedOutputs(source, formats);
+  const files = await combinedOutputs(source, formats, tmInclude);
   manifest.counts.glossaryEntries = files.glossaryEntries;
   manifest.outputs = [...files.files.map((f) => f.name), BATCH_MANIFEST];
   // batch.json last, with the time the combined files took to write
@@ -185,6 +187,8 @@ export interface MergeOptions {
   /** Folders written by shards (each with an events/ folder). */
   from: string[];
   format: string;
+  /** `--tm-include`. */
+  tmInclude?: TmInclude;
 }
 
 async function recordsIn(folder: string): Promise<EventRecord[]> {
@@ -253,7 +257,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     timings: {},
     outputs: [],
   };
-  await writeCombined(out, sourceIn(good), formats, manifest, t0);
+  await writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
   return { manifest, out };
 }
 

@@ -9,7 +9,7 @@ import { loadInputs, parseEncodings } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { Reporter } from '../progress.ts';
-import type { Mode, RunResult } from '../types.ts';
+import type { Mode, RunResult, TmInclude } from '../types.ts';
 import { chooseEmbedder, DEFAULT_CACHE_DIR } from './embedder.ts';
 import { EDITABLE_OUTPUTS, importIntoStore, inForce, previousManifest } from './review.ts';
 import type { EmbedderChoice } from './embedder.ts';
@@ -24,6 +24,8 @@ export interface RunCommandOptions {
   minScore?: number;
   lang?: string;
   format: string;
+  /** `--tm-include`: equivalent links only in the TMX files (the default), or related ones too. */
+  tmInclude?: TmInclude;
   cache: boolean;
   /** Decisions files (alignments.csv or glossary.csv edited, the review page's export) to merge into the store. */
   review?: string[];
@@ -83,12 +85,14 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
       model: options.model,
       modelsDir: options.modelsDir,
       format: formats,
+      tmInclude: options.tmInclude ?? 'equivalent',
       lang: overrides,
       encoding: encodings,
       skipBad: Boolean(options.skipBad),
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
+  result.tmInclude = options.tmInclude ?? 'equivalent';
   if (result.manifest.review) {
     const r = result.manifest.review;
     result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };
@@ -123,6 +127,11 @@ export function summarise(result: RunResult, outDir: string): string[] {
   lines.push(
     `aligned ${result.pairs.length} document pair${result.pairs.length === 1 ? '' : 's'} (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} candidates not accepted`,
   );
+  const coverage = result.manifest.coverage ?? [];
+  if (coverage.length > 0) {
+    const each = coverage.map((p) => (p.equivalent + p.related === 0 ? `${p.pair} no link` : `${p.pair} ${p.equivalent}+${p.related}`));
+    lines.push(`links by kind: ${c.linksEquivalent ?? 0} equivalent, ${c.linksRelated ?? 0} related; per language pair (equivalent+related): ${each.join(', ')}`);
+  }
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
   lines.push(...reviewLines(result));
   const rel = relative(process.cwd(), outDir);

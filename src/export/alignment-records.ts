@@ -3,7 +3,7 @@
 // round trip keeps the decision in view. Candidates below the threshold (`PairAlignment.below`) are not
 // aligned and are not exported; run.json counts them.
 
-import type { LangCode, Link, Method, RunResult, Span, Status } from '../types.ts';
+import type { LangCode, Link, LinkKind, Method, RunResult, Span, Status } from '../types.ts';
 import { round4 } from './csv.ts';
 import type { RunIndex } from './run-index.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
@@ -24,8 +24,10 @@ export interface AlignmentRecord {
   score: number;
   /** Margin, 4 decimals. */
   margin: number;
-  /** Estimated probability that the link is right (src/align/confidence.ts), 4 decimals; null where none was set. */
+  /** Estimated probability that a translator confirms the link as equivalent (src/align/confidence.ts), 4 decimals; null where none was set. */
   confidence: number | null;
+  /** `equivalent` or `related` (src/align/kind.ts); null where none was set. */
+  kind: LinkKind | null;
   method: Method;
   status: Status;
   src: SpanRecord;
@@ -45,6 +47,7 @@ export function linkRecord(link: Link, index: RunIndex): AlignmentRecord {
     score: round4(link.score),
     margin: round4(link.margin),
     confidence: link.confidence === undefined ? null : round4(link.confidence),
+    kind: link.kind ?? null,
     method: link.method,
     status: link.status,
     src: spanRecord(link.src, index),

@@ -1,6 +1,8 @@
 // alignments.csv: one row per accepted link between two documents, and one per link a reviewer
 // rejected. Edited in a spreadsheet (the `status` column), it is a decisions file for `--review`.
-// `confidence` is the estimated probability that the link is right (src/align/confidence.ts).
+// `confidence` is the estimated probability that a translator confirms the link as equivalent
+// (src/align/confidence.ts); `kind` is `equivalent` (both sides say the same thing) or `related`
+// (they share a fact or quote, one says more or other things; src/align/kind.ts).
 
 import type { RunResult } from '../types.ts';
 import { alignmentRecords } from './alignment-records.ts';
@@ -12,6 +14,7 @@ export const ALIGNMENTS_HEADER = [
   'score',
   'margin',
   'confidence',
+  'kind',
   'method',
   'status',
   'src_doc',
@@ -30,6 +33,7 @@ export function alignmentsCsv(result: RunResult): string {
     r.score,
     r.margin,
     r.confidence ?? '',
+    r.kind ?? '',
     r.method,
     r.status,
     r.src.doc,

@@ -1,9 +1,11 @@
 // parallel.csv: one row per n-way group, one column per document (in run order), then per document
 // the evidence for its cell: how many of the group's other members its span is linked to directly (a
 // group never holds a member linked to fewer than half of them; see src/align/groups.ts), and the
-// highest confidence among those links (the estimated probability that the link is right).
+// highest confidence among those links (the estimated probability that a translator confirms the link
+// as equivalent), and the cell's kind: `equivalent` when one of those links is, `related` when they
+// all are related (the cell shares a fact with the group but says more or other things).
 
-import { directConfidence, directPartners } from '../align/groups.ts';
+import { directConfidence, directKind, directPartners } from '../align/groups.ts';
 import type { RunResult } from '../types.ts';
 import { round4, toCsv, type Cell } from './csv.ts';
 import { indexRun } from './run-index.ts';
@@ -18,6 +20,7 @@ export function parallelCsv(result: RunResult): string {
     ...docIds.map((id) => index.heading(id)),
     ...docIds.map((id) => `${index.heading(id)} linked`),
     ...docIds.map((id) => `${index.heading(id)} confidence`),
+    ...docIds.map((id) => `${index.heading(id)} kind`),
   ];
   const rows: Cell[][] = index.groups.map((g) => {
     const spans = docIds.map((id) => g.spans.find((s) => s.doc === id));
@@ -27,7 +30,8 @@ export function parallelCsv(result: RunResult): string {
       const c = span ? directConfidence(span, g.links) : undefined;
       return c === undefined ? '' : round4(c);
     });
-    return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked, ...confidence];
+    const kinds = spans.map((span) => (span ? (directKind(span, g.links) ?? '') : ''));
+    return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked, ...confidence, ...kinds];
   });
   return toCsv(header, rows);
 }

@@ -50,8 +50,10 @@ export function reviewHtml(result: RunResult): string {
 <body>
 <header class="top">
   <div class="bar"><h1>polyalign review</h1><span class="meta" id="run-info"></span></div>
-  <div class="legend" aria-label="Confidence legend">Confidence (margin):
+  <div class="legend" aria-label="Confidence legend">Confidence, the estimated chance that a translator confirms the link as equivalent:
     ${data.bands.map((b, i) => legendItem(b.id, b.label, b.min, i === 0 ? null : data.bands[i - 1]!.min)).join('\n    ')}
+    <span class="type type-equivalent">equivalent</span> both sides say the same thing (a translation memory takes it)
+    <span class="type type-related">related</span> they share a fact or quote, but one says more or other things
     <span class="flag">not accepted</span> a candidate the tool did not export (below the threshold, in conflict with a group, or weak with no third document to confirm it): confirm it to keep it
   </div>
   <p class="help" id="help">Keys: <kbd>j</kbd>/<kbd>&#8595;</kbd> next link, <kbd>k</kbd>/<kbd>&#8593;</kbd> previous,
@@ -78,6 +80,11 @@ export function reviewHtml(result: RunResult): string {
       <option value="confirmed">Confirmed</option>
       <option value="rejected">Rejected</option>
       <option value="changed">Changed in this review</option>
+    </select></label>
+    <label>Kind <select id="f-type">
+      <option value="">All</option>
+      <option value="equivalent">Equivalent</option>
+      <option value="related">Related</option>
     </select></label>
     <label>Order <select id="f-sort">
       <option value="group">Group order</option>

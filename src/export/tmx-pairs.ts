@@ -6,7 +6,10 @@
 //
 // The units are the links aligned directly between a document of language a and one of language b
 // (accepted by the aligner or confirmed by a reviewer; never a rejected one), not pairs read off an
-// n-way group: a group can hold two spans that were never compared with each other. Languages are
+// n-way group: a group can hold two spans that were never compared with each other. Only `equivalent`
+// links, unless `--tm-include related` asks for both; each unit says its kind (x-kind), confidence,
+// method and status. A pair of languages with no such link still gets its file, with no unit, and the
+// run's console and run.json say so (pipeline.ts coverageWarnings). Languages are
 // in code-unit order (`bs_da`, `da_mk`); two documents of one language give no pair file.
 
 import type { LangCode, Link, RunResult } from '../types.ts';
@@ -27,7 +30,7 @@ export function pairTmxName(a: LangCode, b: LangCode): string {
 export function pairTmxFiles(result: RunResult): OutputFile[] {
   const index = indexRun(result);
   const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
-  const links = result.pairs.flatMap((p) => p.links);
+  const links = result.pairs.flatMap((p) => p.links).filter((l) => result.tmInclude === 'related' || l.kind !== 'related');
   const files: OutputFile[] = [];
   for (let i = 0; i < langs.length; i++) {
     for (let j = i + 1; j < langs.length; j++) {
@@ -52,6 +55,7 @@ function pairTmx(result: RunResult, index: RunIndex, srclang: LangCode, tgtlang:
     tu.ele('prop', { type: 'x-score' }).txt(round4(l.score).toFixed(4));
     tu.ele('prop', { type: 'x-margin' }).txt(round4(l.margin).toFixed(4));
     if (l.confidence !== undefined) tu.ele('prop', { type: 'x-confidence' }).txt(round4(l.confidence).toFixed(4));
+    if (l.kind !== undefined) tu.ele('prop', { type: 'x-kind' }).txt(l.kind);
     tu.ele('prop', { type: 'x-method' }).txt(l.method);
     tu.ele('prop', { type: 'x-status' }).txt(l.status);
     const group = index.groupOf(l);

@@ -68,10 +68,11 @@ describe('corpus parallel outputs', () => {
       score: 0.5,
       status: 'auto',
       members: [
-        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En', linked: 2, confidence: 0.91 },
-        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To', linked: 1, confidence: null },
-        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три', linked: 1, confidence: null },
+        { doc: 'x.txt', lang: 'da', sent: '0', text: 'En', linked: 2, confidence: 0.91, kind: 'equivalent' },
+        { doc: 'y.txt', lang: 'da', sent: '1-2', text: 'To', linked: 1, confidence: null, kind: 'equivalent' },
+        { doc: 'z.txt', lang: 'mk', sent: '3', text: 'Три', linked: 1, confidence: null, kind: 'related' },
       ],
+      parts: [[0, 1]],
     },
   ];
   const inputs = ['x.txt', 'y.txt', 'z.txt'].map((doc, i) => ({ doc, lang: i < 2 ? 'da' : 'mk', sha256: '', sentences: 3 }));
@@ -88,5 +89,14 @@ describe('corpus parallel outputs', () => {
     expect(tmx).toContain('<prop type="x-event">ev</prop>');
     expect(tmx).toContain('<prop type="x-sent">1-2</prop>');
     expect(tmx).toContain('<prop type="x-linked">2 of 2</prop>');
+  });
+
+  it('hold the parts that equivalent links hold together, or whole groups with related links included', async () => {
+    const tmx = await text(corpusTmx(sourceOf([event('ev', [], groups, inputs)]), '0'));
+    expect(tmx).not.toContain('Три');
+    expect(tmx.match(/<tuv /g)).toHaveLength(2);
+    const all = await text(corpusTmx(sourceOf([event('ev', [], groups, inputs)]), '0', 'related'));
+    expect(all).toContain('Три');
+    expect(all).toContain('<prop type="x-kind">related</prop>');
   });
 });

@@ -82,11 +82,19 @@ describe('polyalign batch', () => {
     expect(groups.map((g) => g.id)).toEqual(rows.map((row) => row.id));
     expect(groups.every((g) => g.members.length >= 2 && g.members.every((x: { text: string }) => x.text.length > 0))).toBe(true);
 
-    // corpus.tmx: valid against the TMX DTD, one unit per group, tuid = the stable id
+    // corpus.tmx: valid against the TMX DTD, one unit per part of a group that equivalent links hold
+    // together, tuid = the stable id (and `.2` for a second part), in the groups' order
     const tmx = read(out, 'corpus.tmx');
     expect(validate(tmx, tmxDtd, 'tmx')).toEqual([]);
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['tu', 'tuv', 'prop'].includes(name) }).parse(tmx);
-    expect(parsed.tmx.body.tu.map((tu: Record<string, string>) => tu['@_tuid'])).toEqual(rows.map((row) => row.id));
+    const tuids: string[] = parsed.tmx.body.tu.map((tu: Record<string, string>) => tu['@_tuid']);
+    expect(tuids.length).toBeGreaterThan(0);
+    const order = rows.map((row) => row.id);
+    const positions = tuids.map((t) => order.indexOf(t.replace(/\.\d+$/, '')));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const eachGroup = groups.flatMap((g) => g.parts.map((_: number[], k: number) => (k === 0 ? g.id : `${g.id}.${k + 1}`)));
+    expect(tuids).toEqual(eachGroup);
 
     // the corpus glossary merges one entity across events, with per-event mention counts
     const glossary = readCsvObjects(read(out, 'glossary.csv'));

@@ -21,6 +21,7 @@ describe('alignments.jsonl', () => {
       score: 0.71,
       margin: 1.1,
       confidence: 0.5,
+      kind: 'equivalent',
       method: 'ordered',
       status: 'auto',
       src: { doc: DOCS.bs, lang: 'bs', first: 2, last: 2, text: '-5 stepeni izmjereno je u Pjongjangu.' },

@@ -12,6 +12,7 @@ describe('parallel.csv', () => {
       'group_id', 'docs', 'score', 'bs', 'mk', `da:${DOCS.da}`, `da:${DOCS.da2}`,
       'bs linked', 'mk linked', `da:${DOCS.da} linked`, `da:${DOCS.da2} linked`,
       'bs confidence', 'mk confidence', `da:${DOCS.da} confidence`, `da:${DOCS.da2} confidence`,
+      'bs kind', 'mk kind', `da:${DOCS.da} kind`, `da:${DOCS.da2} kind`,
     ]);
   });
 

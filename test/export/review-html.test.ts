@@ -26,7 +26,7 @@ function expectedRow(result: RunResult, match: { src: string; srcSent: string; t
     (x) => x.src.doc === match.src && formatSpan(x.src) === match.srcSent && x.tgt.doc === match.tgt && formatSpan(x.tgt) === match.tgtSent,
   );
   if (!r) throw new Error(`no link ${JSON.stringify(match)} in the run`);
-  return [r.group_id ?? '', r.score, r.margin, r.confidence ?? '', r.method, status, r.src.doc, r.src.lang, formatSpan(r.src), r.src.text, r.tgt.doc, r.tgt.lang, formatSpan(r.tgt), r.tgt.text];
+  return [r.group_id ?? '', r.score, r.margin, r.confidence ?? '', r.kind ?? '', r.method, status, r.src.doc, r.src.lang, formatSpan(r.src), r.src.text, r.tgt.doc, r.tgt.lang, formatSpan(r.tgt), r.tgt.text];
 }
 
 function dataOf(html: string): ReturnType<typeof reviewData> {
@@ -164,7 +164,7 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
         expectedRow(result, { src: DOCS.bs, srcSent: '0', tgt: DOCS.da, tgtSent: '0' }, 'rejected'),
       ]),
     );
-    expect(text.startsWith('\uFEFFgroup_id,score,margin,confidence,method,status,src_doc,')).toBe(true);
+    expect(text.startsWith('\uFEFFgroup_id,score,margin,confidence,kind,method,status,src_doc,')).toBe(true);
     expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -85,6 +85,6 @@ describe('tmx-pairs', () => {
       });
       total += ours.length;
     }
-    expect(total).toBeGreaterThan(20);
+    expect(total).toBeGreaterThan(12); // equivalent links only
   });
 });

@@ -64,9 +64,26 @@ describe('corpus.tmx', () => {
     expect(tus[1]!.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da']);
     expect(tus[0]!.prop).toEqual([
       { type: 'x-group-id', '#text': 'g0001' },
+      { type: 'x-kind', '#text': 'equivalent' },
       { type: 'x-score', '#text': '0.8354' },
       { type: 'x-status', '#text': 'auto' },
     ]);
+  });
+
+  it('holds equivalent links only, a group cut into the parts they hold together, unless related ones are asked for', () => {
+    const r = runResult();
+    const first = r.groups.find((g) => g.id === 'g0001')!;
+    // every link of the second Danish document is related: it leaves the unit
+    for (const l of first.links) if (l.src.doc === DOCS.da2 || l.tgt.doc === DOCS.da2) l.kind = 'related';
+    const only = parseTmx(corpusTmx(r)).body.tu.find((t) => t.tuid === 'g0001')!;
+    expect(only.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da']);
+    const all = parseTmx(corpusTmx({ ...r, tmInclude: 'related' })).body.tu.find((t) => t.tuid === 'g0001')!;
+    expect(all.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da', 'da']);
+    expect(all.prop.find((p) => p.type === 'x-kind')!['#text']).toBe('related');
+    expect(all.tuv[3]!.prop.find((p) => p.type === 'x-kind')!['#text']).toBe('related');
+    // a group held together by related links alone gives no unit
+    for (const l of first.links) l.kind = 'related';
+    expect(parseTmx(corpusTmx(r)).body.tu.map((t) => t.tuid)).not.toContain('g0001');
   });
 
   it("says in x-status whether a reviewer confirmed the group's links", () => {
@@ -100,7 +117,8 @@ describe('corpus.tmx', () => {
 
   it('uses *all* as srclang when a group lacks the first document', () => {
     const r = runResult();
-    r.groups.push({ id: 'g0004', spans: [{ doc: DOCS.mk, first: 3, last: 3 }, { doc: DOCS.da2, first: 1, last: 1 }], links: [], score: 0.5 });
+    const spans = [{ doc: DOCS.mk, first: 3, last: 3 }, { doc: DOCS.da2, first: 1, last: 1 }];
+    r.groups.push({ id: 'g0004', spans, links: [{ src: spans[0]!, tgt: spans[1]!, score: 0.5, margin: 1.4, kind: 'equivalent', method: 'mining', status: 'auto' }], score: 0.5 });
     expect(parseTmx(corpusTmx(r)).header.srclang).toBe('*all*');
   });
 

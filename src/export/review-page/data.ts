@@ -27,6 +27,8 @@ export interface LinkData {
   method: string;
   status: string;
   kind: LinkKind;
+  /** alignments.csv's kind: `equivalent`, `related`, or empty where none was set. */
+  type: string;
   src: SideData;
   tgt: SideData;
 }
@@ -54,9 +56,9 @@ export interface ReviewData {
 }
 
 /**
- * Cut points of the colour bands on the calibrated confidence (an estimated probability that the link
- * is right; src/align/confidence.ts), the same scale for ordered and mining links: High when about
- * 9 links in 10 are right, Medium from 7 in 10, Low below.
+ * Cut points of the colour bands on the calibrated confidence (an estimated probability that a
+ * translator confirms the link as equivalent; src/align/confidence.ts), the same scale for ordered and
+ * mining links: High when about 9 links in 10 are equivalent, Medium from 7 in 10, Low below.
  */
 export const CONFIDENCE_BANDS: ReviewData['bands'] = [
   { id: 'high', label: 'High', min: 0.9 },
@@ -129,6 +131,7 @@ export function reviewData(result: RunResult): ReviewData {
       method: record.method,
       status: record.status,
       kind,
+      type: record.kind ?? '',
       src: side(record.src),
       tgt: side(record.tgt),
     };

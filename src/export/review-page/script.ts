@@ -9,7 +9,7 @@ export const REVIEW_SCRIPT = String.raw`
 (function () {
   'use strict';
   var PAGE_SIZE = 50;
-  var HEADER = ['group_id', 'score', 'margin', 'confidence', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
+  var HEADER = ['group_id', 'score', 'margin', 'confidence', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
   var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands;
@@ -66,7 +66,7 @@ export const REVIEW_SCRIPT = String.raw`
   function changed(i) { return decisions[keys[i]] !== undefined; }
 
   // ---- view state: filters, sort, rows, pages -----------------------------------------------
-  var view = { pair: '', status: '', sort: 'group' };
+  var view = { pair: '', status: '', type: '', sort: 'group' };
   var rows = [];      // { g: group index or -1, links: [link index], low: lowest confidence }
   var flat = [];      // { row, link } in display order: what j/k walk through
   var page = 0;
@@ -78,6 +78,7 @@ export const REVIEW_SCRIPT = String.raw`
   function passes(i) {
     var l = links[i];
     if (view.pair && pairKey(l) !== view.pair) return false;
+    if (view.type && l.type !== view.type) return false;
     var s = statusOf(i);
     switch (view.status) {
       case '': return true;
@@ -143,7 +144,7 @@ export const REVIEW_SCRIPT = String.raw`
   function describe(i) {
     var l = links[i], b = bandOf(l), s = statusOf(i);
     return sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt) + ', ' + b.label.toLowerCase() + ' confidence (' + fixed(l.confidence, 2) + '), margin ' +
-      fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.kind === 'below' ? ', not accepted' : '') + ', status ' + s;
+      fixed(l.margin, 2) + ', score ' + fixed(l.score, 2) + (l.type ? ', ' + l.type : '') + (l.kind === 'below' ? ', not accepted' : '') + ', status ' + s;
   }
 
   function renderLink(i) {
@@ -156,6 +157,7 @@ export const REVIEW_SCRIPT = String.raw`
     badge.appendChild(document.createTextNode(b.label));
     li.appendChild(badge);
     li.appendChild(el('span', 'pair', sideLabel(l.src) + ' \u2194 ' + sideLabel(l.tgt)));
+    if (l.type) li.appendChild(el('span', 'type type-' + l.type, l.type));
     li.appendChild(el('span', 'nums', 'confidence ' + fixed(l.confidence, 2) + ' \u00b7 margin ' + fixed(l.margin, 2) + ' \u00b7 score ' + fixed(l.score, 2) + ' \u00b7 ' + l.method));
     if (l.kind === 'below') li.appendChild(el('span', 'flag', 'not accepted'));
     li.appendChild(el('span', 'status'));
@@ -365,7 +367,7 @@ export const REVIEW_SCRIPT = String.raw`
       var s = statusOf(i);
       if (s !== 'confirmed' && s !== 'rejected') continue;
       var l = links[i], a = docs[l.src[0]], b = docs[l.tgt[0]];
-      out += csvRow([l.gid, l.score, l.margin, l.confidence, l.method, s, a.id, a.lang, l.src[1], texts[l.src[2]], b.id, b.lang, l.tgt[1], texts[l.tgt[2]]]);
+      out += csvRow([l.gid, l.score, l.margin, l.confidence, l.type, l.method, s, a.id, a.lang, l.src[1], texts[l.src[2]], b.id, b.lang, l.tgt[1], texts[l.tgt[2]]]);
     }
     return out;
   }
@@ -400,6 +402,7 @@ export const REVIEW_SCRIPT = String.raw`
   });
   pairSel.addEventListener('change', function () { view.pair = pairSel.value; refilter(); });
   $('f-status').addEventListener('change', function () { view.status = $('f-status').value; refilter(); });
+  $('f-type').addEventListener('change', function () { view.type = $('f-type').value; refilter(); });
   $('f-sort').addEventListener('change', function () { view.sort = $('f-sort').value; refilter(); });
   $('prev').addEventListener('click', function () { if (page > 0) goPage(page - 1); });
   $('next').addEventListener('click', function () { if (page < pageCount() - 1) goPage(page + 1); });

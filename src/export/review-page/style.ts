@@ -60,6 +60,8 @@ li.link.st-rejected .pair { text-decoration: line-through; color: var(--muted); 
 .badge.band-medium { background: var(--medium); color: #000; }
 .dots { letter-spacing: -1px; margin-right: 4px; }
 .nums { font-variant-numeric: tabular-nums; color: var(--muted); }
+.type { font-size: 12px; font-weight: 600; border-radius: 3px; padding: 0 4px; border: 1px solid #555; background: #fff; color: #222; }
+.type.type-related { border-style: dashed; color: #6a3d00; border-color: #a0630a; font-style: italic; }
 .flag { font-size: 12px; font-weight: 600; color: var(--below); border: 1px dashed var(--below); border-radius: 3px; padding: 0 4px; background: #fff; }
 .status { font-size: 12px; font-weight: 700; padding: 0 6px; border-radius: 3px; border: 1px solid #999; background: #fff; }
 .status.st-confirmed { background: var(--confirmed); border-color: var(--confirmed); color: #fff; }

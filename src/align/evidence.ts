@@ -1,0 +1,169 @@
+// What a link's two sides show beyond their similarity, for telling `equivalent` (the same content)
+// from `related` (a shared fact or quote, one side saying more or other things):
+//   coverage     each side read in windows of a few words, every window's cosine to the other side's
+//                span; the weakest window is what the other side does not say (a clause added, a
+//                clause cut). A plain cosine cannot tell: a sentence shares most of its vector with
+//                the same sentence less a clause.
+//   relative     the same windows, each against the other document's other sentences nearby: a window
+//                closer to another sentence than to the linked one says what that sentence says (an
+//                added clause taken from elsewhere in the story); the lowest difference of the two sides.
+//   length       |ln(characters of one side / the other)|;
+//   numbers      figures and weekdays on one side with no equal on the other (2.000 is 2,000 is 2 000,
+//                15.00 is 15:00; 2.000 is not 6.000; srijedu is onsdag, not četvrtak), per side: a
+//                figure missing on one side only may be spelled out there ("sto posto", 100%) and a
+//                weekday left out, so only figures unmatched on both sides disagree;
+//   headline     one side is a headline or sub-heading (a line without sentence punctuation) and the
+//                other is not, or a span glues a headline to the sentence after it.
+// Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (pipeline.ts).
+
+import type { Link, LinkEvidence, Span } from '../types.ts';
+import { cosine } from './similarity.ts';
+
+/** Words per coverage window, and the step between windows. */
+export const WINDOW_WORDS = 6;
+export const WINDOW_STEP = 3;
+
+
+/**
+ * The windows of a text: runs of WINDOW_WORDS words, every WINDOW_STEP words, the last one flush with the
+ * end; a text of WINDOW_WORDS words or fewer, runs of half its words. None for a text of under 3 words.
+ */
+export function windowsOf(text: string): string[] {
+  const words = text.split(/\s+/u).filter((w) => w.length > 0);
+  // a short sentence is read in windows of half its words (at least 2), so that it has windows at all
+  const [size, step] = words.length > WINDOW_WORDS ? [WINDOW_WORDS, WINDOW_STEP] : [Math.max(2, Math.floor(words.length / 2)), Math.max(1, Math.floor(words.length / 4))];
+  if (words.length <= size) return [];
+  const out: string[] = [];
+  for (let i = 0; i + size <= words.length; i += step) out.push(words.slice(i, i + size).join(' '));
+  if ((words.length - size) % step !== 0) out.push(words.slice(-size).join(' '));
+  return out;
+}
+
+/** Nearby sentences of the other document a window is also compared with (`relative`), on each side of the span. */
+export const RELATIVE_REACH = 50;
+
+const NUMBER = /\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*(?:[.,:]\p{N}+)?/gu;
+
+/**
+ * The days of the week as our languages write them (bs/hr/sr in both scripts, sl, ro, mk, da, en), in
+ * the cases news uses: a date told by its weekday ("u srijedu", "onsdag"). Whole words only, so the
+ * ordinal `četvrti` (fourth) is no `četvrtak` and `четврти` no `четврток` (Thursday). Left out: the
+ * forms that also mean something else (Romanian `luni`, Monday and months; South Slavic
+ * `nedjelja`/`nedelja`/`недела`, Sunday and week).
+ */
+const WEEKDAYS: readonly string[] = [
+  'ponedjeljak ponedjeljka ponedjeljku ponedeljak ponedeljka ponedeljku понедељак понедељка понедељку понеделник понеделникот ponedeljek lunea mandag monday',
+  'utorak utorka utorku уторак уторка уторку вторник вторникот torek torka marți marti marțea tirsdag tuesday',
+  'srijeda srijedu srijede sreda sredu srede среда среду среде средата sredo miercuri miercurea onsdag wednesday',
+  'četvrtak četvrtka četvrtku четвртак четвртка четвртку четврток четвртокот četrtek četrtka joi joia torsdag thursday',
+  'petak petka petku петак петка петку петок петокот petek vineri vinerea fredag friday',
+  'subota subotu subote субота суботу суботе сабота саботата sobota soboto sâmbătă sâmbăta sambata lørdag saturday',
+  'duminică duminica søndag sunday',
+];
+const WEEKDAY = new Map(WEEKDAYS.flatMap((forms, day) => forms.split(' ').map((f) => [f, day] as const)));
+
+/** The key of a weekday among numbersOf's: a figure never starts with a letter. */
+export const WEEKDAY_KEY = 'weekday:';
+
+/**
+ * The figures of a text, each as its digits alone (`2.000`, `2,000` and `2 000` are all `2000`), and
+ * its weekdays (`weekday:3` for srijedu, среда, onsdag), with how each was written.
+ */
+export function numbersOf(text: string): Array<{ key: string; written: string }> {
+  const figures = [...text.matchAll(NUMBER)].map((m) => ({ key: m[0].replace(/[^\p{N}]/gu, ''), written: m[0] }));
+  const days = [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
+    const day = WEEKDAY.get(m[0].toLowerCase());
+    return day === undefined ? [] : [{ key: `${WEEKDAY_KEY}${day}`, written: m[0] }];
+  });
+  return [...figures, ...days];
+}
+
+/** The figures of `a` that `b` does not have, and those of `b` that `a` does not have (each as written, once per occurrence it lacks). */
+export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
+  const count = (list: Array<{ key: string }>) => {
+    const m = new Map<string, number>();
+    for (const x of list) m.set(x.key, (m.get(x.key) ?? 0) + 1);
+    return m;
+  };
+  const [na, nb] = [numbersOf(a), numbersOf(b)];
+  const missing = (mine: typeof na, theirs: Map<string, number>) => {
+    const left = new Map(theirs);
+    const out: string[] = [];
+    for (const x of mine) {
+      const n = left.get(x.key) ?? 0;
+      if (n > 0) left.set(x.key, n - 1);
+      else out.push(x.written);
+    }
+    return out;
+  };
+  return [missing(na, count(nb)), missing(nb, count(na))];
+}
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', '«', '“', ')', ']', '“']);
+const FINAL = new Set(['.', '!', '?', '…', ':', ';']);
+
+/** A sentence is a headline when it ends without sentence punctuation and a line break (or the text's end) follows it. */
+export function isHeadline(sentence: { text: string; end: number }, text: string): boolean {
+  const t = sentence.text.trimEnd();
+  let k = t.length - 1;
+  while (k >= 0 && CLOSERS.has(t[k]!)) k--;
+  if (k >= 0 && FINAL.has(t[k]!)) return false;
+  const after = text.slice(sentence.end, sentence.end + 200);
+  return /^[ \t]*(\r?\n|$)/u.test(after);
+}
+
+/** What evidence needs of one document: its sentences, which of them are headlines, and the vectors of each sentence's windows. */
+export interface EvidenceDoc {
+  /** The sentences' texts, in order. */
+  texts: readonly string[];
+  headline: readonly boolean[];
+  /** Per sentence, the vectors of windowsOf(its text) (empty for a short sentence). */
+  windows: readonly (readonly Float32Array[])[];
+  /** The sentences' vectors, as the aligner had them. */
+  vectors: readonly Float32Array[];
+}
+
+const spanText = (doc: EvidenceDoc, s: Span) => doc.texts.slice(s.first, s.last + 1).join(' ');
+
+/** A side's weakest window towards the other span, and its lowest (cosine to the other span − best cosine to another sentence near it). */
+function sideCoverage(doc: EvidenceDoc, span: Span, other: Float32Array, otherDoc: EvidenceDoc, otherSpan: Span, whole: number): [number, number] {
+  let weakest = Infinity;
+  let relative = Infinity;
+  const [lo, hi] = [Math.max(0, otherSpan.first - RELATIVE_REACH), Math.min(otherDoc.vectors.length - 1, otherSpan.last + RELATIVE_REACH)];
+  for (let k = span.first; k <= span.last; k++) {
+    for (const w of doc.windows[k] ?? []) {
+      const c = cosine(w, other);
+      let elsewhere = -Infinity;
+      for (let q = lo; q <= hi; q++) if (q < otherSpan.first || q > otherSpan.last) elsewhere = Math.max(elsewhere, cosine(w, otherDoc.vectors[q]!));
+      weakest = Math.min(weakest, c);
+      if (elsewhere > -Infinity) relative = Math.min(relative, c - elsewhere);
+    }
+  }
+  return [weakest === Infinity ? whole : Math.min(weakest, whole), relative === Infinity ? 0 : relative];
+}
+
+function spanHeadline(doc: EvidenceDoc, s: Span): 'all' | 'none' | 'mixed' {
+  let heads = 0;
+  for (let k = s.first; k <= s.last; k++) if (doc.headline[k]) heads++;
+  return heads === 0 ? 'none' : heads === s.last - s.first + 1 ? 'all' : 'mixed';
+}
+
+/**
+ * The evidence of one link. `vectorOf` gives a span's vector as the aligner saw it (a sentence's, or a
+ * merged pair's), so that a window is compared with what the link was made from.
+ */
+export function linkEvidence(link: Link, src: EvidenceDoc, tgt: EvidenceDoc, vectorOf: (span: Span) => Float32Array): LinkEvidence {
+  const [a, b] = [spanText(src, link.src), spanText(tgt, link.tgt)];
+  const [va, vb] = [vectorOf(link.src), vectorOf(link.tgt)];
+  const [ha, hb] = [spanHeadline(src, link.src), spanHeadline(tgt, link.tgt)];
+  const [cs, ct] = [sideCoverage(src, link.src, vb, tgt, link.tgt, link.score), sideCoverage(tgt, link.tgt, va, src, link.src, link.score)];
+  return {
+    coverage: [cs[0], ct[0]],
+    relative: [cs[1], ct[1]],
+    lengthRatio: Math.abs(Math.log(Math.max(1, a.length) / Math.max(1, b.length))),
+    unmatchedNumbers: unmatchedNumbers(a, b),
+    headline: ha === 'mixed' || hb === 'mixed' || ha !== hb,
+  };
+}
+
