@@ -129,6 +129,23 @@ describe('polyalign run on the seeds', () => {
     for (const tu of tus) expect([tu.prop].flat().find((p: { '@_type': string }) => p['@_type'] === 'x-kind')['#text']).toBe('equivalent');
   });
 
+  it('never calls a link between a headline and a sentence equivalent', () => {
+    // with the default embedder, which links the seeds' headlines
+    const own = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    const r = runCli(['run', SEEDS, '-o', own, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // the Danish headline (004:1) and the Romanian sub-heading (002:10) end without punctuation
+    const headlines = new Set(['004_fc47a5a952acfcd1.txt:1', '002_9f92c08b6634bacd.txt:10']);
+    const touches = (doc: string, sent: string) => sent.split('-').some((k) => headlines.has(`${doc}:${k}`));
+    const { header, rows } = readCsv(join(own, 'alignments.csv'));
+    const col = (name: string) => header.indexOf(name);
+    const mixed = rows.filter((r) => touches(r[col('src_doc')]!, r[col('src_sent')]!) !== touches(r[col('tgt_doc')]!, r[col('tgt_sent')]!));
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const r of mixed) expect(r[col('kind')], `${r[col('src_text')]} ↔ ${r[col('tgt_text')]}`).toBe('related');
+    // and the console names the links per language pair by kind
+    expect(r.stdout).toMatch(/^links by kind: \d+ equivalent, \d+ related; per language pair \(equivalent\+related\): bs–da \d+\+\d+/m);
+  });
+
   it('records inputs, languages and counts in run.json', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.inputs).toHaveLength(5);
