@@ -40,7 +40,7 @@ export function windowsOf(text: string): string[] {
 }
 
 /** Nearby sentences of the other document a window is also compared with (`relative`), on each side of the span. */
-export const RELATIVE_REACH = 50;
+export const RELATIVE_REACH = 25;
 
 const NUMBER = /\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*(?:[.,:]\p{N}+)?/gu;
 

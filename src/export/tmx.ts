@@ -78,7 +78,8 @@ export function tmUnits(groups: readonly Group[], include: RunResult['tmInclude'
       id: k === 0 ? g.id : `${g.id}.${k + 1}`,
       group: g,
       spans,
-      links: g.links.filter((l) => spans.some((s) => sameSpan(s, l.src)) && spans.some((s) => sameSpan(s, l.tgt))),
+      // the equivalent links that hold the part together: its variants' kind, links and confidence are theirs
+      links: g.links.filter((l) => l.kind !== 'related' && spans.some((s) => sameSpan(s, l.src)) && spans.some((s) => sameSpan(s, l.tgt))),
     })),
   );
 }
