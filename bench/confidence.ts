@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignPair } from '../src/align/index.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
-import { attachEvidence, evidenceDocs } from '../src/align/assess.ts';
+import { assessLinks } from '../src/align/assess.ts';
 import { linkFeatures, logistic, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
 import { EQUIVALENT_FROM, kindOf } from '../src/align/kind.ts';
 import { settleLinks } from '../src/align/nway.ts';
@@ -120,10 +120,9 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
     const lines = new Map(sides.map((s) => [s.code, s.lines]));
     const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false) }));
     const vectors = new Map(docs.map((d) => [d.id, d]));
-    const windows = await evidenceDocs(assessDocs, run, vectors, (t) => embedder.embed(t));
     const settled = settleLinks(run, sides.map((s) => s.code), { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated });
-    const add = (pairs: readonly PairAlignment[], documents: number) => {
-      attachEvidence(pairs, windows, vectors);
+    const add = async (pairs: readonly PairAlignment[], documents: number) => {
+      await assessLinks(assessDocs, pairs, vectors, (t) => embedder.embed(t));
       const witnesses = witnessCounts(pairs);
       for (const p of pairs) {
         const strict = gold.get(`${p.src}-${p.tgt}`)!;
@@ -135,7 +134,7 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
         }
       }
     };
-    add(settled.pairs, sides.length);
+    await add(settled.pairs, sides.length);
     if (evidence) {
       for (const g of settled.groups) {
         for (const span of g.spans) {
@@ -148,7 +147,7 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
       }
     }
     // each pair as a run of its own two documents exports what the aligner accepted
-    for (const p of run) add([settleLinks([p], [p.src, p.tgt], { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }).pairs[0]!], 2);
+    for (const p of run) await add([settleLinks([p], [p.src, p.tgt], { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }).pairs[0]!], 2);
   }
   return examples;
 }

@@ -6,7 +6,7 @@ import { DEFAULT_MODE } from './align/index.ts';
 import { alignPairs } from './align/pair-pool.ts';
 import { calibrationFor } from './align/calibration.ts';
 import { annotateConfidence, confidenceModelFor } from './align/confidence.ts';
-import { attachEvidence, evidenceDocs } from './align/assess.ts';
+import { assessLinks } from './align/assess.ts';
 import { isHeadline } from './align/evidence.ts';
 import { annotateKinds } from './align/kind.ts';
 import { settleLinks } from './align/nway.ts';
@@ -243,8 +243,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   // each link's evidence (coverage, lengths, figures, headlines), then its confidence and kind
   await time('assess', async () => {
     const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));
-    const byId = new Map(vectors.map((v) => [v.id, v]));
-    attachEvidence(pairs, await evidenceDocs(docs, pairs, byId, (texts) => embedder.embed(texts)), byId);
+    await assessLinks(docs, pairs, new Map(vectors.map((v) => [v.id, v])), (texts) => embedder.embed(texts));
     annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
     annotateKinds(pairs);
   });

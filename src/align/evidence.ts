@@ -113,34 +113,36 @@ export function isHeadline(sentence: { text: string; end: number }, text: string
   return /^[ \t]*(\r?\n|$)/u.test(after);
 }
 
-/** What evidence needs of one document: its sentences, which of them are headlines, and the vectors of each sentence's windows. */
+/** What evidence needs of one document's text: its sentences and which of them are headlines. */
 export interface EvidenceDoc {
   /** The sentences' texts, in order. */
   texts: readonly string[];
   headline: readonly boolean[];
-  /** Per sentence, the vectors of windowsOf(its text) (empty for a short sentence). */
-  windows: readonly (readonly Float32Array[])[];
-  /** The sentences' vectors, as the aligner had them. */
-  vectors: readonly Float32Array[];
 }
 
 const spanText = (doc: EvidenceDoc, s: Span) => doc.texts.slice(s.first, s.last + 1).join(' ');
 
-/** A side's weakest window towards the other span, and its lowest (cosine to the other span − best cosine to another sentence near it). */
-function sideCoverage(doc: EvidenceDoc, span: Span, other: Float32Array, otherDoc: EvidenceDoc, otherSpan: Span, whole: number): [number, number] {
-  let weakest = Infinity;
-  let relative = Infinity;
-  const [lo, hi] = [Math.max(0, otherSpan.first - RELATIVE_REACH), Math.min(otherDoc.vectors.length - 1, otherSpan.last + RELATIVE_REACH)];
-  for (let k = span.first; k <= span.last; k++) {
-    for (const w of doc.windows[k] ?? []) {
-      const c = cosine(w, other);
-      let elsewhere = -Infinity;
-      for (let q = lo; q <= hi; q++) if (q < otherSpan.first || q > otherSpan.last) elsewhere = Math.max(elsewhere, cosine(w, otherDoc.vectors[q]!));
-      weakest = Math.min(weakest, c);
-      if (elsewhere > -Infinity) relative = Math.min(relative, c - elsewhere);
-    }
+/** A side's coverage so far: its weakest window's cosine to the other span, and its lowest relative difference. */
+export type SideCoverage = [weakest: number, relative: number];
+
+export const NO_WINDOW: SideCoverage = [Infinity, Infinity];
+
+/**
+ * Folds the windows of one sentence of a side into its coverage: each window's cosine to the other
+ * side's span vector, and that cosine less the window's best cosine to another sentence of the other
+ * document within RELATIVE_REACH of the span.
+ */
+export function foldWindows(acc: SideCoverage, windows: readonly Float32Array[], other: Float32Array, otherVectors: readonly Float32Array[], otherSpan: Span): SideCoverage {
+  let [weakest, relative] = acc;
+  const [lo, hi] = [Math.max(0, otherSpan.first - RELATIVE_REACH), Math.min(otherVectors.length - 1, otherSpan.last + RELATIVE_REACH)];
+  for (const w of windows) {
+    const c = cosine(w, other);
+    let elsewhere = -Infinity;
+    for (let q = lo; q <= hi; q++) if (q < otherSpan.first || q > otherSpan.last) elsewhere = Math.max(elsewhere, cosine(w, otherVectors[q]!));
+    weakest = Math.min(weakest, c);
+    if (elsewhere > -Infinity) relative = Math.min(relative, c - elsewhere);
   }
-  return [weakest === Infinity ? whole : Math.min(weakest, whole), relative === Infinity ? 0 : relative];
+  return [weakest, relative];
 }
 
 function spanHeadline(doc: EvidenceDoc, s: Span): 'all' | 'none' | 'mixed' {
@@ -150,20 +152,19 @@ function spanHeadline(doc: EvidenceDoc, s: Span): 'all' | 'none' | 'mixed' {
 }
 
 /**
- * The evidence of one link. `vectorOf` gives a span's vector as the aligner saw it (a sentence's, or a
- * merged pair's), so that a window is compared with what the link was made from.
+ * The evidence of one link, given each side's coverage (foldWindows over the windows of its sentences;
+ * a side without windows reads as its cosine, and as 0 relative).
  */
-export function linkEvidence(link: Link, src: EvidenceDoc, tgt: EvidenceDoc, vectorOf: (span: Span) => Float32Array): LinkEvidence {
+export function linkEvidence(link: Link, src: EvidenceDoc, tgt: EvidenceDoc, coverage: [SideCoverage, SideCoverage]): LinkEvidence {
   const [a, b] = [spanText(src, link.src), spanText(tgt, link.tgt)];
-  const [va, vb] = [vectorOf(link.src), vectorOf(link.tgt)];
   const [ha, hb] = [spanHeadline(src, link.src), spanHeadline(tgt, link.tgt)];
-  const [cs, ct] = [sideCoverage(src, link.src, vb, tgt, link.tgt, link.score), sideCoverage(tgt, link.tgt, va, src, link.src, link.score)];
+  const weakest = (c: SideCoverage) => (c[0] === Infinity ? link.score : Math.min(c[0], link.score));
+  const relative = (c: SideCoverage) => (c[1] === Infinity ? 0 : c[1]);
   return {
-    coverage: [cs[0], ct[0]],
-    relative: [cs[1], ct[1]],
+    coverage: [weakest(coverage[0]), weakest(coverage[1])],
+    relative: [relative(coverage[0]), relative(coverage[1])],
     lengthRatio: Math.abs(Math.log(Math.max(1, a.length) / Math.max(1, b.length))),
     unmatchedNumbers: unmatchedNumbers(a, b),
     headline: ha === 'mixed' || hb === 'mixed' || ha !== hb,
   };
 }
-

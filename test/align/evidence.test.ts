@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isHeadline, linkEvidence, numbersOf, unmatchedNumbers, windowsOf, type EvidenceDoc } from '../../src/align/evidence.ts';
+import { assessLinks } from '../../src/align/assess.ts';
+import { foldWindows, isHeadline, linkEvidence, NO_WINDOW, numbersOf, unmatchedNumbers, windowsOf, type EvidenceDoc } from '../../src/align/evidence.ts';
 import { EQUIVALENT_FROM, kindOf, numbersDisagree } from '../../src/align/kind.ts';
-import type { Link, LinkEvidence } from '../../src/types.ts';
+import type { Link, LinkEvidence, PairAlignment } from '../../src/types.ts';
 
 const unit = (...xs: number[]) => {
   const v = Float32Array.from(xs);
@@ -38,16 +39,54 @@ describe('link evidence', () => {
   });
 
   it('finds the window the other side does not say, and a headline facing a sentence', () => {
-    // side a: two windows, one close to b, one far from it
-    const a: EvidenceDoc = { texts: ['one two three four five six seven eight nine ten'], headline: [false], windows: [[unit(1, 0, 0), unit(0, 0, 1)]], vectors: [unit(1, 0, 0.3)] };
-    const b: EvidenceDoc = { texts: ['Un doi trei', 'alt'], headline: [true, false], windows: [[], []], vectors: [unit(1, 0.1, 0), unit(0, 0, 1)] };
+    // side a: two windows, one close to b's sentence 0, one that is what b's sentence 1 says
+    const windows = [unit(1, 0, 0), unit(0, 0, 1)];
+    const b = [unit(1, 0.1, 0), unit(0, 0, 1)];
+    const a: EvidenceDoc = { texts: ['one two three four five six seven eight nine ten'], headline: [false] };
+    const bDoc: EvidenceDoc = { texts: ['Un doi trei', 'alt'], headline: [true, false] };
     const link: Link = { src: { doc: 'a', first: 0, last: 0 }, tgt: { doc: 'b', first: 0, last: 0 }, score: 0.9, margin: 1.5, method: 'mining', status: 'auto' };
-    const e = linkEvidence(link, a, b, (s) => (s.doc === 'a' ? a.vectors[s.first]! : b.vectors[s.first]!));
-    expect(e.coverage[0]).toBeCloseTo(0, 5); // the window (0, 0, 1) is not in b's sentence
+    const side = foldWindows(NO_WINDOW, windows, b[0]!, b, link.tgt);
+    expect(side[0]).toBeCloseTo(0, 5); // the window (0, 0, 1) is not in b's sentence
+    expect(side[1]).toBeCloseTo(-1, 5); // and it is what b's other sentence says
+    const e = linkEvidence(link, a, bDoc, [side, NO_WINDOW]);
+    expect(e.coverage[0]).toBeCloseTo(0, 5);
     expect(e.coverage[1]).toBe(0.9); // b has no window: its own cosine
-    expect(e.relative[0]).toBeCloseTo(-1, 5); // and it is what b's other sentence says
+    expect(e.relative[1]).toBe(0);
     expect(e.headline).toBe(true);
-    expect(e.lengthRatio).toBeCloseTo(Math.log(a.texts[0]!.length / b.texts[0]!.length), 5);
+    expect(e.lengthRatio).toBeCloseTo(Math.log(a.texts[0]!.length / bDoc.texts[0]!.length), 5);
+  });
+
+  it('gives the same evidence whatever the batches the windows are embedded in', async () => {
+    const texts = ['Putin je rekao da su vojnici Sjeverne Koreje bili hrabri u borbi.', 'Kim je otputovao u Peking vozom preko granice.'];
+    const other = ['Putin a spus că soldații nord-coreeni au fost curajoși în luptă.', 'Kim a călătorit la Beijing cu trenul peste graniță.'];
+    // a toy embedder: letter counts, normalised
+    const embed = async (ts: string[]) => ts.map((t) => unit(...Array.from('aeiounrstk', (c) => 1 + t.split(c).length - 1)));
+    const vectors = async (ts: string[]) => ({ vectors: await embed(ts), merged: await embed([`${ts[0]} ${ts[1]}`]) });
+    const docs = [
+      { id: 'bs', texts, headline: [false, false] },
+      { id: 'ro', texts: other, headline: [false, false] },
+    ];
+    const av = new Map([
+      ['bs', { id: 'bs', n: 2, ...(await vectors(texts)) }],
+      ['ro', { id: 'ro', n: 2, ...(await vectors(other)) }],
+    ]);
+    const make = (): PairAlignment[] => [
+      {
+        src: 'bs',
+        tgt: 'ro',
+        method: 'mining',
+        reason: '',
+        links: [{ src: { doc: 'bs', first: 0, last: 0 }, tgt: { doc: 'ro', first: 0, last: 1 }, score: 0.8, margin: 1.4, method: 'mining', status: 'auto' }],
+        below: [{ src: { doc: 'bs', first: 1, last: 1 }, tgt: { doc: 'ro', first: 1, last: 1 }, score: 0.7, margin: 1.1, method: 'mining', status: 'auto' }],
+        rejected: [],
+      },
+    ];
+    const [one, many] = [make(), make()];
+    await assessLinks(docs, one, av, embed);
+    await assessLinks(docs, many, av, embed, 1);
+    expect(many[0]!.links[0]!.evidence).toEqual(one[0]!.links[0]!.evidence);
+    expect(many[0]!.below[0]!.evidence).toEqual(one[0]!.below[0]!.evidence);
+    expect(one[0]!.links[0]!.evidence!.coverage[0]).toBeLessThanOrEqual(0.8);
   });
 });
 
