@@ -262,7 +262,7 @@ function diagramSvg(title: string, curves: Array<{ name: string; colour: string;
   }
   parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#999" stroke-dasharray="6 4"/>`);
   parts.push(`<text x="${W / 2}" y="${H - 20}" font-size="14" text-anchor="middle" font-family="sans-serif">confidence (mean of the bin)</text>`);
-  parts.push(`<text x="20" y="${H / 2}" font-size="14" text-anchor="middle" font-family="sans-serif" transform="rotate(-90 20 ${H / 2})">share of links right</text>`);
+  parts.push(`<text x="20" y="${H / 2}" font-size="14" text-anchor="middle" font-family="sans-serif" transform="rotate(-90 20 ${H / 2})">share of links equivalent</text>`);
   curves.forEach((c, k) => {
     const pts = c.bins.filter((b) => b.count > 0);
     parts.push(`<polyline fill="none" stroke="${c.colour}" stroke-width="2" points="${pts.map((b) => `${x(b.confidence)},${y(b.accuracy)}`).join(' ')}"/>`);
@@ -339,7 +339,7 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
   if (options.png !== false) {
     png = join(import.meta.dirname, `confidence-${name}.png`);
     const curve = (rows: Row[]) => reliability(rows);
-    const svg = diagramSvg(`Confidence of "equivalent", ${name} embedder, NTREX (fitted on FLORES events)`, [
+    const svg = diagramSvg(`P(equivalent), ${name}, NTREX (fitted on FLORES events)`, [
       { name: 'ordered', colour: '#1f77b4', ...curve(heldScored.filter((r) => r.method === 'ordered')) },
       { name: 'mining', colour: '#d62728', ...curve(heldScored.filter((r) => r.method === 'mining')) },
       { name: 'all', colour: '#2ca02c', ...curve(heldScored) },

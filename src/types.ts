@@ -287,7 +287,8 @@ export interface ReviewSummary {
   decisions: { links: number; entries: number };
   /** Files whose decisions were merged into the store by this run. */
   imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
-  applied: { confirmed: number; rejected: number; added: number; kept: number; rejectedEntries: number; canonical: number };
+  /** Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold, `added` never proposed. */
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number };
   /** Decisions that contradict each other; each line says what was done. */
   conflicts: string[];
   /** A newer decision reversing an older one (applied). */

@@ -11,7 +11,8 @@ import { byPosition } from '../align/link-order.ts';
 
 export interface LinkApplyResult {
   pairs: PairAlignment[];
-  applied: { confirmed: number; rejected: number; added: number };
+  /** Confirmed links, of them `above` accepted by the aligner, `raised` from below the threshold and `added` by hand (never proposed); rejected links. */
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number };
   /** Decisions whose documents or sentences this run does not have. */
   orphaned: string[];
 }
@@ -30,7 +31,7 @@ export function applyLinkDecisions(
   const find = spanFinder(docs);
   const out = pairs.map((p) => ({ ...p, links: [...p.links], below: [...p.below], rejected: [...p.rejected] }));
   const known = new Set(docs.map((d) => d.doc.id));
-  const applied = { confirmed: 0, rejected: 0, added: 0 };
+  const applied = { confirmed: 0, rejected: 0, added: 0, raised: 0, above: 0 };
   const orphaned: string[] = [];
 
   for (const d of decisions) {
@@ -57,12 +58,16 @@ export function applyLinkDecisions(
       const i = list.findIndex(matches);
       return i < 0 ? undefined : list.splice(i, 1)[0];
     };
-    const existing = take(pair.links) ?? take(pair.below) ?? take(pair.rejected);
+    const accepted = take(pair.links);
+    const below = accepted ? undefined : take(pair.below);
+    const existing = accepted ?? below ?? take(pair.rejected);
     const link: Link = existing ?? { src, tgt, ...scorer(src, tgt), method: pair.method, status: 'auto' };
     if (d.status === 'confirmed') {
       pair.links.push({ ...link, status: 'confirmed' });
       applied.confirmed++;
       if (!existing) applied.added++;
+      if (below) applied.raised++;
+      if (accepted) applied.above++;
     } else {
       pair.rejected.push({ ...link, status: 'rejected' });
       applied.rejected++;

@@ -165,7 +165,9 @@ describe('confirmed and hand-added links', () => {
     expect(Number.isFinite(Number(row.score))).toBe(true);
     expect(togetherInParallel(out, added.src_text!, added.tgt_text!)).toBe(true);
     expect(togetherInTmx(out, added.src_text!, added.tgt_text!)).toBe(true);
-    expect(manifest(out).review.applied).toMatchObject({ confirmed: 2, added: 1 });
+    // one candidate raised from below the threshold, one link added by hand, and the console says which
+    expect(manifest(out).review.applied).toMatchObject({ confirmed: 2, added: 1, raised: 1, above: 0 });
+    expect(result.stdout).toMatch(/applied 2 confirmed \(0 accepted by the tool, 1 from below the threshold, 1 added by hand\), 0 rejected/);
   });
 
   it('still holds after a run with a higher threshold', async () => {

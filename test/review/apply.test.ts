@@ -65,7 +65,7 @@ describe('applyLinkDecisions', () => {
     const ab = r.pairs[0]!;
     expect(ab.links.map((l) => l.src.first)).toEqual([2]);
     expect(ab.rejected).toEqual([{ ...lk(sp('a.txt', 0), sp('b.txt', 0), 2), status: 'rejected' }]);
-    expect(r.applied).toEqual({ confirmed: 0, rejected: 1, added: 0 });
+    expect(r.applied).toEqual({ confirmed: 0, rejected: 1, added: 0, raised: 0, above: 0 });
   });
 
   it('accepts a confirmed candidate from below the threshold, and adds a link the aligner never proposed, scored', () => {
@@ -88,7 +88,7 @@ describe('applyLinkDecisions', () => {
     ]);
     // oriented as the pair is (a.txt → c.txt), numbers from the scorer
     expect(ac!.links).toEqual([{ src: sp('a.txt', 0), tgt: sp('c.txt', 0), score: 0.01, margin: 0.1, method: 'mining', status: 'confirmed' }]);
-    expect(r.applied).toEqual({ confirmed: 3, rejected: 0, added: 1 });
+    expect(r.applied).toEqual({ confirmed: 3, rejected: 0, added: 1, raised: 1, above: 1 });
     // the input is left as it was
     expect(pairs()[0]!.below).toHaveLength(1);
   });
