@@ -1,7 +1,8 @@
 // Fits and checks the calibrated link confidence (src/align/confidence.ts): the probability that a
 // translator confirms a link as `equivalent` (both sides say the same thing).
 //   - Fit: simulated comparable events from training data the model never learned from: the FLORES-200
-//     dev lines held back from training (the last 100 of bos, hrv, srp_Cyrl, slv, ron, mkd, dan), cut
+//     dev lines held back from training (the last 100 of bos, hrv, srp_Cyrl, slv, ron, mkd, dan: the
+//     training's HELD_OUT_LANGS and DEFAULT_HELD_OUT), cut
 //     into events of 20 consecutive lines (one or a few stories: the lines around a sentence are its
 //     same-story negatives), each language a document perturbed as bench/ntrex.ts does it, in its three
 //     conditions (ordered; comparable; partial: comparable, and a fifth of the lines with a clause cut
@@ -31,6 +32,9 @@ import { directPartners } from '../src/align/groups.ts';
 import type { Link, Method, PairAlignment } from '../src/types.ts';
 import { embedderArg, embedderFactory } from './embedders.ts';
 import { embedLines, goldBlocks, LANGS, loadNtrex, perturb, type Condition, type Corpus, type Line } from './ntrex.ts';
+import { HELD_OUT_LANGS } from '../src/train/build.ts';
+import { DEFAULT_HELD_OUT } from '../src/train/data.ts';
+import { toBcp47 } from '../src/language/iso.ts';
 
 export interface Example {
   method: Method;
@@ -64,25 +68,20 @@ export interface GroupEvidence {
 
 export const CONDITIONS: Condition[] = ['ordered', 'comparable', 'partial'];
 const FLORES_DIR = join(import.meta.dirname, '..', '..', 'shared', 'train', 'flores200-dev');
-const FLORES_FILES: Array<{ code: string; file: string }> = [
-  { code: 'bs', file: 'bos.txt' },
-  { code: 'hr', file: 'hrv.txt' },
-  { code: 'sr-Cyrl', file: 'srp_Cyrl.txt' },
-  { code: 'sl', file: 'slv.txt' },
-  { code: 'ro', file: 'ron.txt' },
-  { code: 'mk', file: 'mkd.txt' },
-  { code: 'da', file: 'dan.txt' },
-];
-/** The held-back FLORES lines (src/train/data.ts DEFAULT_HELD_OUT), in events of this many. */
-export const FLORES_HELD_OUT = 100;
+/** The held-back FLORES lines (the training's own held-out split), in events of this many. */
 export const EVENT_LINES = 20;
+/** A FLORES file's language as a run names it: `bos` is bs, `srp_Cyrl` sr-Cyrl. */
+const codeOf = (flores: string) => {
+  const [lang, script] = flores.split('_');
+  return script ? `${toBcp47(lang!)}-${script}` : toBcp47(lang!);
+};
 export const SEEDS = 8;
 
 /** The FLORES lines the model never learned from, as a corpus of 20-line "articles". */
 export function floresHeldOut(): Corpus {
   const lines: Record<string, string[]> = {};
-  for (const { code, file } of FLORES_FILES) lines[code] = readFileSync(join(FLORES_DIR, file), 'utf8').split('\n').filter((l) => l.length > 0).slice(-FLORES_HELD_OUT);
-  const articles = Array.from({ length: FLORES_HELD_OUT / EVENT_LINES }, (_, a) => Array.from({ length: EVENT_LINES }, (_, k) => a * EVENT_LINES + k));
+  for (const lang of HELD_OUT_LANGS) lines[codeOf(lang)] = readFileSync(join(FLORES_DIR, `${lang}.txt`), 'utf8').split('\n').filter((l) => l.length > 0).slice(-DEFAULT_HELD_OUT);
+  const articles = Array.from({ length: DEFAULT_HELD_OUT / EVENT_LINES }, (_, a) => Array.from({ length: EVENT_LINES }, (_, k) => a * EVENT_LINES + k));
   return { articles, lines };
 }
 
@@ -90,7 +89,7 @@ export function* floresEvents(): Generator<SimEvent> {
   const corpus = floresHeldOut();
   for (const condition of CONDITIONS) {
     for (let seed = 0; seed < SEEDS; seed++) {
-      for (let a = 0; a < corpus.articles.length; a++) yield { condition, sides: FLORES_FILES.map(({ code }) => ({ code, lines: perturb(corpus, a, code, condition, `:${seed}`) })) };
+      for (let a = 0; a < corpus.articles.length; a++) yield { condition, sides: HELD_OUT_LANGS.map(codeOf).map((code) => ({ code, lines: perturb(corpus, a, code, condition, `:${seed}`) })) };
     }
   }
 }
@@ -119,10 +118,10 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
     }
     const lines = new Map(sides.map((s) => [s.code, s.lines]));
     const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false) }));
-    const vectors = new Map(docs.map((d) => [d.id, d]));
+    // every candidate's evidence once, before settling: the settled runs hold the same link objects
+    await assessLinks(assessDocs, run, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t));
     const settled = settleLinks(run, sides.map((s) => s.code), { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated });
-    const add = async (pairs: readonly PairAlignment[], documents: number) => {
-      await assessLinks(assessDocs, pairs, vectors, (t) => embedder.embed(t));
+    const add = (pairs: readonly PairAlignment[], documents: number) => {
       const witnesses = witnessCounts(pairs);
       for (const p of pairs) {
         const strict = gold.get(`${p.src}-${p.tgt}`)!;
@@ -134,7 +133,7 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
         }
       }
     };
-    await add(settled.pairs, sides.length);
+    add(settled.pairs, sides.length);
     if (evidence) {
       for (const g of settled.groups) {
         for (const span of g.spans) {
@@ -147,7 +146,7 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
       }
     }
     // each pair as a run of its own two documents exports what the aligner accepted
-    for (const p of run) await add([settleLinks([p], [p.src, p.tgt], { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }).pairs[0]!], 2);
+    for (const p of run) add([settleLinks([p], [p.src, p.tgt], { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }).pairs[0]!], 2);
   }
   return examples;
 }

@@ -8,16 +8,15 @@
 //   node --import tsx bench/seeds.ts [--lexical] [--links]
 
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { runCommand } from '../src/commands/run.ts';
 import { evalCommand } from '../src/commands/eval.ts';
 import { createReporter } from '../src/progress.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 export const SEEDS_GOLD = join(ROOT, 'test', 'fixtures', 'seeds-gold', 'alignments.csv');
 
 export interface SeedsAlignment {
@@ -43,7 +42,6 @@ export async function runSeedsAlignment(embedder: 'lexical' | 'polyalign' = 'pol
 
 /** The rows of a CSV with a header (the gold files, alignments.csv). */
 function csvRecords(file: string): Array<Record<string, string>> {
-  const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
   return parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
 }
 

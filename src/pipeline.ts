@@ -64,6 +64,8 @@ export interface PipelineOptions {
   skipped?: SkippedInput[];
   /** Threads that align the pairs of documents, this one included (default 1); see align/pair-pool.ts. */
   jobs?: number;
+  /** What the TMX files will take (default equivalent links only): the coverage warnings name what they leave empty. */
+  tmInclude?: TmInclude;
 }
 
 export interface ProgressEvent {
@@ -276,7 +278,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const languages: Record<LangCode, string[]> = {};
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
   const coverage = languageCoverage(segmented, pairs);
-  const tmInclude = options.parameters?.tmInclude === 'related' ? 'related' : 'equivalent';
+  const tmInclude = options.tmInclude ?? 'equivalent';
   const warnings = [...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []), ...coverageWarnings(coverage, tmInclude)];
 
   const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
@@ -302,7 +304,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     languages,
     ...(warnings.length ? { warnings } : {}),
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
-    parameters: { mode, minScore: options.minScore ?? 'default', calibration, ...options.parameters },
+    parameters: { mode, minScore: options.minScore ?? 'default', calibration, tmInclude, ...options.parameters },
     coverage: coverage.map((c) => ({ pair: `${c.langs[0]}–${c.langs[1]}`, equivalent: c.equivalent, related: c.related, below: c.below })),
     pairs: pairs.map((p) => ({
       src: p.src,
@@ -341,6 +343,6 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
     ...(review ? { review } : {}),
   };
-  return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest };
+  return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest, tmInclude };
 }
 

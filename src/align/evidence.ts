@@ -14,7 +14,7 @@
 //                weekday left out, so only figures unmatched on both sides disagree;
 //   headline     one side is a headline or sub-heading (a line without sentence punctuation) and the
 //                other is not, or a span glues a headline to the sentence after it.
-// Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (pipeline.ts).
+// Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (assess.ts).
 
 import type { Link, LinkEvidence, Span } from '../types.ts';
 import { cosine } from './similarity.ts';
@@ -22,7 +22,6 @@ import { cosine } from './similarity.ts';
 /** Words per coverage window, and the step between windows. */
 export const WINDOW_WORDS = 6;
 export const WINDOW_STEP = 3;
-
 
 /**
  * The windows of a text: runs of WINDOW_WORDS words, every WINDOW_STEP words, the last one flush with the

@@ -121,7 +121,7 @@ export function groupLinks(pairs: readonly PairAlignment[], docOrder: readonly s
   return { groups: finish(built, docOrder), components, dropped, refused, conflicts, detached };
 }
 
-function sameSpan(p: Span, q: Span): boolean {
+export function sameSpan(p: Span, q: Span): boolean {
   return p.doc === q.doc && p.first === q.first && p.last === q.last;
 }
 

@@ -79,20 +79,19 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     skipBad: Boolean(options.skipBad),
     skipped,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
     parameters: {
       inputs: options.inputs,
       embedder: options.embedder,
       model: options.model,
       modelsDir: options.modelsDir,
       format: formats,
-      tmInclude: options.tmInclude ?? 'equivalent',
       lang: overrides,
       encoding: encodings,
       skipBad: Boolean(options.skipBad),
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
-  result.tmInclude = options.tmInclude ?? 'equivalent';
   if (result.manifest.review) {
     const r = result.manifest.review;
     result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };

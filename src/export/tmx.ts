@@ -14,7 +14,7 @@
 // tie it to the unit's other variants), x-linked (to how many of them a link ties it directly:
 // `2 of 3`) and x-confidence (the highest confidence of those links) on each <tuv>.
 
-import { directConfidence, directKind, directPartners, equivalentParts } from '../align/groups.ts';
+import { directConfidence, directKind, directPartners, equivalentParts, sameSpan } from '../align/groups.ts';
 import type { Group, Link, LinkKind, RunResult, Span } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
@@ -67,8 +67,6 @@ interface TmUnit {
   spans: Span[];
   links: Link[];
 }
-
-const sameSpan = (p: Span, q: Span) => p.doc === q.doc && p.first === q.first && p.last === q.last;
 
 /** The units of the run's groups: whole groups with related links included, else their equivalent parts. */
 export function tmUnits(groups: readonly Group[], include: RunResult['tmInclude'] = 'equivalent'): TmUnit[] {

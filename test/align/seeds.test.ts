@@ -75,3 +75,17 @@ describe('the seed articles, lexical embedder, auto mode', () => {
     expect(hits.map((l) => [l.tgt.first, l.tgt.last])).toEqual([[da, da]]);
   });
 });
+
+describe('headlines', () => {
+  it('are seen as headlines, and a link or candidate between one and a sentence is related', () => {
+    // the Danish headline and the Romanian sub-heading end without sentence punctuation
+    const heads = new Set([`${DA}:${sentence(DA, 'Putin: ‘Modige’')}`, `${RO}:${sentence(RO, '2.000 de soldați nord-coreeni uciși')}`]);
+    const touches = (s: Link['src']) => Array.from({ length: s.last - s.first + 1 }, (_, k) => `${s.doc}:${s.first + k}`).some((k) => heads.has(k));
+    const mixed = result.pairs.flatMap((p) => [...p.links, ...p.below]).filter((l) => touches(l.src) !== touches(l.tgt));
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const l of mixed) {
+      expect(l.evidence?.headline, `${l.src.doc}:${l.src.first} ↔ ${l.tgt.doc}:${l.tgt.first}`).toBe(true);
+      expect(l.kind).toBe('related');
+    }
+  });
+});
