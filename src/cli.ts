@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { calibrationFor } from './align/calibration.ts';
 import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
-import { PolyalignError } from './errors.ts';
+import { isEnvironmentFailure, PolyalignError } from './errors.ts';
 import { createReporter } from './progress.ts';
 import type { Verbosity } from './progress.ts';
 import { VERSION } from './version.ts';
@@ -34,6 +34,18 @@ function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, not "${value}"`);
   return n;
+}
+
+/**
+ * `--jobs` as the run takes it: the number of cores when not given, and never more than that. More
+ * threads than cores only wait for each other and hold memory each (64 workers on 2 cores took 13
+ * times as long and 2.2 GB), so a larger number is lowered with a warning.
+ */
+export function capJobs(requested: number | undefined, cores: number, warn: (line: string) => void): number {
+  if (requested === undefined) return cores;
+  if (requested <= cores) return requested;
+  warn(`warning: --jobs ${requested} is more than the ${cores} core${cores === 1 ? '' : 's'} here; using ${cores} (more threads than cores only wait for each other)`);
+  return cores;
 }
 
 /** The default thresholds as --help prints them: `polyalign ordered 1, mining 1.25; lexical …`. */
@@ -70,6 +82,8 @@ function withTmInclude(command: Command): Command {
 
 /** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */
 export const EXIT_SOME_EVENTS_FAILED = 3;
+/** Exit code 4: a batch stopped on a failure of the machine (no space, no permission, a lock held); its combined outputs were left as they were. */
+export const EXIT_BATCH_STOPPED = 4;
 
 export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }, exit: { code: number } = { code: 0 }): Command {
   const program = new Command('polyalign')
@@ -92,7 +106,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
   withTmInclude(run)
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
-    .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default: the number of cores)', parseJobs)
+    .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default and most: the number of cores)', parseJobs)
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every step')
     .addHelpText(
@@ -129,7 +143,7 @@ Examples:
           review: opts.review ?? [],
           encoding: opts.encoding,
           skipBad: Boolean(opts.skipBad),
-          jobs: opts.jobs ?? availableParallelism(),
+          jobs: capJobs(opts.jobs, availableParallelism(), (line) => write.err(`${line}\n`)),
         },
         reporter,
       );
@@ -142,12 +156,13 @@ Examples:
     .argument('[folders...]', 'a folder with one sub-folder of articles per event; with --merge, the shard folders to read')
     .option('-o, --out <dir>', 'output folder: events/<id>/ per event, the combined outputs and batch.json at its top', 'out')
     .option('--events <file.jsonl>', 'the events as JSON lines, {"id": "...", "files": ["a.txt", "b/"]}, paths relative to the file, instead of <root>')
-    .option('-j, --jobs <n>', 'events run at once: this thread and N-1 worker threads (default: the number of cores)', parseJobs)
+    .option('-j, --jobs <n>', 'events run at once: this thread and N-1 worker threads (default and most: the number of cores)', parseJobs)
     .option('--shard <K/N>', 'process only the K-th of N shares of the events (for a Slurm array, an indexed Job, GNU parallel); combine with --merge')
     .option('--merge', 'build the combined outputs in --out from the events in it and in the shard folders given as arguments');
   withAlignOptions(batch)
     .option('--encoding <name>', 'the encoding of every file; default: detected')
     .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
+    .option('--drop-failed', 'an event that fails on its input leaves the combined corpus (by default it keeps its earlier outputs there, marked stale in batch.json, until it aligns again)')
     .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all');
   withTmInclude(batch)
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
@@ -155,8 +170,11 @@ Examples:
     .addHelpText(
       'after',
       `
-Exit codes: 0 every event aligned; 3 the batch finished but some events failed (batch.json and the
-console name them; the combined outputs hold the others); 2 bad usage; 1 the batch itself failed.
+Exit codes: 0 every event aligned; 3 the batch finished but some events failed on their input
+(batch.json and the console name them; the combined outputs hold the others, and a failed event's
+earlier outputs unless --drop-failed); 4 the batch stopped on a failure of the machine (no space, no
+permission, a lock held): no further event was started and the combined outputs were left as they
+were; 2 bad usage; 1 the batch itself failed.
 
 Examples:
   $ polyalign batch corpus/ -o corpus-out/                 # corpus/<event>/<article files>
@@ -173,16 +191,16 @@ Examples:
         throw new PolyalignError('usage.invalid-option', `expected one folder of events, not ${folders.length} (${folders.join(', ')}); put the events under one folder or list them with --events`);
       }
       const args = folders[0];
-      const result = opts.merge
-        ? await mergeCommand({ out: opts.out, from: folders, format: opts.format, tmInclude: opts.tmInclude })
-        : await (async () => {
+      const result = await (opts.merge
+        ? mergeCommand({ out: opts.out, from: folders, format: opts.format, tmInclude: opts.tmInclude })
+        : (async () => {
             const { parseShard } = await import('./batch/events.ts');
             const { availableParallelism } = await import('node:os');
             return batchCommand({
               ...(args !== undefined ? { root: args } : {}),
               ...(opts.events !== undefined ? { eventsFile: opts.events } : {}),
               out: opts.out,
-              jobs: opts.jobs ?? availableParallelism(),
+              jobs: capJobs(opts.jobs, availableParallelism(), (line) => write.err(`${line}\n`)),
               ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
               embedder: opts.embedder,
               model: opts.model,
@@ -194,12 +212,22 @@ Examples:
               cache: opts.cache,
               ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
               skipBad: Boolean(opts.skipBad),
+              dropFailed: Boolean(opts.dropFailed),
               quiet: Boolean(opts.quiet),
               ...(opts.quiet ? {} : { notice: (line: string) => write.err(`${line}\n`) }),
             });
-          })();
-      if (!opts.quiet) write.out(`${summariseBatch(result, { straysShown: !opts.merge }).join('\n')}\n`);
-      if (result.manifest.counts.failed! > 0) exit.code = EXIT_SOME_EVENTS_FAILED;
+          })()
+      ).catch((error: unknown) => {
+        // The combined outputs could not be written (no space, no permission): the earlier ones stand.
+        if (!(error instanceof PolyalignError) || !isEnvironmentFailure(error.code)) throw error;
+        write.err(`polyalign: ${error.message}; the batch stopped, and the combined outputs in ${opts.out} were left as they were (the events that finished are reused by the next batch)\n`);
+        exit.code = EXIT_BATCH_STOPPED;
+        return undefined;
+      });
+      if (!result) return;
+      if (!opts.quiet || result.stopped) write.out(`${summariseBatch(result, { straysShown: !opts.merge }).join('\n')}\n`);
+      if (result.stopped) exit.code = EXIT_BATCH_STOPPED;
+      else if (result.manifest.counts.failed! > 0) exit.code = EXIT_SOME_EVENTS_FAILED;
     });
 
   program

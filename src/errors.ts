@@ -47,6 +47,18 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2> = {
   internal: 1,
 };
 
+/**
+ * Failures of the machine, not of the input: no space or no permission in the output folder, a lock
+ * another process holds. Running the next event would fail the same way, so a batch stops at the
+ * first one and leaves its combined outputs as they were.
+ */
+export function isEnvironmentFailure(code: string): boolean {
+  return code === 'output.unwritable' || code === 'review.locked';
+}
+
+/** Node's codes for a file system that refuses a write for reasons of its own (full, read-only, out of handles). */
+export const ENVIRONMENT_ERRNO = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'EACCES', 'EPERM']);
+
 export class PolyalignError extends Error {
   readonly code: ErrorCode;
   readonly exitCode: 1 | 2;
@@ -54,10 +66,19 @@ export class PolyalignError extends Error {
   readonly path: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: { path?: string; cause?: unknown } = {}) {
-    super(options.path ? `${options.path}: ${message}` : message, { cause: options.cause });
+    super(oneLine(options.path ? `${options.path}: ${message}` : message), { cause: options.cause });
     this.name = 'PolyalignError';
     this.code = code;
     this.exitCode = EXIT_CODES[code];
     this.path = options.path;
   }
+}
+
+/**
+ * A message as one line: a library's reason quoted inside a message may hold line breaks and tabs
+ * (an XML parser's report of where it stopped), and a console line, a log line and batch.json's
+ * `error.message` each hold one error per line.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/[\t ]*[\r\n\u2028\u2029]+[\t ]*/g, ' ').replace(/\t/g, ' ').trim();
 }

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { runCommand } from '../commands/run.ts';
 import type { EmbedderChoice } from '../commands/embedder.ts';
 import { removeStaleTemps, writeFileAtomic } from '../export/write.ts';
-import { PolyalignError } from '../errors.ts';
+import { ENVIRONMENT_ERRNO, isEnvironmentFailure, oneLine, PolyalignError } from '../errors.ts';
 import type { Reporter } from '../progress.ts';
 import type { Mode, TmInclude } from '../types.ts';
 import type { EventSpec } from './events.ts';
 import { eventKey, sameState, stateHashes } from './fingerprint.ts';
-import { failedRecord, okRecord, readRecord, RECORD_NAME, recordJson, type EventError, type EventRecord } from './record.ts';
+import { failedRecord, okRecord, readRecord, RECORD_NAME, recordJson, staleRecord, type EventError, type EventRecord } from './record.ts';
 
 /** The options of `run` that a batch passes to every event; all of them are part of the event's key. */
 export interface EventOptions {
@@ -35,12 +35,17 @@ export interface EventTask {
   options: EventOptions;
   /** From embedderFingerprint, computed once per batch. */
   embedder: string;
+  /** `--drop-failed`: an event that fails on its input drops out of the corpus instead of keeping its earlier outputs. */
+  dropFailed?: boolean;
 }
 
 export interface EventOutcome {
   event: string;
-  status: 'ok' | 'reused' | 'failed';
+  /** stale: failed on its input, and its earlier outputs stay in the combined corpus until it runs again. */
+  status: 'ok' | 'reused' | 'failed' | 'stale';
   error?: EventError;
+  /** The failure is the machine's (no space, no permission, a lock held), not the event's: the batch stops. */
+  environment?: boolean;
   sentences: number;
   groups: number;
   seconds: number;
@@ -50,7 +55,9 @@ const SILENT: Reporter = { progress() {}, info() {}, detail() {}, done() {} };
 
 function errorOf(error: unknown): EventError {
   if (error instanceof PolyalignError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}` };
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof errno === 'string' && ENVIRONMENT_ERRNO.has(errno)) return { code: 'output.unwritable', message: oneLine((error as Error).message) };
+  return { code: 'internal', message: oneLine(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`) };
 }
 
 function outcomeOf(record: EventRecord, status: EventOutcome['status'], seconds: number): EventOutcome {
@@ -101,16 +108,25 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
     );
     record = okRecord(event.id, key, result, await stateHashes(dir), seconds());
   } catch (error) {
-    record = failedRecord(event.id, key, errorOf(error), seconds());
+    const why = errorOf(error);
+    // The machine's failure says nothing of the event: its record and outputs stay as they were.
+    if (isEnvironmentFailure(why.code)) return environmentOutcome(event.id, why, seconds());
+    // An event that ran before keeps its earlier outputs in the corpus, marked stale, until it runs again.
+    const earlier = previous && previous.status !== 'failed' && !task.dropFailed;
+    record = earlier ? staleRecord(previous, why, seconds()) : failedRecord(event.id, key, why, seconds());
   }
-  record.embedder = task.embedder;
+  record.embedder ??= task.embedder;
   try {
     await writeFileAtomic(dir, RECORD_NAME, recordJson(record));
   } catch (error) {
-    // The event's own outputs may be written, but without its record it is not done: say why.
-    if (record.status === 'ok') record = failedRecord(event.id, key, errorOf(error), seconds());
+    // The event's own outputs may be written, but without its record it is not done.
+    return environmentOutcome(event.id, errorOf(error), seconds());
   }
   return outcomeOf(record, record.status, seconds());
+}
+
+function environmentOutcome(event: string, error: EventError, seconds: number): EventOutcome {
+  return { event, status: 'failed', error, environment: true, sentences: 0, groups: 0, seconds };
 }
 
 export function eventDir(out: string, id: string): string {

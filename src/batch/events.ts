@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
+import { outputManifestIn } from '../ingest/output-folders.ts';
 import { compareStrings } from '../text/compare.ts';
 
 /** One event: an id (its folder under `events/`) and the files or folders `run` takes for it. */
@@ -31,28 +32,51 @@ export function checkEventId(id: unknown, where: string): string {
   return id;
 }
 
-/** Every sub-folder of `root` (dot-folders skipped) is one event, named by the folder, sorted. */
-export async function eventsFromFolder(root: string): Promise<{ events: EventSpec[]; ignored: string[] }> {
+export interface FolderEvents {
+  events: EventSpec[];
+  /** Files beside the event folders, left out. */
+  ignored: string[];
+  /** Sub-folders that are polyalign's output folders (the batch's own -o among them), left out: `name: why`. */
+  outputs: string[];
+}
+
+/**
+ * Every sub-folder of `root` (dot-folders skipped) is one event, named by the folder, sorted. The
+ * batch's own output folder (`out`, when it lies in `root`) and any other output folder of polyalign
+ * are not events: a second batch would read the first one's corpus as articles.
+ */
+export async function eventsFromFolder(root: string, out?: string): Promise<FolderEvents> {
   const info = await stat(root).catch((cause: unknown) => {
     throw new PolyalignError('input.missing', 'no such folder', { path: root, cause });
   });
   if (!info.isDirectory()) {
     throw new PolyalignError('usage.invalid-option', 'expected a folder with one sub-folder per event (or --events <file.jsonl>)', { path: root });
   }
+  if (out !== undefined && resolve(out) === resolve(root)) {
+    throw new PolyalignError('usage.invalid-option', `-o is the folder of events: the next batch would take its outputs for an event; give another folder, e.g. -o ${root.replace(/[\\/]+$/, '')}-out`, { path: root });
+  }
+  const manifest = await outputManifestIn(root);
+  if (manifest) throw new PolyalignError('usage.invalid-option', `is an output folder of polyalign (it holds ${manifest}), not a folder of events`, { path: root });
   const entries = await readdir(root, { withFileTypes: true });
   const events: EventSpec[] = [];
   const ignored: string[] = [];
+  const outputs: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(root, entry.name);
     const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory());
-    if (isFolder) events.push({ id: checkEventId(entry.name, path), inputs: [path] });
-    else ignored.push(entry.name);
+    if (!isFolder) {
+      ignored.push(entry.name);
+      continue;
+    }
+    const why = out !== undefined && resolve(path) === resolve(out) ? "this batch's output folder (-o)" : await outputManifestIn(path).then((m) => m && `an output folder of polyalign (it holds ${m})`);
+    if (why) outputs.push(`${entry.name}: ${why}`);
+    else events.push({ id: checkEventId(entry.name, path), inputs: [path] });
   }
   if (events.length === 0) {
     throw new PolyalignError('input.missing', 'has no sub-folders; a batch takes one sub-folder of articles per event (or --events <file.jsonl>)', { path: root });
   }
-  return { events: sortById(events), ignored: ignored.sort(compareStrings) };
+  return { events: sortById(events), ignored: ignored.sort(compareStrings), outputs: outputs.sort(compareStrings) };
 }
 
 /**

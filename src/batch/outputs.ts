@@ -29,7 +29,8 @@ export function isBatchOutput(name: string): boolean {
 
 export interface BatchEventEntry {
   id: string;
-  status: 'ok' | 'reused' | 'failed';
+  /** stale: this run failed (error), and the event's earlier outputs are in the combined corpus. */
+  status: 'ok' | 'reused' | 'failed' | 'stale';
   error?: EventError;
   /** The event's own outputs, relative to the batch folder. */
   folder: string;
@@ -47,6 +48,8 @@ export interface BatchManifest {
   shard?: { index: number; count: number };
   /** Names at the top of the root that are not folders, so not events. */
   ignored?: string[];
+  /** Sub-folders of the folder of events that are polyalign's output folders, left out (`name: why`). */
+  outputFolders?: string[];
   parameters: Record<string, unknown>;
   embedder: string;
   events: BatchEventEntry[];

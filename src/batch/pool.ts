@@ -16,19 +16,25 @@ export interface WorkerData {
 /** Messages from a worker: an event started, an event's outcome, or the end of its work. */
 export type WorkerMessage = { started: number } | { outcome: EventOutcome } | { finished: true };
 
+/**
+ * Run the events; resolves to the outcomes of those that ran. After a failure of the machine (no
+ * space, no permission: EventOutcome.environment) no lane starts another event, the ones running
+ * finish, and the rest are not run: their outcomes are missing.
+ */
 export async function runEvents(tasks: readonly EventTask[], jobs: number, onOutcome: (o: EventOutcome) => void): Promise<EventOutcome[]> {
   const outcomes: EventOutcome[] = [];
+  const shared = new SharedArrayBuffer(4);
+  const next = new Int32Array(shared);
   const finish = (o: EventOutcome) => {
     outcomes.push(o);
     onOutcome(o);
+    if (o.environment) Atomics.store(next, 0, tasks.length);
   };
   if (jobs <= 1 || tasks.length <= 1) {
-    for (const task of tasks) finish(await runEvent(task));
+    for (let i = takeNext(next, tasks.length); i !== undefined; i = takeNext(next, tasks.length)) finish(await runEvent(tasks[i]!));
     return outcomes;
   }
 
-  const shared = new SharedArrayBuffer(4);
-  const next = new Int32Array(shared);
   const workers = Math.min(jobs, tasks.length) - 1;
   const threads = Array.from(
     { length: workers },

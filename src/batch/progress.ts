@@ -25,7 +25,7 @@ export function createBatchProgress(total: number, quiet: boolean, stream: NodeJ
     return {
       event(o) {
         if (o.status !== 'reused') sentences += o.sentences;
-        if (o.status === 'failed') failed++;
+        if (o.status === 'failed' || o.status === 'stale') failed++;
         bar.increment(1, { rate: rate(), failed });
       },
       done: () => bar.stop(),
@@ -36,12 +36,12 @@ export function createBatchProgress(total: number, quiet: boolean, stream: NodeJ
     event(o) {
       done++;
       if (o.status !== 'reused') sentences += o.sentences;
-      const what =
-        o.status === 'failed'
-          ? `failed: ${o.error?.message ?? 'unknown error'}`
-          : `${o.status === 'reused' ? 'unchanged, reused' : 'done'}: ${o.sentences} sentences, ${o.groups} groups`;
-      // A reused event took no time and embedded nothing: no seconds or rate to show for it.
-      const timing = o.status === 'reused' ? '' : ` (${o.seconds.toFixed(1)} s; ${rate()} sentences/s)`;
+      const failed = o.status === 'failed' || o.status === 'stale';
+      const what = failed
+        ? `${o.environment ? 'stopped the batch' : o.status === 'stale' ? 'failed (earlier outputs kept)' : 'failed'}: ${o.error?.message ?? 'unknown error'}`
+        : `${o.status === 'reused' ? 'unchanged, reused' : 'done'}: ${o.sentences} sentences, ${o.groups} groups`;
+      // A reused event took no time and embedded nothing, a failed one aligned nothing: no rate to show.
+      const timing = o.status === 'reused' ? '' : failed ? ` (${o.seconds.toFixed(1)} s)` : ` (${o.seconds.toFixed(1)} s; ${rate()} sentences/s)`;
       stream.write(`[${String(done).padStart(width)}/${total}] ${o.event} ${what}${timing}\n`);
     },
     done() {},

@@ -67,7 +67,11 @@ export interface EventRecord {
   key: string;
   /** Which embedder ran, down to its model's bytes (batch/fingerprint.ts). */
   embedder?: string;
-  status: 'ok' | 'failed';
+  /**
+   * stale: the event's last run failed on its input (`error`), and this is the record of the run
+   * before, whose outputs the combined corpus keeps until the event runs again.
+   */
+  status: 'ok' | 'failed' | 'stale';
   error?: EventError;
   /** sha256 of the reviewer-facing files after the run (null when absent): a change means a reviewer acted. */
   state: Record<string, string | null>;
@@ -152,6 +156,16 @@ export function failedRecord(event: string, key: string, error: EventError, seco
     groups: [],
     glossary: [],
   };
+}
+
+/** The earlier record of an event whose new run failed on its input: its outputs, marked stale. */
+export function staleRecord(previous: EventRecord, error: EventError, seconds: number): EventRecord {
+  return { ...previous, status: 'stale', error, seconds };
+}
+
+/** Whether the combined outputs take the record's groups and glossary: it ran, now or before. */
+export function holdsOutputs(record: EventRecord | undefined): record is EventRecord {
+  return record?.status === 'ok' || record?.status === 'stale';
 }
 
 /** The record in an event folder, or undefined when there is none or it cannot be read (the event runs again). */

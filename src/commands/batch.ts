@@ -10,7 +10,7 @@ import { eventsFromFile, eventsFromFolder, shardOf, type EventSpec, type Shard }
 import { embedderFingerprint } from '../batch/fingerprint.ts';
 import { runEvents } from '../batch/pool.ts';
 import { createBatchProgress } from '../batch/progress.ts';
-import { readRecord, type EventRecord } from '../batch/record.ts';
+import { holdsOutputs, readRecord, type EventError, type EventRecord } from '../batch/record.ts';
 import type { RecordSource } from '../batch/combine.ts';
 import type { TmInclude } from '../types.ts';
 import { PolyalignError } from '../errors.ts';
@@ -30,28 +30,35 @@ export interface BatchCommandOptions extends EventOptions {
   quiet: boolean;
   /** Lines to show before the events run (a stray file in the folder of events), so a user sees them at once. */
   notice?: (line: string) => void;
+  /** `--drop-failed`: an event that fails on its input leaves the corpus instead of keeping its earlier outputs (stale). */
+  dropFailed?: boolean;
 }
 
 export interface BatchResult {
   manifest: BatchManifest;
   /** Folders whose files were written. */
   out: string;
+  /**
+   * The batch stopped on a failure of the machine (no space, no permission, a lock held) in this
+   * event; `notRun` events were not started, and nothing at the top of `out` was written.
+   */
+  stopped?: { event: string; error: EventError; notRun: number };
 }
 
 function tool() {
   return { name: 'polyalign', version: VERSION, node: process.version };
 }
 
-function entryOf(o: EventOutcome, record: EventRecord | undefined): BatchEventEntry {
+function entryOf(o: EventOutcome, record: EventRecord | undefined, kept: boolean): BatchEventEntry {
   return {
     id: o.event,
-    status: o.status,
+    status: o.status === 'failed' && kept ? 'stale' : o.status,
     ...(o.error ? { error: o.error } : {}),
     folder: `events/${o.event}`,
-    documents: record?.status === 'ok' ? record.counts.documents : 0,
-    sentences: o.sentences,
-    groups: o.groups,
-    glossaryEntries: record?.status === 'ok' ? record.counts.glossaryEntries : 0,
+    documents: kept ? record!.counts.documents : 0,
+    sentences: kept ? record!.counts.sentences : 0,
+    groups: kept ? record!.counts.groups : 0,
+    glossaryEntries: kept ? record!.counts.glossaryEntries : 0,
     seconds: o.seconds,
   };
 }
@@ -64,9 +71,10 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
   if ((options.root === undefined) === (options.eventsFile === undefined)) {
     throw new PolyalignError('usage.invalid-option', 'expected a folder of events or --events <file.jsonl>, not both or neither');
   }
-  const listed = options.root !== undefined ? await eventsFromFolder(options.root) : { events: await eventsFromFile(options.eventsFile!), ignored: [] };
+  const listed = options.root !== undefined ? await eventsFromFolder(options.root, options.out) : { events: await eventsFromFile(options.eventsFile!), ignored: [], outputs: [] };
   const events: EventSpec[] = options.shard ? shardOf(listed.events, options.shard) : listed.events;
   for (const name of listed.ignored) options.notice?.(strayWarning(name));
+  for (const line of listed.outputs) options.notice?.(outputFolderWarning(line));
 
   const out = resolve(options.out);
   await ensureFolder(join(out, 'events'));
@@ -83,7 +91,8 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     skipBad: options.skipBad,
   };
   const embedder = await embedderFingerprint(options.embedder, options.model, eventOptions.modelsDir);
-  const tasks: EventTask[] = events.map((event) => ({ event, dir: eventDir(out, event.id), options: eventOptions, embedder }));
+  const dropFailed = Boolean(options.dropFailed);
+  const tasks: EventTask[] = events.map((event) => ({ event, dir: eventDir(out, event.id), options: eventOptions, embedder, dropFailed }));
 
   const progress = createBatchProgress(tasks.length, options.quiet);
   const outcomes = await runEvents(tasks, options.jobs, (o) => progress.event(o));
@@ -92,19 +101,22 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
 
   // The records on disk, not the outcomes in memory, are what the combined outputs are built from,
   // so a batch, a resumed batch and a merge of shards build them the same way. They are read one at
-  // a time, here for the counts and again as each combined file is written.
+  // a time, here for the counts and again as each combined file is written. An event that failed on
+  // its input keeps its earlier record (stale) unless --drop-failed.
   const byId = new Map(outcomes.map((o) => [o.event, o]));
   const good = new Map<string, string>();
   const tally = new Tally();
   const entries: BatchEventEntry[] = [];
   for (const { id } of events) {
+    const outcome = byId.get(id);
+    if (!outcome) continue; // not run: the batch stopped before it
     const record = await readRecord(eventDir(out, id));
-    const outcome = byId.get(id)!;
-    if (record?.status === 'ok' && outcome.status !== 'failed') {
+    const kept = holdsOutputs(record) && !outcome.environment && (outcome.status !== 'failed' || !dropFailed);
+    if (kept) {
       good.set(id, eventDir(out, id));
-      tally.add(record);
+      tally.add(record!);
     }
-    entries.push(entryOf(outcome, record));
+    entries.push(entryOf(outcome, record, kept));
   }
 
   const manifest: BatchManifest = {
@@ -113,13 +125,19 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     source: options.root !== undefined ? { root: options.root } : { eventsFile: options.eventsFile! },
     ...(options.shard ? { shard: options.shard } : {}),
     ...(listed.ignored.length > 0 ? { ignored: listed.ignored } : {}),
-    parameters: { ...eventOptions, jobs: options.jobs },
+    ...(listed.outputs.length > 0 ? { outputFolders: listed.outputs } : {}),
+    parameters: { ...eventOptions, jobs: options.jobs, dropFailed },
     embedder,
     events: entries,
     counts: tally.counts(entries),
     timings: { events: eventsMs },
     outputs: [],
   };
+  const environment = outcomes.find((o) => o.environment);
+  if (environment) {
+    // The machine failed, not the events: what is on disk at the top of the folder stays as it was.
+    return { manifest, out, stopped: { event: environment.event, error: environment.error!, notRun: events.length - outcomes.length } };
+  }
   if (options.shard) {
     // A shard holds part of the corpus: it writes its own manifest and leaves the combined outputs to --merge.
     const name = `batch-shard-${options.shard.index}-of-${options.shard.count}.json`;
@@ -147,7 +165,8 @@ class Tally {
       events: entries.length,
       ok: entries.filter((e) => e.status === 'ok').length,
       reused: entries.filter((e) => e.status === 'reused').length,
-      failed: entries.filter((e) => e.status === 'failed').length,
+      failed: entries.filter((e) => e.status === 'failed' || e.status === 'stale').length,
+      stale: entries.filter((e) => e.status === 'stale').length,
       documents: this.documents,
       sentences: this.sentences,
       groups: this.groups,
@@ -161,7 +180,7 @@ function sourceIn(folders: ReadonlyMap<string, string>): RecordSource {
     events: [...folders.keys()].sort(compareStrings),
     async read(id) {
       const record = await readRecord(folders.get(id)!);
-      if (record?.status !== 'ok') throw new PolyalignError('internal', `the record of event ${id} in ${folders.get(id)} changed while the combined outputs were written`);
+      if (!holdsOutputs(record)) throw new PolyalignError('internal', `the record of event ${id} in ${folders.get(id)} changed while the combined outputs were written`);
       return record;
     },
   };
@@ -220,7 +239,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
       const other = found.get(record.event);
       if (!other) {
         found.set(record.event, { record, folder });
-        if (record.status === 'ok') tally.add(record);
+        if (holdsOutputs(record)) tally.add(record);
       } else if (other.record.key !== record.key || other.record.status !== record.status) {
         throw new PolyalignError(
           'usage.invalid-option',
@@ -233,8 +252,8 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     throw new PolyalignError('input.missing', `no batch events found in ${folders.map((f) => join(f, 'events')).join(', ')}; run \`polyalign batch --shard K/N\` into them first`);
   }
   const all = [...found.values()].sort((a, b) => compareStrings(a.record.event, b.record.event));
-  const good = new Map(all.filter((f) => f.record.status === 'ok').map((f) => [f.record.event, join(f.folder, 'events', f.record.event)]));
-  const embedders = [...new Set(all.filter((f) => f.record.status === 'ok').map((f) => f.record.embedder ?? 'unknown'))].sort(compareStrings);
+  const good = new Map(all.filter((f) => holdsOutputs(f.record)).map((f) => [f.record.event, join(f.folder, 'events', f.record.event)]));
+  const embedders = [...new Set(all.filter((f) => holdsOutputs(f.record)).map((f) => f.record.embedder ?? 'unknown'))].sort(compareStrings);
   const entries: BatchEventEntry[] = all.map(({ record, folder }) => ({
     id: record.event,
     status: record.status,
@@ -261,6 +280,10 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
   return { manifest, out };
 }
 
+function outputFolderWarning(line: string): string {
+  return `warning: ${line.replace(': ', ' is ')}, not an event; left out`;
+}
+
 function strayWarning(name: string): string {
   return `warning: ${name} is not a folder and was left out (a batch takes one sub-folder per event)`;
 }
@@ -270,17 +293,39 @@ export function summariseBatch(result: BatchResult, options: { straysShown?: boo
   const { manifest: m } = result;
   const c = m.counts;
   const lines: string[] = [];
-  if (!options.straysShown) for (const name of m.ignored ?? []) lines.push(strayWarning(name));
+  if (!options.straysShown) {
+    for (const name of m.ignored ?? []) lines.push(strayWarning(name));
+    for (const line of m.outputFolders ?? []) lines.push(outputFolderWarning(line));
+  }
+  const rel = relative(process.cwd(), result.out);
+  const dir = rel === '' ? '.' : rel.startsWith('..') ? result.out : rel;
+  if (result.stopped) return [...lines, ...stoppedLines(result.stopped, m.events, dir)];
   const reused = c.reused ? ` (${c.reused} unchanged, reused)` : '';
-  lines.push(`batch: ${c.events} event${c.events === 1 ? '' : 's'}: ${(c.ok ?? 0) + (c.reused ?? 0)} aligned${reused}, ${c.failed} failed`);
-  for (const e of m.events.filter((x) => x.status === 'failed')) lines.push(`  failed ${e.id}: ${e.error?.message ?? 'unknown error'}`);
+  const stale = c.stale ? ` (${c.stale} kept from an earlier run, marked stale)` : '';
+  lines.push(`batch: ${c.events} event${c.events === 1 ? '' : 's'}: ${(c.ok ?? 0) + (c.reused ?? 0)} aligned${reused}, ${c.failed} failed${stale}`);
+  for (const e of m.events.filter((x) => x.status === 'failed' || x.status === 'stale')) {
+    const kept = e.status === 'stale' ? ' (its earlier outputs stay in the corpus until it aligns again; --drop-failed leaves them out)' : '';
+    lines.push(`  failed ${e.id}: ${e.error?.message ?? 'unknown error'}${kept}`);
+  }
   if (m.shard) {
     lines.push(`shard ${m.shard.index} of ${m.shard.count}: combined outputs are built by \`polyalign batch --merge\``);
   } else {
     lines.push(`corpus: ${c.groups} groups, ${c.glossaryEntries ?? 0} glossary entries`);
   }
-  const rel = relative(process.cwd(), result.out);
-  const dir = rel === '' ? '.' : rel.startsWith('..') ? result.out : rel;
   lines.push(`wrote ${m.outputs.map((f) => `${dir}/${f}`).join(', ')}`);
   return lines;
+}
+
+/** What a person reads after a batch that stopped on a failure of the machine. */
+function stoppedLines(stopped: NonNullable<BatchResult['stopped']>, entries: readonly BatchEventEntry[], dir: string): string[] {
+  const others = entries.filter((e) => e.id !== stopped.event);
+  const done = others.filter((e) => e.status === 'ok' || e.status === 'reused').length;
+  const failed = others.filter((e) => e.status === 'failed' || e.status === 'stale');
+  const notRun = stopped.notRun;
+  return [
+    `batch stopped at event ${stopped.event}: ${stopped.error.message}`,
+    `  a failure of the machine, not of the event: ${done} event${done === 1 ? '' : 's'} aligned before it, ${notRun} not started; the combined outputs and batch.json in ${dir} were left as they were`,
+    ...failed.map((e) => `  failed ${e.id}: ${e.error?.message ?? 'unknown error'}`),
+    '  make room (or mend the permission, or wait for the lock) and run the batch again: the events that finished are reused',
+  ];
 }

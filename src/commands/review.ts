@@ -1,11 +1,13 @@
 // `polyalign review import FILE`, and the file side of reviewing that `polyalign run` shares: reading
 // decisions files, reading and writing the store, and finding outputs a reviewer edited by hand since
 // the last run wrote them (their sha256 differs from the one run.json recorded). The store's
-// read-merge-write holds a lock file beside it, so a `review import` during a run loses nothing.
+// read-merge-write holds the output folder's lock (export/folder-lock.ts), which a run holds
+// throughout, so a `review import` during a run loses nothing.
 
-import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { sha256 } from '../export/manifest.ts';
+import { withFolderLock } from '../export/folder-lock.ts';
 import { writeFileAtomic } from '../export/write.ts';
 import { PolyalignError } from '../errors.ts';
 import {
@@ -26,53 +28,6 @@ import type { ReviewSummary, RunManifest } from '../types.ts';
 
 /** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
 export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv'] as const;
-
-/** The lock file beside the store, held while a run or `review import` reads, merges and writes it. */
-export const LOCK_NAME = `${STORE_NAME}.lock`;
-/** A lock older than this is left from a process that died, and is taken over. */
-export const STALE_LOCK_MS = 10 * 60 * 1000;
-
-async function acquireLock(path: string): Promise<FileHandle> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      return handle;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new PolyalignError('output.unwritable', `cannot create the decisions store's lock file (${(error as Error).message})`, { path, cause: error });
-      }
-      const age = await stat(path).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => Infinity, // removed meanwhile: try again
-      );
-      if (attempt < 2 && age > STALE_LOCK_MS) {
-        await rm(path, { force: true });
-        continue;
-      }
-      throw new PolyalignError(
-        'review.locked',
-        `another polyalign run or review import is updating the decisions store in this folder; run again when it has finished. If none is running, delete this lock file (one older than ${STALE_LOCK_MS / 60000} minutes is taken over)`,
-        { path },
-      );
-    }
-  }
-}
-
-/** Run `fn` holding the store's lock; the lock file is removed however `fn` ends. */
-export async function withStoreLock<T>(outDir: string, fn: () => Promise<T>): Promise<T> {
-  // A folder that does not exist yet holds no store to guard, and a run that fails on its input must
-  // not leave one behind; a store written into it creates it (writeFileAtomic).
-  if (!(await stat(outDir).then((s) => s.isDirectory(), () => false))) return fn();
-  const path = join(outDir, LOCK_NAME);
-  const handle = await acquireLock(path);
-  try {
-    return await fn();
-  } finally {
-    await handle.close().catch(() => undefined);
-    await rm(path, { force: true });
-  }
-}
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -134,8 +89,13 @@ export async function importIntoStore(options: {
   /** Look for hand-edited outputs (a run does; `review import` does not). */
   handEdited: boolean;
   now: Date;
+  /** The caller holds the folder's lock already (a run holds it from start to end). */
+  locked?: boolean;
+  /** Hears of a left-over lock that was taken over. */
+  warn?: (line: string) => void;
 }): Promise<ImportOutcome> {
-  return withStoreLock(options.outDir, () => importLocked(options));
+  if (options.locked) return importLocked(options);
+  return withFolderLock(options.outDir, () => importLocked(options), options.warn);
 }
 
 async function importLocked(options: Parameters<typeof importIntoStore>[0]): Promise<ImportOutcome> {
@@ -218,10 +178,12 @@ export function inForce(log: readonly Decision[]): { links: LinkDecision[]; entr
 export async function reviewImportCommand(file: string, outDir: string, now = new Date()): Promise<string> {
   const previous = await previousManifest(outDir);
   const knownDocs = previous?.inputs?.map((i) => i.doc);
-  const outcome = await importIntoStore({ outDir, files: [file], ...(knownDocs ? { knownDocs } : {}), handEdited: false, now });
+  const warnings: string[] = [];
+  const outcome = await importIntoStore({ outDir, files: [file], ...(knownDocs ? { knownDocs } : {}), handEdited: false, now, warn: (w) => warnings.push(w) });
   const added = outcome.imported[0]?.added ?? 0;
   const force = inForce(outcome.log);
   const lines = [
+    ...warnings.map((w) => `warning: ${w}`),
     `imported ${added} new decision${added === 1 ? '' : 's'} from ${file} into ${label(outDir, STORE_NAME)} (in force: ${force.links.length} link${force.links.length === 1 ? '' : 's'}, ${force.entries.length} glossary entr${force.entries.length === 1 ? 'y' : 'ies'})`,
     ...outcome.changes.map((c) => `changed: ${c}`),
     ...outcome.conflicts.map((c) => `conflict: ${c}`),

@@ -1,9 +1,10 @@
 // `polyalign run`: ingest → pipeline → export. The side effects of a run live here.
 
 import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
+import { withFolderLock } from '../export/folder-lock.ts';
 import { withOutputHashes } from '../export/manifest.ts';
 import { loadInputs, parseEncodings } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
@@ -40,11 +41,23 @@ export interface RunCommandOptions {
 export async function runCommand(options: RunCommandOptions, reporter: Reporter): Promise<RunResult> {
   const out = await stat(options.out).catch(() => undefined);
   if (out && !out.isDirectory()) throw new PolyalignError('output.unwritable', '-o names a file, not a folder; give a folder for the outputs (it is made if it is not there)', { path: options.out });
+  const same = options.inputs.find((input) => resolve(input) === resolve(options.out));
+  if (same !== undefined) {
+    throw new PolyalignError('usage.invalid-option', `-o is the input folder ${same}: the next run would read its outputs as articles; give another folder, e.g. -o ${same.replace(/[\\/]+$/, '')}-out`, { path: options.out });
+  }
+  // The folder's lock is held from the first read of the reviewer's store to the last output written,
+  // so a second run into the same folder is stopped and told who is at work there.
+  // A left-over lock taken over is said in the run's warnings (console and run.json).
+  const tookOver: string[] = [];
+  return withFolderLock(options.out, () => runLocked(options, reporter, tookOver), (w) => tookOver.push(w));
+}
+
+async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOver: readonly string[]): Promise<RunResult> {
   const formats = parseFormats(options.format);
   const overrides = options.lang ? parseLangOverrides(options.lang) : {};
   const t0 = performance.now();
   const encodings = options.encoding ? parseEncodings(options.encoding) : {};
-  const { documents: docs, skipped } = await loadInputs(options.inputs, { encodings, skipBad: Boolean(options.skipBad) });
+  const { documents: docs, skipped } = await loadInputs(options.inputs, { encodings, skipBad: Boolean(options.skipBad), exclude: [options.out] });
   const readMs = Math.round(performance.now() - t0);
 
   // Decisions first, and into the store before anything is overwritten: a reviewer's edits to the
@@ -56,6 +69,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     knownDocs: docs.map((d) => d.id),
     handEdited: true,
     now: new Date(),
+    locked: true,
   });
   const decisions = review.log.length > 0 || (options.review ?? []).length > 0 ? inForce(review.log) : undefined;
 
@@ -92,6 +106,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
+  if (tookOver.length > 0) result.manifest.warnings = [...tookOver, ...(result.manifest.warnings ?? [])];
   if (result.manifest.review) {
     const r = result.manifest.review;
     result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };

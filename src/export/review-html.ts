@@ -81,6 +81,7 @@ export function reviewHtml(result: RunResult): string {
       <option value="rejected">Rejected</option>
       <option value="changed">Changed in this review</option>
     </select></label>
+    <label title="Candidates the tool did not accept; hidden at first when there are more than 1,000"><input type="checkbox" id="f-below"> Show candidates (<span id="below-count">0</span>)</label>
     <label>Kind <select id="f-type">
       <option value="">All</option>
       <option value="equivalent">Equivalent</option>

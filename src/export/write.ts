@@ -144,7 +144,7 @@ async function syncFolder(outDir: string): Promise<void> {
 }
 
 /** Whether process `pid` of this host is alive (EPERM: alive, someone else's). */
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -162,7 +162,7 @@ export async function removeStaleTemps(outDir: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1]) : NaN;
-    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || processAlive(pid)) continue;
     await unlink(join(outDir, name)).then(() => removed.push(name), () => undefined);
   }
   return removed;

@@ -12,6 +12,7 @@ import { decodeFile } from './decode.ts';
 import { docxText } from './docx.ts';
 import { encodingName } from './encoding.ts';
 import { extractArticle, isHtml } from './html.ts';
+import { outputManifestIn } from './output-folders.ts';
 
 /** Larger files are refused: a news article is a few kilobytes, and this guards memory. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface IngestOptions {
   encodings?: Record<string, string>;
   /** Leave out a file that cannot be read (empty, binary, undecodable, too large, not a format we read) instead of stopping. */
   skipBad?: boolean;
+  /** Folders never read, however they are reached: the run's own output folder. */
+  exclude?: string[];
 }
 
 export interface Ingested {
@@ -69,7 +72,7 @@ export async function loadInputs(inputs: string[], options: IngestOptions = {}):
     throw new PolyalignError('usage.invalid-option', `Expected maxBytes to be a positive number, not ${maxBytes}`);
   }
   const ignored: SkippedInput[] = [];
-  const sources = await listSources(inputs, ignored);
+  const sources = await listSources(inputs, ignored, (options.exclude ?? []).map((f) => resolve(f)));
   const encodings = options.encodings ?? {};
   const known = new Set(sources.map((s) => s.id));
   for (const key of Object.keys(encodings)) {
@@ -96,7 +99,7 @@ export async function listInputFiles(inputs: string[]): Promise<Array<{ path: st
   return listSources(inputs);
 }
 
-async function listSources(inputs: string[], ignored: SkippedInput[] = []): Promise<Source[]> {
+async function listSources(inputs: string[], ignored: SkippedInput[] = [], exclude: readonly string[] = []): Promise<Source[]> {
   const files: string[] = [];
   const sources: Source[] = [];
   for (const input of inputs) {
@@ -104,8 +107,12 @@ async function listSources(inputs: string[], ignored: SkippedInput[] = []): Prom
       throw new PolyalignError('input.missing', 'no such file or folder', { path: input, cause });
     });
     if (info.isDirectory()) {
+      const manifest = await outputManifestIn(input);
+      if (manifest) {
+        throw new PolyalignError('usage.invalid-option', `is an output folder of polyalign (it holds ${manifest}), not a folder of articles; give the folder the articles are in`, { path: input });
+      }
       const root = await realpath(input);
-      for (const path of await walk(input, root, ignored)) sources.push({ path, id: toId(relative(input, path)) });
+      for (const path of await walk(input, root, ignored, exclude)) sources.push({ path, id: toId(relative(input, path)) });
     } else {
       files.push(input);
     }
@@ -119,17 +126,21 @@ async function listSources(inputs: string[], ignored: SkippedInput[] = []): Prom
 /**
  * Regular files under `folder`, recursively, skipping names that start with a dot, sorted by path. A
  * link is followed only to a file inside the input folder (`root`, resolved); a link that points
- * outside it, a dangling link and a link to a folder are left out and named in `ignored`.
+ * outside it, a dangling link and a link to a folder are left out and named in `ignored`, as are the
+ * folders in `exclude` (the run's -o) and polyalign's output folders (output-folders.ts).
  */
-async function walk(folder: string, root: string, ignored: SkippedInput[]): Promise<string[]> {
+async function walk(folder: string, root: string, ignored: SkippedInput[], exclude: readonly string[]): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const paths: string[] = [];
   const skip = (path: string, message: string) => ignored.push({ path, code: 'input.link', message });
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) paths.push(...(await walk(path, root, ignored)));
-    else if (entry.isFile()) paths.push(path);
+    if (entry.isDirectory()) {
+      const why = exclude.includes(resolve(path)) ? "this run's output folder (-o)" : await outputManifestIn(path).then((m) => m && `an output folder of polyalign (it holds ${m})`);
+      if (why) ignored.push({ path, code: 'input.output-folder', message: `${why}; not read as articles` });
+      else paths.push(...(await walk(path, root, ignored, exclude)));
+    } else if (entry.isFile()) paths.push(path);
     else if (entry.isSymbolicLink()) {
       const target = await realpath(path).catch(() => undefined);
       const info = target ? await stat(target).catch(() => undefined) : undefined;

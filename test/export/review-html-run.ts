@@ -81,3 +81,67 @@ export function generatedRun(groups: number): RunResult {
     },
   };
 }
+
+const MANY_LANGS = ['bs', 'sl', 'ro', 'mk', 'da', 'hr', 'sr', 'en'] as const;
+
+/**
+ * A generated event of many articles, shaped like a large real one: `articles` documents of
+ * `sentences` sentences, group k holding one sentence of each of `width` neighbouring documents with
+ * every link among them, and `candidates` links below the threshold between sentences of the same
+ * groups (so they are shown inside the groups, as a real run's are). Deterministic.
+ */
+export function manyArticlesRun(articles: number, options: { sentences?: number; width?: number; candidates?: number } = {}): RunResult {
+  const n = options.sentences ?? 20;
+  const width = options.width ?? 12;
+  const ids = Array.from({ length: articles }, (_, d) => `${String(d).padStart(3, '0')}_${MANY_LANGS[d % MANY_LANGS.length]}.txt`);
+  const documents = ids.map((id, d) => doc(id, MANY_LANGS[d % MANY_LANGS.length]!, `Članak ${d}, rečenica`, n));
+  const span = (d: number, i: number): Span => ({ doc: ids[d]!, first: i, last: i });
+  const pairs = new Map<string, PairAlignment>();
+  const pairOf = (a: number, b: number): PairAlignment => {
+    const key = `${a}-${b}`;
+    let p = pairs.get(key);
+    if (!p) pairs.set(key, (p = { src: ids[a]!, tgt: ids[b]!, method: 'mining', reason: 'generated', links: [], below: [], rejected: [] }));
+    return p;
+  };
+  const link = (a: number, b: number, i: number, m: number): Link => ({
+    src: span(a, i),
+    tgt: span(b, i),
+    score: Math.round((0.2 + m / 10) * 10_000) / 10_000,
+    margin: m,
+    confidence: fixtureConfidence(m),
+    method: 'mining',
+    status: 'auto',
+  });
+  const groups: Group[] = [];
+  const members: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let start = 0; start + 1 < articles; start += width) {
+      const docsIn = Array.from({ length: Math.min(width, articles - start) }, (_, k) => start + k);
+      const links: Link[] = [];
+      for (let x = 0; x < docsIn.length; x++) {
+        for (let y = x + 1; y < docsIn.length; y++) {
+          const l = link(docsIn[x]!, docsIn[y]!, i, [1.05, 1.35, 1.6, 2.1][(i + x + y) % 4]!);
+          pairOf(docsIn[x]!, docsIn[y]!).links.push(l);
+          links.push(l);
+        }
+      }
+      members.push(docsIn);
+      groups.push({ id: `g${String(groups.length + 1).padStart(4, '0')}`, spans: docsIn.map((d) => span(d, i)), links, score: links.reduce((s, l) => s + l.score, 0) / links.length });
+    }
+  }
+  // Candidates below the threshold: a sentence of a group's document with the next sentence of another of its documents.
+  const wanted = options.candidates ?? 0;
+  for (let c = 0; c < wanted; c++) {
+    const g = c % groups.length;
+    const docsIn = members[g]!;
+    const i = groups[g]!.spans[0]!.first;
+    if (i + 1 >= n) continue;
+    const a = docsIn[(c * 7) % docsIn.length]!;
+    const b = docsIn[(c * 7 + 1 + ((c >> 3) % (docsIn.length - 1))) % docsIn.length]!;
+    if (a === b) continue;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    pairOf(x, y).below.push({ ...link(x, y, i, 0.95), tgt: span(y, i + 1) });
+  }
+  const result = generatedRun(1);
+  return { ...result, documents, pairs: [...pairs.values()], groups };
+}

@@ -14,7 +14,7 @@ import type { RunResult, Status } from '../../src/types.ts';
 import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { downloadText, haveChromium, launchChromium, openFile } from '../helpers/browser.ts';
 import { readCsvObjects } from './read-csv.ts';
-import { generatedRun } from './review-html-run.ts';
+import { generatedRun, manyArticlesRun } from './review-html-run.ts';
 
 /**
  * The alignments.csv row of a link, built like src/export/alignments-csv.ts from the record builder,
@@ -323,5 +323,46 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
     for (let i = 0; i < 10; i++) await page.keyboard.press('n');
     await expect(page.locator('#page-info').textContent()).resolves.toMatch(/^Rows 501–550 /);
     expect(new Set(await rowMinimums())).toEqual(new Set([1.05, 1.35]));
+  });
+
+  it('keeps one event of 200 articles usable: a page holds at most 150 links, a big group is split over pages, candidates wait behind a box', async () => {
+    // 200 documents; 50 groups of 20 documents (190 links each); 3,000 candidates inside the groups.
+    const result = manyArticlesRun(200, { sentences: 5, width: 20, candidates: 3000 });
+    const below = new Set(result.pairs.flatMap((p) => p.below.map((l) => `${l.src.doc}:${l.src.first}:${l.tgt.doc}:${l.tgt.first}`))).size;
+    expect(below).toBeGreaterThan(1000);
+    const { page, errors } = await openFile(browser, write('many.html', result));
+    await expect(page.locator('li.link').count()).resolves.toBe(150);
+    await expect(page.locator('li.link.kind-below').count()).resolves.toBe(0);
+    await expect(page.locator('#f-below').isChecked()).resolves.toBe(false);
+    await expect(page.locator('#below-count').textContent()).resolves.toBe(String(below));
+    await expect(page.locator('#page-info').textContent()).resolves.toBe('Rows 1–1 of 100 (page 1 of 100)');
+    await expect(page.locator('.row-head').first().textContent()).resolves.toMatch(/^g0001 · 20 documents · mean score [\d.]+ · links 1–150 of the 190 shown \(part 1 of 2\)$/);
+    // no column per document: the row lists the documents its links touch, each named
+    await expect(page.locator('#colheads').isHidden()).resolves.toBe(true);
+    const cells = await page.locator('article.row .cell').count();
+    expect(cells).toBeGreaterThan(1);
+    expect(cells).toBeLessThanOrEqual(20);
+    await expect(page.locator('article.row .cell .who').first().textContent()).resolves.toBe('bs · 000_bs.txt');
+
+    await page.keyboard.press('n');
+    await expect(page.locator('.row-head').first().textContent()).resolves.toMatch(/links 151–190 of the 190 shown \(part 2 of 2\)$/);
+    await expect(page.locator('li.link').count()).resolves.toBe(40);
+    // j walks from the last link of a part into the next page's part
+    await page.keyboard.press('p');
+    for (let i = 0; i < 151; i++) await page.keyboard.press('j');
+    await expect(page.locator('#page-info').textContent()).resolves.toBe('Rows 2–2 of 100 (page 2 of 100)');
+
+    await page.check('#f-below');
+    const info = (await page.locator('#page-info').textContent())!;
+    expect(info).toMatch(/^Rows \d+–\d+ of \d+ \(page \d+ of \d+\)$/);
+    const pages = Number(/of (\d+)\)$/.exec(info)![1]);
+    expect(pages * 150).toBeGreaterThanOrEqual(50 * 190 + below);
+    await page.uncheck('#f-below');
+    await page.selectOption('#f-status', 'below');
+    const shown = await page.locator('li.link').count();
+    await expect(page.locator('li.link.kind-below').count()).resolves.toBe(shown);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(150);
+    expect(errors).toEqual([]);
   });
 });

@@ -3,10 +3,12 @@
 // written here: the files as a spreadsheet saves them, run.json as the last run wrote it.
 
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importIntoStore, inForce, LOCK_NAME, STALE_LOCK_MS } from '../../src/commands/review.ts';
+import { importIntoStore, inForce } from '../../src/commands/review.ts';
+import { LOCK_NAME, STALE_LOCK_MS } from '../../src/export/folder-lock.ts';
 import { sha256, withOutputHashes } from '../../src/export/manifest.ts';
 import { serialiseStore, type Decision, type LinkDecision } from '../../src/review/index.ts';
 import type { RunManifest } from '../../src/types.ts';
@@ -170,26 +172,48 @@ describe('the store lock', () => {
     expect(existsSync(join(out, LOCK_NAME))).toBe(false);
   });
 
-  it('stops another update with an error naming the lock file, and leaves the store as it was', async () => {
+  it('stops another update while its holder runs, naming the holder, and leaves the store as it was', async () => {
     const out = outFolder(alignments(['auto', 'auto', 'auto']), [link('confirmed', 1)]);
     const store = readFileSync(join(out, 'decisions.jsonl'), 'utf8');
-    writeFileSync(join(out, LOCK_NAME), '12345\n');
+    writeFileSync(join(out, LOCK_NAME), `${JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-12-07T02:00:00.000Z' })}\n`);
     await expect(importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now })).rejects.toMatchObject({
       code: 'review.locked',
       exitCode: 1,
-      message: expect.stringContaining(`${join(out, LOCK_NAME)}: another polyalign run or review import is updating the decisions store`),
+      message: expect.stringContaining(`${join(out, LOCK_NAME)}: process ${process.pid} on this host, since 2026-12-07T02:00:00.000Z is running polyalign on this output folder`),
     });
     expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toBe(store);
     expect(existsSync(join(out, LOCK_NAME))).toBe(true);
   });
 
-  it('takes over a lock left by a process that died long ago', async () => {
+  it('takes over at once, with a warning, a lock whose process on this host is gone (killed with -9)', async () => {
     const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
-    writeFileSync(join(out, LOCK_NAME), '12345\n');
+    const pid = deadPid();
+    for (const content of [`${JSON.stringify({ pid, host: hostname(), since: 'x' })}\n`, `${pid}\n`]) {
+      writeFileSync(join(out, LOCK_NAME), content); // fresh: only the holder's death tells it is left over
+      const warnings: string[] = [];
+      const outcome = await importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now, warn: (w) => warnings.push(w) });
+      expect(statusOf(outcome.log, 0)).toBe('rejected');
+      expect(warnings).toEqual([expect.stringMatching(new RegExp(`took over .*${LOCK_NAME.replace('.', '\\.')}, left by process ${pid} on this host.*which is no longer running`))]);
+      expect(existsSync(join(out, LOCK_NAME))).toBe(false);
+    }
+  });
+
+  it('waits for a lock of another host while it is touched, and takes it over when it is not', async () => {
+    const out = outFolder(alignments(['auto', 'auto', 'auto']), []);
+    writeFileSync(join(out, LOCK_NAME), `${JSON.stringify({ pid: 1, host: 'elsewhere.example', since: 'x' })}\n`);
+    await expect(importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now })).rejects.toMatchObject({ code: 'review.locked', message: expect.stringContaining('process 1 on host elsewhere.example') });
     const old = (Date.now() - STALE_LOCK_MS - 60_000) / 1000;
     utimesSync(join(out, LOCK_NAME), old, old);
-    const outcome = await importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now });
+    const warnings: string[] = [];
+    const outcome = await importIntoStore({ outDir: out, files: [page(out)], handEdited: false, now, warn: (w) => warnings.push(w) });
     expect(statusOf(outcome.log, 0)).toBe('rejected');
+    expect(warnings[0]).toMatch(/left by process 1 on host elsewhere\.example, .*untouched for 11 minutes/);
     expect(existsSync(join(out, LOCK_NAME))).toBe(false);
   });
 });
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0']);
+  return child.pid!;
+}

@@ -1,6 +1,9 @@
 // The script of review.html, as plain browser JavaScript (ES2017, no modules, no network). It reads
-// the run from the page's JSON block, renders one page of rows at a time (so 5,000 groups cost the DOM
-// of 50), and keeps the reviewer's decisions in localStorage until they are exported as CSV.
+// the run from the page's JSON block, renders one page at a time (at most 50 rows and 150 links: a
+// group of thousands of links is split over pages, so 5,000 groups or a 200-article event cost the DOM
+// of one page), and keeps the reviewer's decisions in localStorage until they are exported as CSV.
+// Above 1,000 candidates the ones the tool did not accept are hidden until asked for, and above 12
+// documents a row lists only the documents its links touch instead of a column for every document.
 // Written without template literals so it can live in this String.raw string.
 // The CSV writer mirrors src/export/csv.ts (csv-stringify with bom, escape_formulas, CRLF); the browser
 // test compares its output with toCsv byte for byte.
@@ -8,7 +11,8 @@
 export const REVIEW_SCRIPT = String.raw`
 (function () {
   'use strict';
-  var PAGE_SIZE = 50;
+  var PAGE_ROWS = 50, PAGE_LINKS = 150;
+  var MANY_DOCS = 12, CANDIDATES_SHOWN_UP_TO = 1000;
   var HEADER = ['group_id', 'score', 'margin', 'confidence', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
@@ -66,9 +70,12 @@ export const REVIEW_SCRIPT = String.raw`
   function changed(i) { return decisions[keys[i]] !== undefined; }
 
   // ---- view state: filters, sort, rows, pages -----------------------------------------------
-  var view = { pair: '', status: '', type: '', sort: 'group' };
-  var rows = [];      // { g: group index or -1, links: [link index], low: lowest confidence }
+  var belowCount = links.filter(function (l) { return l.kind === 'below'; }).length;
+  var view = { pair: '', status: '', type: '', sort: 'group', below: belowCount <= CANDIDATES_SHOWN_UP_TO };
+  var rows = [];      // { g: group index or -1, links: [link index], low, part, parts, from, total }
   var flat = [];      // { row, link } in display order: what j/k walk through
+  var pageStart = [0]; // the first row of each page
+  var rowPage = [];   // row index -> its page
   var page = 0;
   var cur = -1;       // index into flat
   var linkEls = {};   // link index -> <li> on the current page
@@ -79,6 +86,7 @@ export const REVIEW_SCRIPT = String.raw`
     var l = links[i];
     if (view.pair && pairKey(l) !== view.pair) return false;
     if (view.type && l.type !== view.type) return false;
+    if (l.kind === 'below' && !view.below && view.status !== 'below') return false;
     var s = statusOf(i);
     switch (view.status) {
       case '': return true;
@@ -88,19 +96,42 @@ export const REVIEW_SCRIPT = String.raw`
       default: return s === view.status;
     }
   }
+  function lowest(list) {
+    var low = Infinity;
+    for (var k = 0; k < list.length; k++) low = Math.min(low, conf(links[list[k]]));
+    return low;
+  }
   function buildRows() {
-    rows = [];
+    var whole = [];
     groups.forEach(function (g, gi) {
       var shown = g.links.filter(passes);
-      if (shown.length) rows.push({ g: gi, links: shown });
+      if (shown.length) whole.push({ g: gi, links: shown });
     });
-    links.forEach(function (l, i) { if (l.g < 0 && passes(i)) rows.push({ g: -1, links: [i] }); });
-    rows.forEach(function (r, n) {
+    links.forEach(function (l, i) { if (l.g < 0 && passes(i)) whole.push({ g: -1, links: [i] }); });
+    whole.forEach(function (r, n) {
       r.order = n;
-      r.low = Math.min.apply(null, r.links.map(function (i) { return conf(links[i]); }));
+      r.low = lowest(r.links);
       if (view.sort === 'low') r.links = r.links.slice().sort(function (a, b) { return conf(links[a]) - conf(links[b]) || a - b; });
     });
-    if (view.sort === 'low') rows.sort(function (a, b) { return a.low - b.low || a.order - b.order; });
+    if (view.sort === 'low') whole.sort(function (a, b) { return a.low - b.low || a.order - b.order; });
+    // A row of more links than a page holds is shown in parts, one after the other.
+    rows = [];
+    whole.forEach(function (r) {
+      var parts = Math.ceil(r.links.length / PAGE_LINKS);
+      for (var k = 0; k < parts; k++) {
+        rows.push({ g: r.g, links: r.links.slice(k * PAGE_LINKS, (k + 1) * PAGE_LINKS), low: r.low, part: k, parts: parts, from: k * PAGE_LINKS, total: r.links.length });
+      }
+    });
+    // Pages: at most PAGE_ROWS rows and PAGE_LINKS links each.
+    pageStart = [0];
+    rowPage = [];
+    var onPage = 0;
+    rows.forEach(function (r, n) {
+      var first = pageStart[pageStart.length - 1];
+      if (n > first && (n - first >= PAGE_ROWS || onPage + r.links.length > PAGE_LINKS)) { pageStart.push(n); onPage = 0; }
+      onPage += r.links.length;
+      rowPage.push(pageStart.length - 1);
+    });
     flat = [];
     rows.forEach(function (r, n) { r.links.forEach(function (i) { flat.push({ row: n, link: i }); }); });
   }
@@ -108,14 +139,19 @@ export const REVIEW_SCRIPT = String.raw`
     if (!view.pair) return docs.map(function (d, i) { return i; });
     return view.pair.split('-').map(Number);
   }
-  function pageCount() { return Math.max(1, Math.ceil(rows.length / PAGE_SIZE)); }
+  // Too many documents for a column each: a row lists the documents its links touch.
+  function listed() { return shownDocs().length > MANY_DOCS; }
+  function pageCount() { return pageStart.length; }
+  function pageEnd(p) { return p + 1 < pageStart.length ? pageStart[p + 1] : rows.length; }
 
   // ---- rendering ---------------------------------------------------------------------------
   function renderHeads() {
     var shown = shownDocs();
-    document.documentElement.style.setProperty('--n', String(shown.length));
+    document.documentElement.style.setProperty('--n', String(listed() ? 1 : shown.length));
     var heads = $('colheads');
     heads.textContent = '';
+    heads.hidden = listed();
+    if (listed()) return;
     shown.forEach(function (d) {
       var h = el('div', 'colhead');
       h.appendChild(el('div', 'lang', docs[d].lang));
@@ -129,7 +165,13 @@ export const REVIEW_SCRIPT = String.raw`
   function cellFor(rowEl, n, d, side) {
     var c = el('div', side ? 'cell' : 'cell empty');
     // The language is read out before the text: the column heading is not announced with it.
-    if (side) {
+    if (side && listed()) {
+      var who = el('span', 'who', docs[d].lang + ' \u00b7 ' + docs[d].id);
+      who.title = docs[d].id;
+      c.appendChild(who);
+      c.appendChild(el('span', 'sent', '#' + side[1]));
+      c.appendChild(document.createTextNode(texts[side[2]]));
+    } else if (side) {
       c.appendChild(el('span', 'visually-hidden', docs[d].lang + ', sentence '));
       c.appendChild(el('span', 'sent', '#' + side[1]));
       c.appendChild(document.createTextNode(texts[side[2]]));
@@ -205,8 +247,8 @@ export const REVIEW_SCRIPT = String.raw`
     board.textContent = '';
     linkEls = {};
     cellEls = {};
-    var start = page * PAGE_SIZE, end = Math.min(rows.length, start + PAGE_SIZE);
-    if (!rows.length) board.appendChild(el('p', 'empty-view', 'No links match these filters.'));
+    var start = rows.length ? pageStart[page] : 0, end = pageEnd(page);
+    if (!rows.length) board.appendChild(el('p', 'empty-view', 'No links match these filters.' + (!view.below && belowCount ? ' ' + belowCount + ' candidates the tool did not accept are hidden: tick "Show candidates" to see them.' : '')));
     for (var n = start; n < end; n++) {
       var r = rows[n];
       var sec = el('article', 'row');
@@ -216,10 +258,18 @@ export const REVIEW_SCRIPT = String.raw`
       if (r.g >= 0) {
         var g = groups[r.g];
         head.appendChild(el('strong', null, g.id));
-        head.appendChild(document.createTextNode(' \u00b7 ' + g.spans.length + ' documents \u00b7 mean score ' + fixed(g.score, 2) +
-          ' \u00b7 ' + r.links.length + ' of ' + g.links.length + ' links shown'));
-        sec.setAttribute('aria-label', 'Group ' + g.id);
-        g.spans.forEach(function (s) { byDoc[s[0]] = s; });
+        var shownLinks = r.parts > 1
+          ? 'links ' + (r.from + 1) + '\u2013' + (r.from + r.links.length) + ' of the ' + r.total + ' shown (part ' + (r.part + 1) + ' of ' + r.parts + ')'
+          : r.links.length + ' of ' + g.links.length + ' links shown';
+        head.appendChild(document.createTextNode(' \u00b7 ' + g.spans.length + ' documents \u00b7 mean score ' + fixed(g.score, 2) + ' \u00b7 ' + shownLinks));
+        sec.setAttribute('aria-label', 'Group ' + g.id + (r.parts > 1 ? ', part ' + (r.part + 1) + ' of ' + r.parts : ''));
+        if (listed()) {
+          var touched = {};
+          r.links.forEach(function (i) { touched[links[i].src[0]] = true; touched[links[i].tgt[0]] = true; });
+          g.spans.forEach(function (s) { if (touched[s[0]]) byDoc[s[0]] = s; });
+        } else {
+          g.spans.forEach(function (s) { byDoc[s[0]] = s; });
+        }
       } else {
         var l = links[r.links[0]];
         head.appendChild(el('strong', null, l.kind === 'below' ? 'Candidate the tool did not accept' : l.kind === 'rejected' ? 'Rejected link' : 'Link outside every group'));
@@ -230,7 +280,7 @@ export const REVIEW_SCRIPT = String.raw`
       }
       sec.appendChild(head);
       var grid = el('div', 'cols');
-      shown.forEach(function (d) { cellFor(grid, n, d, byDoc[d]); });
+      (listed() ? shown.filter(function (d) { return byDoc[d]; }) : shown).forEach(function (d) { cellFor(grid, n, d, byDoc[d]); });
       sec.appendChild(grid);
       r.links.forEach(function (i) { rowLinks.appendChild(renderLink(i)); });
       rowLinks.setAttribute('aria-label', 'Links');
@@ -276,7 +326,7 @@ export const REVIEW_SCRIPT = String.raw`
     if (!flat.length) return;
     highlight(false);
     cur = Math.max(0, Math.min(flat.length - 1, next));
-    var want = Math.floor(flat[cur].row / PAGE_SIZE);
+    var want = rowPage[flat[cur].row];
     if (want !== page) { page = want; renderPage(); }
     highlight(true);
     var li = linkEls[flat[cur].link];
@@ -302,7 +352,7 @@ export const REVIEW_SCRIPT = String.raw`
     page = 0;
     if (keep >= 0) {
       for (var n = 0; n < flat.length; n++) if (flat[n].link === keep) { cur = n; break; }
-      if (cur >= 0) page = Math.floor(flat[cur].row / PAGE_SIZE);
+      if (cur >= 0) page = rowPage[flat[cur].row];
     }
     renderHeads();
     renderPage();
@@ -335,7 +385,7 @@ export const REVIEW_SCRIPT = String.raw`
     highlight(false);
     page = p;
     renderPage();
-    for (var n = 0; n < flat.length; n++) if (Math.floor(flat[n].row / PAGE_SIZE) === page) { cur = n; break; }
+    for (var n = 0; n < flat.length; n++) if (rowPage[flat[n].row] === page) { cur = n; break; }
     highlight(true);
     var li = cur >= 0 && flat[cur] ? linkEls[flat[cur].link] : null;
     if (li) li.focus({ preventScroll: true });
@@ -402,6 +452,10 @@ export const REVIEW_SCRIPT = String.raw`
   });
   pairSel.addEventListener('change', function () { view.pair = pairSel.value; refilter(); });
   $('f-status').addEventListener('change', function () { view.status = $('f-status').value; refilter(); });
+  var belowBox = $('f-below');
+  belowBox.checked = view.below;
+  $('below-count').textContent = String(belowCount);
+  belowBox.addEventListener('change', function () { view.below = belowBox.checked; refilter(); });
   $('f-type').addEventListener('change', function () { view.type = $('f-type').value; refilter(); });
   $('f-sort').addEventListener('change', function () { view.sort = $('f-sort').value; refilter(); });
   $('prev').addEventListener('click', function () { if (page > 0) goPage(page - 1); });

@@ -46,6 +46,7 @@ main { padding: 8px 16px 24px; }
 .cell { border-left: 3px solid #e4e4e4; padding: 2px 6px; min-height: 1.4em; white-space: pre-wrap; overflow-wrap: anywhere; }
 .cell.empty { color: #aaa; }
 .cell.hl { background: #fff3b0; border-left-color: var(--focus); }
+.cell .who { font-weight: 700; margin-right: 6px; }
 .sent { font: 11px ui-monospace, monospace; color: var(--muted); margin-right: 4px; }
 ul.links { list-style: none; margin: 6px 0 0; padding: 0; }
 li.link { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 3px 6px; margin: 2px 0; border-left: 6px solid var(--low); background: var(--low-bg); border-radius: 3px; }
