@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { alignPair } from '../src/align/index.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
 import { assessLinks } from '../src/align/assess.ts';
-import { linkFeatures, logistic, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
+import { CONFIDENCE_MODELS, linkFeatures, logistic, similarityCeiling, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
 import { EQUIVALENT_FROM, kindOf } from '../src/align/kind.ts';
 import { settleLinks } from '../src/align/nway.ts';
 import { directPartners } from '../src/align/groups.ts';
@@ -298,9 +298,11 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
   const held = await collectExamples(name, ntrexEvents(0, options.articles), evidence);
   const model = {} as Record<Method, number[]>;
   for (const method of ['ordered', 'mining'] as Method[]) model[method] = fitLogistic(fit.filter((e) => e.method === method), options.lambda ?? LAMBDA);
+  // the run's confidence: the fitted model under the shipped model's similarity ceiling
+  const ramp = CONFIDENCE_MODELS[name === 'polyalign' ? 'static+lexical' : 'lexical']!.similarity;
   const scored = (examples: Example[]) =>
     examples.map((e) => {
-      const p = logistic(model[e.method], e.x);
+      const p = logistic(model[e.method], e.x) * similarityCeiling(e.link.score, ramp);
       const kind = kindOf({ ...e.link, confidence: p });
       return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, p, right: e.right, kind };
     });

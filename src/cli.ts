@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { calibrationFor } from './align/calibration.ts';
 import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
-import { isEnvironmentFailure, PolyalignError } from './errors.ts';
+import { PolyalignError } from './errors.ts';
 import { createReporter } from './progress.ts';
 import type { Verbosity } from './progress.ts';
 import { VERSION } from './version.ts';
@@ -217,14 +217,7 @@ Examples:
               ...(opts.quiet ? {} : { notice: (line: string) => write.err(`${line}\n`) }),
             });
           })()
-      ).catch((error: unknown) => {
-        // The combined outputs could not be written (no space, no permission): the earlier ones stand.
-        if (!(error instanceof PolyalignError) || !isEnvironmentFailure(error.code)) throw error;
-        write.err(`polyalign: ${error.message}; the batch stopped, and the combined outputs in ${opts.out} were left as they were (the events that finished are reused by the next batch)\n`);
-        exit.code = EXIT_BATCH_STOPPED;
-        return undefined;
-      });
-      if (!result) return;
+      );
       if (!opts.quiet || result.stopped) write.out(`${summariseBatch(result, { straysShown: !opts.merge }).join('\n')}\n`);
       if (result.stopped) exit.code = EXIT_BATCH_STOPPED;
       else if (result.manifest.counts.failed! > 0) exit.code = EXIT_SOME_EVENTS_FAILED;

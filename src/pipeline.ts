@@ -16,7 +16,7 @@ import { PolyalignError } from './errors.ts';
 import { pairTmxName } from './export/tmx-pairs.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
-import { languageWarning } from './language/tuned.ts';
+import { isTuned, languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { segment } from './segment/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
@@ -247,7 +247,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));
     await assessLinks(docs, pairs, new Map(vectors.map((v) => [v.id, v])), (texts) => embedder.embed(texts));
     annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
-    annotateKinds(pairs);
+    annotateKinds(pairs, new Set(segmented.filter((d) => !isTuned(d.lang.code)).map((d) => d.doc.id)));
   });
   options.onProgress?.({ stage: 'glossary', done: 0, total: 1 });
   // the glossary reads names in sentences the links joined, a chain's ends included

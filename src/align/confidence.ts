@@ -39,6 +39,19 @@ export type Weights = readonly [
 export interface ConfidenceModel {
   ordered: Weights;
   mining: Weights;
+  /**
+   * The cosine below which nothing is believed (`lo`, confidence 0) and from which the cosine caps
+   * nothing (`hi`), linearly between: the margin and the evidence are relative to a document's other
+   * sentences, and in a document unlike every other (a language the model never saw) the best of bad
+   * candidates stands out as well as a translation would.
+   */
+  similarity?: { lo: number; hi: number };
+}
+
+/** The ceiling that a link's cosine puts on its confidence (ConfidenceModel.similarity). */
+export function similarityCeiling(cosine: number, ramp: ConfidenceModel['similarity']): number {
+  if (!ramp) return 1;
+  return Math.min(1, Math.max(0, (cosine - ramp.lo) / (ramp.hi - ramp.lo)));
 }
 
 /** A link's features, in the order of Weights; a link without evidence (assess.ts) reads as fully covered, of equal length, with no guard raised. */
@@ -87,15 +100,21 @@ export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => 
  * the rest 0.919, expected calibration error 0.030 over the three conditions, 0.054 over ordered and
  * comparable alone (the confidence is low there: NTREX is easier than the held-out FLORES lines).
  * Lexical: 96,743 links, AUC 0.892, calibration error 0.029 and 0.050.
+ * The similarity ramps are printed by `node --import tsx bench/similarity-floor.ts` on the held-out
+ * FLORES lines: `lo` the median cosine of unrelated lines, `hi` the 1st percentile of translations'
+ * (for the lexical channel alone, whose cosines are centred, the 0.1st and the 1st percentile of
+ * translations': its unrelated lines overlap its translations).
  */
 export const CONFIDENCE_MODELS: Readonly<Record<string, ConfidenceModel>> = {
   'static+lexical': {
     ordered: [2.4999, 6.4029, -1.0341, 1.9382, -0.5324, -1.8491, 2.6844, 8.1296, -3.5295, -4.369, 0.4415, -0.9707, -0.238],
     mining: [2.1612, 1.6436, 0.8344, 0.083, -0.0133, -1.2726, 0.5867, 6.0198, -3.7856, -6.6772, 3.7885, -0.5701, -1.3788],
+    similarity: { lo: 0.1, hi: 0.216 },
   },
   lexical: {
     ordered: [2.6781, 0.1499, 4.3626, 2.6055, -0.7792, -1.0113, -0.5164, 8.4674, -3.469, -5.7987, 1.5815, -0.867, -0.8197],
     mining: [2.0529, 0.6454, 1.3686, -0.1344, 0.1552, -0.9302, -0.0583, 5.5614, -2.6989, -6.4069, 3.0275, -0.4007, -0.9214],
+    similarity: { lo: -0.055, hi: -0.004 },
   },
 };
 
@@ -111,6 +130,8 @@ export function confidenceModelFor(kind: string): ConfidenceModel {
 export function annotateConfidence(pairs: readonly PairAlignment[], documents: number, model: ConfidenceModel): void {
   const witnesses = witnessCounts(pairs);
   for (const p of pairs) {
-    for (const l of [...p.links, ...p.below, ...p.rejected]) l.confidence = logistic(model[l.method], linkFeatures(l, witnesses(l), documents));
+    for (const l of [...p.links, ...p.below, ...p.rejected]) {
+      l.confidence = logistic(model[l.method], linkFeatures(l, witnesses(l), documents)) * similarityCeiling(l.score, model.similarity);
+    }
   }
 }

@@ -3,7 +3,9 @@
 // says otherwise; `related` else. The guards: figures that disagree (each side has one the other
 // lacks: 2.000 against 6.000, Wednesday against Thursday; a figure on one side only lowers the
 // confidence but may be spelled out on the other, "sto posto" for 100%), and a headline facing a sentence (a headline
-// says less than the sentence it announces; a span gluing a headline to the lead is no translation unit).
+// says less than the sentence it announces; a span gluing a headline to the lead is no translation unit),
+// and a document in a language polyalign is not tuned for (language/tuned.ts: its sentences, splitting
+// and vectors are weaker there, so its links go into no translation memory unless asked for).
 
 import type { Link, LinkEvidence, LinkKind, PairAlignment } from '../types.ts';
 
@@ -15,15 +17,21 @@ export function numbersDisagree(e: LinkEvidence): boolean {
 /** The confidence from which a link may be `equivalent`. */
 export const EQUIVALENT_FROM = 0.5;
 
-/** A link a reviewer confirmed is equivalent: confirming is what the confidence estimates the chance of. */
-export function kindOf(link: Link): LinkKind {
+/**
+ * A link a reviewer confirmed is equivalent: confirming is what the confidence estimates the chance of.
+ * `untuned`: one of its documents is in a language outside the tuned set.
+ */
+export function kindOf(link: Link, untuned = false): LinkKind {
   if (link.status === 'confirmed') return 'equivalent';
   const e = link.evidence;
-  if (e && (numbersDisagree(e) || e.headline)) return 'related';
+  if (untuned || (e && (numbersDisagree(e) || e.headline))) return 'related';
   return (link.confidence ?? 0) >= EQUIVALENT_FROM ? 'equivalent' : 'related';
 }
 
-/** Sets `kind` on every link, candidate and rejected link (after annotateConfidence). */
-export function annotateKinds(pairs: readonly PairAlignment[]): void {
-  for (const p of pairs) for (const l of [...p.links, ...p.below, ...p.rejected]) l.kind = kindOf(l);
+/** Sets `kind` on every link, candidate and rejected link (after annotateConfidence); `untuned` holds the ids of documents in untuned languages. */
+export function annotateKinds(pairs: readonly PairAlignment[], untuned: ReadonlySet<string> = new Set()): void {
+  for (const p of pairs) {
+    const outside = untuned.has(p.src) || untuned.has(p.tgt);
+    for (const l of [...p.links, ...p.below, ...p.rejected]) l.kind = kindOf(l, outside);
+  }
 }

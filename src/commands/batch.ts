@@ -13,7 +13,7 @@ import { createBatchProgress } from '../batch/progress.ts';
 import { holdsOutputs, readRecord, type EventError, type EventRecord } from '../batch/record.ts';
 import type { RecordSource } from '../batch/combine.ts';
 import type { TmInclude } from '../types.ts';
-import { PolyalignError } from '../errors.ts';
+import { isEnvironmentFailure, PolyalignError } from '../errors.ts';
 import { parseFormats } from '../export/formats.ts';
 import { ensureFolder, writeOutputs } from '../export/write.ts';
 import { compareStrings } from '../text/compare.ts';
@@ -40,9 +40,10 @@ export interface BatchResult {
   out: string;
   /**
    * The batch stopped on a failure of the machine (no space, no permission, a lock held) in this
-   * event; `notRun` events were not started, and nothing at the top of `out` was written.
+   * event (none: while writing the combined outputs); `notRun` events were not started, and nothing at
+   * the top of `out` was written.
    */
-  stopped?: { event: string; error: EventError; notRun: number };
+  stopped?: { event?: string; error: EventError; notRun: number };
 }
 
 function tool() {
@@ -146,8 +147,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], (n) => n === name);
     return { manifest, out };
   }
-  await writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
-  return { manifest, out };
+  return writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
 }
 
 /** The sums of batch.json over the events whose records are combined. */
@@ -186,7 +186,21 @@ function sourceIn(folders: ReadonlyMap<string, string>): RecordSource {
   };
 }
 
-async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<void> {
+/**
+ * The combined outputs and batch.json, written all together or not at all: a failure of the machine
+ * (no space, no permission) leaves the earlier ones standing, and the result says the batch stopped.
+ */
+async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<BatchResult> {
+  try {
+    await writeCombinedFiles(out, source, formats, tmInclude, manifest, t0);
+  } catch (error) {
+    if (!(error instanceof PolyalignError) || !isEnvironmentFailure(error.code)) throw error;
+    return { manifest, out, stopped: { error: { code: error.code, message: error.message }, notRun: 0 } };
+  }
+  return { manifest, out };
+}
+
+async function writeCombinedFiles(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<void> {
   const t1 = performance.now();
   const files = await combinedOutputs(source, formats, tmInclude);
   manifest.counts.glossaryEntries = files.glossaryEntries;
@@ -276,8 +290,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     timings: {},
     outputs: [],
   };
-  await writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
-  return { manifest, out };
+  return writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
 }
 
 function outputFolderWarning(line: string): string {
@@ -322,9 +335,11 @@ function stoppedLines(stopped: NonNullable<BatchResult['stopped']>, entries: rea
   const done = others.filter((e) => e.status === 'ok' || e.status === 'reused').length;
   const failed = others.filter((e) => e.status === 'failed' || e.status === 'stale');
   const notRun = stopped.notRun;
+  const where = stopped.event === undefined ? 'while writing the combined outputs' : `at event ${stopped.event}`;
+  const what = stopped.event === undefined ? `every event ran (${done} aligned)` : `${done} event${done === 1 ? '' : 's'} aligned before it, ${notRun} not started`;
   return [
-    `batch stopped at event ${stopped.event}: ${stopped.error.message}`,
-    `  a failure of the machine, not of the event: ${done} event${done === 1 ? '' : 's'} aligned before it, ${notRun} not started; the combined outputs and batch.json in ${dir} were left as they were`,
+    `batch stopped ${where}: ${stopped.error.message}`,
+    `  a failure of the machine, not of ${stopped.event === undefined ? 'an' : 'the'} event: ${what}; the combined outputs and batch.json in ${dir} were left as they were`,
     ...failed.map((e) => `  failed ${e.id}: ${e.error?.message ?? 'unknown error'}`),
     '  make room (or mend the permission, or wait for the lock) and run the batch again: the events that finished are reused',
   ];

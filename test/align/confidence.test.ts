@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotateConfidence, CONFIDENCE_MODELS, confidenceModelFor, linkFeatures, logistic, witnessCounts } from '../../src/align/confidence.ts';
+import { annotateConfidence, CONFIDENCE_MODELS, confidenceModelFor, linkFeatures, logistic, similarityCeiling, witnessCounts } from '../../src/align/confidence.ts';
+import { annotateKinds } from '../../src/align/kind.ts';
 import type { Link, PairAlignment, Span } from '../../src/types.ts';
 
 const span = (doc: string, first: number, last = first): Span => ({ doc, first, last });
@@ -40,5 +41,25 @@ describe('link confidence', () => {
     for (const l of [...pairs[0]!.links, ...pairs[0]!.below]) expect(l.confidence).toBeGreaterThan(0);
     expect(pairs[0]!.links[0]!.confidence).toBeGreaterThan(pairs[0]!.below[0]!.confidence!);
     expect(confidenceModelFor('transformers')).toBe(CONFIDENCE_MODELS.lexical);
+  });
+
+  it('falls with the absolute similarity: a link unlike anything is not believed, however it stands out', () => {
+    const model = confidenceModelFor('static+lexical');
+    const ramp = model.similarity!;
+    expect(similarityCeiling(ramp.lo - 0.05, ramp)).toBe(0);
+    expect(similarityCeiling(ramp.hi, ramp)).toBe(1);
+    expect(similarityCeiling((ramp.lo + ramp.hi) / 2, ramp)).toBeCloseTo(0.5, 6);
+    // score 0.026 with a margin that would read as High (a Japanese article among the seeds)
+    const far = { ...link(span('A', 0), span('J', 0), 2.5), score: 0.026 };
+    const near = link(span('A', 1), span('J', 1), 2.5);
+    const pairs = [pair('A', 'J', [far, near])];
+    annotateConfidence(pairs, 2, model);
+    expect(far.confidence).toBe(0);
+    expect(near.confidence).toBeGreaterThan(0.9);
+    annotateKinds(pairs);
+    expect([far.kind, near.kind]).toEqual(['related', 'equivalent']);
+    // a document in a language outside the tuned set: related, so no translation memory takes it by default
+    annotateKinds(pairs, new Set(['J']));
+    expect([far.kind, near.kind]).toEqual(['related', 'related']);
   });
 });

@@ -7,7 +7,7 @@
 
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ROOT } from '../helpers/run-cli.ts';
 
@@ -20,7 +20,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     ...real,
     open: async (path: string, flags?: string, mode?: number) => {
       const handle = await real.open(path, flags, mode);
-      if (full.under === '' || flags !== 'wx' || !String(path).startsWith(full.under)) return handle;
+      if (full.under === '' || flags !== 'wx' || dirname(String(path)) !== full.under) return handle;
       // The file can be made, but no byte fits.
       return new Proxy(handle, {
         get(target, name) {
@@ -96,6 +96,21 @@ describe('a batch under faults', () => {
     const resumed = await batchCommand(options(root, out));
     expect(resumed.stopped).toBeUndefined();
     expect(resumed.manifest.events.map((e) => [e.id, e.status])).toEqual([['e1', 'reused'], ['e2', 'ok'], ['e3', 'ok']]);
+
+    // full where the combined outputs go: the events run, the combined outputs stay as they were
+    const combined = snapshot(out);
+    appendFileSync(join(root, 'e1', SEEDS[0]!), '\nI još jedna.\n');
+    full.under = out;
+    let late;
+    try {
+      late = await batchCommand(options(root, out));
+    } finally {
+      full.under = '';
+    }
+    expect(late.stopped).toMatchObject({ error: { code: 'output.unwritable', message: expect.stringContaining('ENOSPC') }, notRun: 0 });
+    expect(late.stopped!.event).toBeUndefined();
+    for (const name of Object.keys(combined).filter((n) => !n.startsWith('events/'))) expect(readFileSync(join(out, name), 'utf8'), name).toBe(combined[name]);
+    expect(summariseBatch(late)[0]).toMatch(/^batch stopped while writing the combined outputs: .*ENOSPC/);
   });
 
   it('keeps the earlier outputs of an event whose input turned bad, marked stale, until asked to drop them', { timeout: 120_000 }, async () => {

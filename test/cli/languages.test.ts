@@ -4,6 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
 
@@ -28,5 +29,9 @@ describe('languages outside the tuned set', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.warnings.filter((w: string) => !/^no (equivalent )?link between/.test(w))).toHaveLength(1);
     expect(manifest.languages.en).toEqual(['005_en.txt']);
+    // its links are related: listed and shown for review, but in no translation memory unless asked for
+    const rows = (parse(readFileSync(join(out, 'alignments.csv'), 'utf8'), { bom: true, columns: true }) as Array<Record<string, string>>).filter((row) => row.src_lang === 'en' || row.tgt_lang === 'en');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['related']));
   });
 });

@@ -137,6 +137,14 @@ describe('segmentText: the traps', () => {
   });
 });
 
+describe('segmentText: scripts without spaces', () => {
+  it('ends a sentence at an ideographic stop, which no space follows (Japanese, Chinese)', () => {
+    const ja = '金正恩総書記は北京で会談した。両首脳は軍事協力について話し合った！「我々は決して犠牲を忘れない」と語った。本当か？はい。';
+    expect(split(ja, 'ja')).toEqual(['金正恩総書記は北京で会談した。', '両首脳は軍事協力について話し合った！', '「我々は決して犠牲を忘れない」と語った。', '本当か？', 'はい。']);
+    expect(split('普京与金正恩在北京会晤。双方讨论了合作。', 'zh')).toEqual(['普京与金正恩在北京会晤。', '双方讨论了合作。']);
+  });
+});
+
 describe('segment', () => {
   it('segments only the body, numbering sentences from 0 with offsets into doc.text', () => {
     const text = ' date 2025-09-03 KRIG\nPrva rečenica o Putinu i Kimu. Druga rečenica o sastanku.\n3. septembar 2025\n\nTreća rečenica o Pekingu.';

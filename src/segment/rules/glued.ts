@@ -2,15 +2,16 @@
 // (`КЦНА.Ким`, `четврток.„Другарот`), so not in `www.kremlin.ru`, `2.000`, an acronym
 // (`U.S.A`) or a product name (`ASP.NET`); and never inside a web or e-mail address
 // (`www.Kremlin.Ru`, `press@Kremlin.Ru`). A glued ellipsis (`pustili...Ne, nismo`) marks a
-// pause inside a sentence, not its end.
+// pause inside a sentence, not its end. The ideographic stops of Chinese and Japanese (`。`), which
+// no space follows, end a sentence wherever they stand.
 
-import { isLowercase, isUppercase } from '../chars.ts';
+import { IDEOGRAPHIC_STOPS, isLowercase, isUppercase } from '../chars.ts';
 import type { Veto } from './context.ts';
 
 const ADDRESS = /www\.|:\/\/|@/iu;
 
 export const isGluedNonBreak: Veto = (candidate, { text, lineStart }) => {
-  if (!candidate.glued) return false;
+  if (!candidate.glued || [...candidate.punct].every((c) => IDEOGRAPHIC_STOPS.has(c))) return false;
   if (candidate.punct.includes('…') || candidate.punct.includes('..')) return true;
   const word = candidate.word;
   if (word < 0 || !isUppercase(text[word]) || !isLowercase(text[word + 1])) return true;
