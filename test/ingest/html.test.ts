@@ -78,6 +78,39 @@ describe('web pages', () => {
   });
 });
 
+/** The Danish seed's body lines as a page's paragraphs, inside `wrap` (which places `{body}`). */
+function pageAround(wrap: string): { html: string; lines: string[] } {
+  const lines = readFileSync(join(SEEDS, DA), 'utf8').split('\n').filter((l) => l.trim()).slice(1);
+  const body = lines.map((l, i) => (i === 0 ? `<h1>${escape(l)}</h1>` : `<p>${escape(l)}</p>`)).join('\n');
+  return { html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escape(lines[0]!)} - Nyhederne</title></head><body>${wrap.replace('{body}', body)}</body></html>`, lines };
+}
+
+describe('web pages shaped like news sites', () => {
+  const BANNER = '<div class="notice"><p>Vi bruger cookies. Acceptér alle cookies for at fortsætte, eller læs mere om, hvordan vi bruger dine data.</p></div>';
+  const SHARE = '<p>Del artiklen: Facebook · X · LinkedIn</p><p>12 delinger</p>';
+  const RELATED = '<div class="related-articles"><h3>Læs også</h3><ul><li><a href="/a">Kim besøger Moskva igen efter fire år</a></li><li><a href="/b">Nordkorea sender flere tropper til Kursk</a></li></ul></div>';
+  const shapes: Record<string, string> = {
+    'a banner beside the article in one wrapper, no <article>': `<nav><a href="/">Forside</a> <a href="/udland">Udland</a></nav><div class="wrapper">${BANNER}<div class="content">{body}${SHARE}</div></div><footer><p>© 2025 Nyhederne. Alle rettigheder forbeholdes.</p></footer>`,
+    'a banner outside the one <article>': `<header><nav><a href="/">Forside</a></nav></header>${BANNER}<main><article>{body}<div class="share-bar">${SHARE}</div></article>${RELATED}</main><footer><p>Kontakt redaktionen</p></footer>`,
+    'a consent dialog and a <main> without <article>': `<div role="dialog" aria-label="Samtykke"><p>Vi og vores partnere bruger cookies. Tryk på Acceptér for at tillade dem.</p><button>Acceptér</button></div><main>{body}<p>12 delinger</p></main>${RELATED}`,
+  };
+  for (const [shape, wrap] of Object.entries(shapes)) {
+    it(`keeps the article and only it: ${shape}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'polyalign-page-'));
+      const { html, lines } = pageAround(wrap);
+      writeFileSync(join(dir, 'page.html'), html);
+      // the same lines as a text file: what cleaning keeps of them is the article
+      writeFileSync(join(dir, 'page.txt'), `${lines.map((l) => l.trim().replace(/\s+/g, ' ')).join('\n')}\n`);
+      const { documents } = await loadInputs([dir]);
+      const body = (id: string) => {
+        const doc = documents.find((d) => d.id === id)!;
+        return doc.body.map((r) => doc.text.slice(r.start, r.end)).join('\n').split('\n');
+      };
+      expect(body('page.html')).toEqual(body('page.txt'));
+    });
+  }
+});
+
 describe('Word documents', () => {
   it('reads a .docx article one paragraph a line, as its text file reads', async () => {
     const { default: JSZip } = await import('jszip');
