@@ -8,7 +8,7 @@ import type { EmbedderChoice } from '../commands/embedder.ts';
 import { removeStaleTemps, writeFileAtomic } from '../export/write.ts';
 import { ENVIRONMENT_ERRNO, isEnvironmentFailure, oneLine, PolyalignError } from '../errors.ts';
 import type { Reporter } from '../progress.ts';
-import type { Mode, TmInclude } from '../types.ts';
+import type { Mode, SkippedInput, TmInclude } from '../types.ts';
 import type { EventSpec } from './events.ts';
 import { eventKey, sameState, stateHashes } from './fingerprint.ts';
 import { failedRecord, okRecord, readRecord, RECORD_NAME, recordJson, staleRecord, type EventError, type EventRecord } from './record.ts';
@@ -46,6 +46,8 @@ export interface EventOutcome {
   error?: EventError;
   /** The failure is the machine's (no space, no permission, a lock held), not the event's: the batch stops. */
   environment?: boolean;
+  /** Files left out under --skip-bad. */
+  skipped?: SkippedInput[];
   sentences: number;
   groups: number;
   seconds: number;
@@ -65,6 +67,7 @@ function outcomeOf(record: EventRecord, status: EventOutcome['status'], seconds:
     event: record.event,
     status,
     ...(record.error ? { error: record.error } : {}),
+    ...(record.skipped?.length ? { skipped: record.skipped } : {}),
     sentences: record.counts.sentences,
     groups: record.counts.groups,
     seconds,

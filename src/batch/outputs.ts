@@ -34,6 +34,8 @@ export interface BatchEventEntry {
   error?: EventError;
   /** The event's own outputs, relative to the batch folder. */
   folder: string;
+  /** Files left out under --skip-bad, with the reason. */
+  skipped?: Array<{ path: string; message: string }>;
   documents: number;
   sentences: number;
   groups: number;

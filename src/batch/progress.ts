@@ -39,7 +39,7 @@ export function createBatchProgress(total: number, quiet: boolean, stream: NodeJ
       const failed = o.status === 'failed' || o.status === 'stale';
       const what = failed
         ? `${o.environment ? 'stopped the batch' : o.status === 'stale' ? 'failed (earlier outputs kept)' : 'failed'}: ${o.error?.message ?? 'unknown error'}`
-        : `${o.status === 'reused' ? 'unchanged, reused' : 'done'}: ${o.sentences} sentences, ${o.groups} groups`;
+        : `${o.status === 'reused' ? 'unchanged, reused' : 'done'}: ${o.sentences} sentences, ${o.groups} group${o.groups === 1 ? '' : 's'}${o.skipped?.length ? `, ${o.skipped.length} file${o.skipped.length === 1 ? '' : 's'} skipped` : ''}`;
       // A reused event took no time and embedded nothing, a failed one aligned nothing: no rate to show.
       const timing = o.status === 'reused' ? '' : failed ? ` (${o.seconds.toFixed(1)} s)` : ` (${o.seconds.toFixed(1)} s; ${rate()} sentences/s)`;
       stream.write(`[${String(done).padStart(width)}/${total}] ${o.event} ${what}${timing}\n`);

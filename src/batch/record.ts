@@ -11,7 +11,7 @@ import { directConfidence, directKind, directPartners, equivalentParts } from '.
 import { round4 } from '../export/csv.ts';
 import { reviewStatus } from '../export/tmx.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
-import type { EntityType, LangCode, LinkKind, RunResult } from '../types.ts';
+import type { EntityType, LangCode, LinkKind, RunResult, SkippedInput } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
 export const RECORD_VERSION = 5;
@@ -77,6 +77,8 @@ export interface EventRecord {
   state: Record<string, string | null>;
   inputs: Array<{ doc: string; lang: LangCode; sha256: string; sentences: number }>;
   counts: { documents: number; sentences: number; links: number; groups: number; glossaryEntries: number };
+  /** Files of the event left out under --skip-bad, with the reason (absent when none). */
+  skipped?: SkippedInput[];
   seconds: number;
   groups: GroupRecord[];
   glossary: EntryRecord[];
@@ -129,6 +131,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     status: 'ok',
     state,
     inputs: result.documents.map((d) => ({ doc: d.doc.id, lang: d.lang.code, sha256: d.doc.sha256, sentences: d.sentences.length })),
+    ...(result.manifest.skipped?.length ? { skipped: result.manifest.skipped } : {}),
     counts: {
       documents: result.documents.length,
       sentences: result.documents.reduce((n, d) => n + d.sentences.length, 0),

@@ -56,6 +56,7 @@ function entryOf(o: EventOutcome, record: EventRecord | undefined, kept: boolean
     status: o.status === 'failed' && kept ? 'stale' : o.status,
     ...(o.error ? { error: o.error } : {}),
     folder: `events/${o.event}`,
+    ...(o.skipped?.length ? { skipped: o.skipped.map((k) => ({ path: k.path, message: k.message })) } : {}),
     documents: kept ? record!.counts.documents : 0,
     sentences: kept ? record!.counts.sentences : 0,
     groups: kept ? record!.counts.groups : 0,
@@ -273,6 +274,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     status: record.status,
     ...(record.error ? { error: record.error } : {}),
     folder: relative(out, join(folder, 'events', record.event)).split('\\').join('/'),
+    ...(record.skipped?.length ? { skipped: record.skipped.map((k) => ({ path: k.path, message: k.message })) } : {}),
     documents: record.counts.documents,
     sentences: record.counts.sentences,
     groups: record.counts.groups,
@@ -316,6 +318,7 @@ export function summariseBatch(result: BatchResult, options: { straysShown?: boo
   const reused = c.reused ? ` (${c.reused} unchanged, reused)` : '';
   const stale = c.stale ? ` (${c.stale} kept from an earlier run, marked stale)` : '';
   lines.push(`batch: ${c.events} event${c.events === 1 ? '' : 's'}: ${(c.ok ?? 0) + (c.reused ?? 0)} aligned${reused}, ${c.failed} failed${stale}`);
+  lines.push(...skippedLines(m.events));
   for (const e of m.events.filter((x) => x.status === 'failed' || x.status === 'stale')) {
     const kept = e.status === 'stale' ? ' (its earlier outputs stay in the corpus until it aligns again; --drop-failed leaves them out)' : '';
     lines.push(`  failed ${e.id}: ${e.error?.message ?? 'unknown error'}${kept}`);
@@ -327,6 +330,14 @@ export function summariseBatch(result: BatchResult, options: { straysShown?: boo
   }
   lines.push(`wrote ${m.outputs.map((f) => `${dir}/${f}`).join(', ')}`);
   return lines;
+}
+
+/** The files --skip-bad left out, event by event, at most 20 lines. */
+function skippedLines(entries: readonly BatchEventEntry[]): string[] {
+  const all = entries.flatMap((e) => (e.skipped ?? []).map((k) => `  skipped ${e.id}: ${k.message.startsWith(`${k.path}: `) ? k.message : `${k.path}: ${k.message}`}`));
+  if (all.length === 0) return [];
+  const shown = all.slice(0, 20);
+  return [...shown, ...(all.length > shown.length ? [`  … and ${all.length - shown.length} more files skipped (batch.json lists them)`] : [])];
 }
 
 /** What a person reads after a batch that stopped on a failure of the machine. */

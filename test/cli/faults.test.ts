@@ -70,6 +70,26 @@ describe('an output folder inside the input folder', () => {
   });
 });
 
+describe('batch --skip-bad', () => {
+  it('names every file it left out, on the console and in batch.json', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
+    for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [1, 2] })) {
+      mkdirSync(join(root, id), { recursive: true });
+      for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
+    }
+    writeFileSync(join(root, 'e1', 'empty.txt'), '');
+    writeFileSync(join(root, 'e2', 'binary.txt'), Buffer.from([0, 1, 2, 0, 98, 105, 110]));
+    const out = join(root, '..', 'out');
+    const r = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--skip-bad']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`  skipped e1: ${join(root, 'e1', 'empty.txt')}: the file is empty; expected article text`);
+    expect(r.stdout).toMatch(new RegExp(`  skipped e2: ${join(root, 'e2', 'binary.txt').replace(/[.]/g, '\\.')}: this looks like a binary file`));
+    expect(r.stderr).toMatch(/\] e1 done: \d+ sentences, \d+ groups?, 1 file skipped/);
+    const m = JSON.parse(readFileSync(join(out, 'batch.json'), 'utf8')) as { events: Array<{ id: string; skipped?: Array<{ path: string }> }> };
+    expect(m.events.map((e) => [e.id, e.skipped?.map((k) => k.path)])).toEqual([['e1', [join(root, 'e1', 'empty.txt')]], ['e2', [join(root, 'e2', 'binary.txt')]]]);
+  });
+});
+
 describe('the output folder lock', () => {
   const lockOf = (pid: number, host = hostname()) => `${JSON.stringify({ pid, host, since: '2026-12-07T02:00:00.000Z' })}\n`;
 
