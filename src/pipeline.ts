@@ -18,7 +18,7 @@ import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { isTuned, languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
-import { segment } from './segment/index.ts';
+import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
@@ -130,6 +130,18 @@ function prepareOne(doc: Document, overrides: Record<string, LangCode>): Segment
   return { doc, lang, sentences };
 }
 
+/** The warning for a document whose text ran on without a sentence stop past MAX_SENTENCE_CHARS (segment.ts cutLong). */
+function cutWarning(d: Segmented): string | undefined {
+  const cut = d.sentences.filter((s) => s.cut);
+  if (cut.length === 0) return undefined;
+  // a passage is a run of cut pieces that touch: only white space between them
+  const passages = cut.filter((s, i) => i === 0 || !/^\s*$/u.test(d.doc.text.slice(cut[i - 1]!.end, s.start))).length;
+  return `${d.doc.path}: ${passages} passage${passages === 1 ? '' : 's'} of over ${MAX_SENTENCE_CHARS.toLocaleString('en')} characters with no sentence stop ${passages === 1 ? 'was' : 'were'} cut at clause breaks into ${cut.length} sentences; check that the file is an article with punctuation`;
+}
+
+/** Texts per embedding call: the progress steps of a long embedding. */
+const EMBED_CHUNK = 4096;
+
 /** Embed every sentence and every pair of neighbours (for 1:2 merges) in one call, so a batch embedder sees everything. */
 export async function embedDocuments(docs: Segmented[], embedder: Embedder, onProgress?: PipelineOptions['onProgress']): Promise<AlignDoc[]> {
   const texts: string[] = [];
@@ -138,7 +150,12 @@ export async function embedDocuments(docs: Segmented[], embedder: Embedder, onPr
     for (let i = 0; i + 1 < d.sentences.length; i++) texts.push(`${d.sentences[i]!.text} ${d.sentences[i + 1]!.text}`);
   }
   onProgress?.({ stage: 'embed', done: 0, total: texts.length, detail: embedder.id });
-  const vectors = await embedder.embed(texts);
+  // in chunks, so that a long embedding (a neural model on a big event) shows how far it is
+  const vectors: Float32Array[] = [];
+  for (let at = 0; at < texts.length; at += EMBED_CHUNK) {
+    for (const v of await embedder.embed(texts.slice(at, at + EMBED_CHUNK))) vectors.push(v);
+    if (at + EMBED_CHUNK < texts.length) onProgress?.({ stage: 'embed', done: at + EMBED_CHUNK, total: texts.length, detail: embedder.id });
+  }
   if (vectors.length !== texts.length) {
     throw new PolyalignError('internal', `embedder ${embedder.id} returned ${vectors.length} vectors for ${texts.length} texts`);
   }
@@ -279,7 +296,11 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   for (const d of segmented) (languages[d.lang.code] ??= []).push(d.doc.id);
   const coverage = languageCoverage(segmented, pairs);
   const tmInclude = options.tmInclude ?? 'equivalent';
-  const warnings = [...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []), ...coverageWarnings(coverage, tmInclude)];
+  const warnings = [
+    ...segmented.flatMap((d) => languageWarning(d.doc.path, d.lang) ?? []),
+    ...segmented.flatMap((d) => cutWarning(d) ?? []),
+    ...coverageWarnings(coverage, tmInclude),
+  ];
 
   const sentences = segmented.reduce((n, d) => n + d.sentences.length, 0);
   const grouped = new Set<string>();

@@ -14,6 +14,9 @@ const UNITS: Record<ProgressEvent['stage'], string> = {
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
+/** A stage of this many steps or more prints how far it is each tenth of the way. */
+const LONG_STAGE = 10_000;
+
 export interface Reporter {
   progress(event: ProgressEvent): void;
   info(line: string): void;
@@ -26,6 +29,7 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
   let bar: cliProgress.SingleBar | undefined;
   let barStage = '';
   let lastStage = '';
+  let lastTenth = 0;
   const stopBar = () => {
     bar?.stop();
     bar = undefined;
@@ -52,6 +56,13 @@ export function createReporter(verbosity: Verbosity, stream: NodeJS.WriteStream 
         const unit = event.total === 1 ? UNITS[event.stage].replace(/s$/, '') : UNITS[event.stage];
         stream.write(event.stage === 'glossary' ? 'glossary\n' : `${event.stage}: ${event.total} ${unit}\n`);
         lastStage = event.stage;
+        lastTenth = 0;
+      }
+      // a long stage says how far it is, a line each tenth (a bar does so on a terminal)
+      const tenth = Math.floor((10 * event.done) / Math.max(1, event.total));
+      if (event.total >= LONG_STAGE && event.done < event.total && tenth > lastTenth) {
+        stream.write(`  ${event.stage}: ${event.done} of ${event.total} ${UNITS[event.stage]} (${Math.floor((100 * event.done) / event.total)}%)\n`);
+        lastTenth = tenth;
       }
       // --verbose names each item as it starts; a stage's closing event (done === total) starts none
       if (verbosity === 'verbose' && event.detail && event.done < event.total) stream.write(`  ${event.detail}\n`);

@@ -100,6 +100,8 @@ export interface Sentence extends Range {
   index: number;
   /** `text.slice(start, end)` of the document, with inner line breaks kept. */
   text: string;
+  /** A piece of a run of text with no sentence stop that was too long to be one sentence (segment.ts). */
+  cut?: true;
 }
 
 /** A document with its language and sentences: the unit every later stage works on. */

@@ -35,4 +35,19 @@ describe('createReporter', () => {
     q.info('embedder: lexical');
     expect(quiet.text()).toBe('');
   });
+
+  it('says how far a long stage is, a line each tenth of the way, off a terminal', () => {
+    const { stream, text } = fakeStream(false);
+    const r = createReporter('normal', stream);
+    for (let done = 0; done <= 46_456; done += 4096) r.progress({ stage: 'embed', done, total: 46_456 });
+    r.progress({ stage: 'embed', done: 46_456, total: 46_456 });
+    const lines = text().trim().split('\n');
+    expect(lines[0]).toBe('embed: 46456 texts');
+    expect(lines.slice(1)).toEqual(['  embed: 8192 of 46456 texts (17%)', '  embed: 12288 of 46456 texts (26%)', '  embed: 16384 of 46456 texts (35%)', '  embed: 20480 of 46456 texts (44%)', '  embed: 24576 of 46456 texts (52%)', '  embed: 28672 of 46456 texts (61%)', '  embed: 32768 of 46456 texts (70%)', '  embed: 40960 of 46456 texts (88%)', '  embed: 45056 of 46456 texts (96%)']);
+    // a short stage says nothing more than its line
+    const short = fakeStream(false);
+    const q = createReporter('normal', short.stream);
+    for (let done = 0; done <= 900; done += 100) q.progress({ stage: 'embed', done, total: 900 });
+    expect(short.text()).toBe('embed: 900 texts\n');
+  });
 });

@@ -14,8 +14,14 @@ import { encodingName } from './encoding.ts';
 import { extractArticle, isHtml } from './html.ts';
 import { outputManifestIn } from './output-folders.ts';
 
-/** Larger files are refused: a news article is a few kilobytes, and this guards memory. */
+/** Larger files are refused: a news article is a few kilobytes, and this guards memory (a saved web page with its scripts can weigh megabytes). */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * Longer article texts are refused: 1 MiB of text is about 15,000 sentences, and two such documents
+ * take about 40 s and 1.2 GB to align (`bench/event-size.ts`; time grows with the square of the
+ * sentences where the reports are not translations). A news article is a few thousand characters.
+ */
+export const MAX_TEXT_CHARS = 1024 * 1024;
 
 export interface IngestOptions {
   /** Refuse files larger than this many bytes. Default {@link DEFAULT_MAX_BYTES}. */
@@ -181,6 +187,17 @@ function withUniqueIds(sources: Source[]): Source[] {
   return sources;
 }
 
+/** The article text, refused when it is longer than polyalign aligns in reasonable time. */
+function checkLength(text: string, path: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const sentences = Math.round(text.length / 70);
+  throw new PolyalignError(
+    'input.too-large',
+    `the article text has ${text.length.toLocaleString('en')} characters (about ${sentences.toLocaleString('en')} sentences), more than the ${MAX_TEXT_CHARS.toLocaleString('en')} (about 15,000 sentences) that polyalign aligns in reasonable time; a news article has a few thousand: split the file into its articles`,
+    { path },
+  );
+}
+
 async function loadOne(source: Source, maxBytes: number, encoding?: string): Promise<Document> {
   const { path } = source;
   const info = await stat(path).catch((cause: unknown) => {
@@ -196,14 +213,15 @@ async function loadOne(source: Source, maxBytes: number, encoding?: string): Pro
   const bytes = new Uint8Array(await readFile(path));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (extname(path).toLowerCase() === '.docx') {
-    const text = await docxText(bytes, path);
+    const text = checkLength(await docxText(bytes, path), path);
     if (text.trim() === '') throw new PolyalignError('input.empty', 'the Word document holds no text; expected article text', { path });
     return { ...cleanDocument(source.id, text, sha256, bytes.length, path), format: 'docx' };
   }
   const decoded = decodeFile(bytes, path, encoding ? { encoding } : {});
   if (isHtml(path, decoded.text)) {
     const { text, extraction } = extractArticle(decoded.text, path);
+    checkLength(text, path);
     return { ...cleanDocument(source.id, text, sha256, bytes.length, path), format: 'html', encoding: decoded.encoding, extraction };
   }
-  return { ...cleanDocument(source.id, decoded.text, sha256, bytes.length, path), format: 'text', encoding: decoded.encoding };
+  return { ...cleanDocument(source.id, checkLength(decoded.text, path), sha256, bytes.length, path), format: 'text', encoding: decoded.encoding };
 }

@@ -4,6 +4,9 @@
 //   3. VETOES            rules that say a candidate is no boundary (one file each in rules/)
 //   4. cut               the line at the boundaries left, trimmed of white space
 //   5. mergeLetterless   a piece with no letter or digit (`—`, `***`) joins its neighbour
+//   6. cutLong           a piece over 1,000 characters (text with no stops) is cut at clause
+//                        breaks, else at spaces: no real sentence is that long, and one such
+//                        "sentence" would be every link's and every glossary example's text
 // Offsets always point into the document's text, and `text === doc.text.slice(start, end)`.
 
 import type { Document, LangCode, LanguageInfo, Range, Sentence } from '../types.ts';
@@ -31,10 +34,43 @@ export interface SegmentOptions {
 
 const VETOES: Veto[] = [continuesInLowercase, isGluedNonBreak, isAbbreviation, isInitial, isOrdinalOrDate];
 
+/** Longer pieces are cut (step 6): the longest sentences of the seeds and of NTREX have under 500 characters. */
+export const MAX_SENTENCE_CHARS = 1000;
+
 /** The sentences of a document's body, numbered from 0. */
 export function segment(doc: Document, lang: LanguageInfo, options: SegmentOptions = {}): Sentence[] {
   const ranges = doc.body.flatMap((range) => segmentRange(doc.text, range, lang.code, options));
-  return ranges.map((range, index) => ({ doc: doc.id, index, start: range.start, end: range.end, text: doc.text.slice(range.start, range.end) }));
+  return ranges.flatMap((range) => cutLong(doc.text, range)).map((range, index) => ({
+    doc: doc.id,
+    index,
+    start: range.start,
+    end: range.end,
+    text: doc.text.slice(range.start, range.end),
+    ...(range.cut ? { cut: true as const } : {}),
+  }));
+}
+
+/**
+ * A piece longer than MAX_SENTENCE_CHARS in pieces of at most that: each ends at the last clause
+ * break (`,` `;` `:` or a dash, then a space) in its second half, else at its last space, else at
+ * the limit. Pieces of a cut are marked `cut`.
+ */
+export function cutLong(text: string, range: Range, max = MAX_SENTENCE_CHARS): Array<Range & { cut?: true }> {
+  if (range.end - range.start <= max) return [range];
+  const pieces: Array<Range & { cut: true }> = [];
+  let start = range.start;
+  while (range.end - start > max) {
+    const window = text.slice(start, start + max);
+    const clause = Math.max(...[...window.matchAll(/[,;:–—](?=\s)/gu)].map((m) => m.index + 1).filter((i) => i >= max / 2), -1);
+    const space = window.lastIndexOf(' ');
+    const end = start + (clause > 0 ? clause : space > max / 2 ? space : max);
+    const piece = trim(text, start, end);
+    if (piece) pieces.push({ ...piece, cut: true });
+    start = end;
+  }
+  const last = trim(text, start, range.end);
+  if (last) pieces.push({ ...last, cut: true });
+  return pieces;
 }
 
 /** Sentence ranges of plain text (no cleaning): for `polyalign segment` and tests. */

@@ -134,6 +134,21 @@ describe('--jobs', () => {
   });
 });
 
+describe('a file with no sentence stops', () => {
+  it('is cut into sentences of at most 1,000 characters with a warning, and no output cell gets near a spreadsheet limit', () => {
+    const news = folderOf([0, 4]);
+    const words = ['putin', 'kim', 'sastanak', 'peking', 'vojnici', 'kursk', 'rusija', 'koreja', 'savez', 'prijateljstvo'];
+    writeFileSync(join(news, 'run-on.txt'), `${Array.from({ length: 40_000 }, (_, i) => words[(i * 7) % words.length]).join(' ')}\n`);
+    const out = join(news, '..', 'out');
+    const r = runCli(['run', news, '-o', out, '--embedder', 'lexical', '--lang', 'run-on.txt=bs', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`warning: ${join(news, 'run-on.txt')}: 1 passage of over 1,000 characters with no sentence stop was cut at clause breaks into \\d+ sentences`));
+    let longest = 0;
+    for (const name of readdirSync(out).filter((n) => n.endsWith('.csv'))) for (const cell of readFileSync(join(out, name), 'utf8').split(/[,\n]/)) longest = Math.max(longest, cell.length);
+    expect(longest).toBeLessThanOrEqual(1100);
+  });
+});
+
 describe('an error', () => {
   it('is one line naming the file, also when a library reports over several (a broken .docx)', async () => {
     const { default: JSZip } = await import('jszip');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDocuments } from '../../src/ingest/index.ts';
+import { MAX_TEXT_CHARS } from '../../src/ingest/load.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ingest');
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -49,6 +50,17 @@ describe('loadDocuments', () => {
     writeFileSync(join(folder, 'a.txt'), 'Tekst.');
     writeFileSync(join(folder, 'b.txt'), '  \n');
     await expect(loadDocuments([folder])).rejects.toMatchObject({ code: 'input.empty', path: join(folder, 'b.txt') });
+  });
+
+  it('refuses an article text longer than polyalign aligns in reasonable time, saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyalign-long-'));
+    const big = join(dir, 'book.txt');
+    writeFileSync(big, 'Kim je stigao u Peking. '.repeat(Math.ceil(MAX_TEXT_CHARS / 24) + 10));
+    await expect(loadDocuments([big])).rejects.toMatchObject({
+      code: 'input.too-large',
+      path: big,
+      message: expect.stringMatching(/the article text has [\d,]+ characters \(about [\d,]+ sentences\), more than the 1,048,576 \(about 15,000 sentences\) that polyalign aligns in reasonable time; .*split the file into its articles$/),
+    });
   });
 
   it('fails on a file over maxBytes', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../src/ingest/index.ts';
 import { detectLanguage } from '../../src/language/index.ts';
-import { segment, segmentText } from '../../src/segment/index.ts';
+import { cutLong, MAX_SENTENCE_CHARS, segment, segmentText } from '../../src/segment/index.ts';
 import type { SegmentOptions } from '../../src/segment/index.ts';
 
 const split = (text: string, lang = 'und', options?: SegmentOptions) => segmentText(text, lang, options).map((r) => text.slice(r.start, r.end));
@@ -134,6 +134,25 @@ describe('segmentText: the traps', () => {
     const ranges = segmentText(text, 'bs');
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['Prva.', 'Druga!', 'Treća?']);
     expect(ranges[0]).toEqual({ start: 2, end: 7 });
+  });
+});
+
+describe('cutLong: text with no sentence stop', () => {
+  it('cuts a passage over the limit at clause breaks, else at spaces, into pieces marked cut; shorter ones stay whole', () => {
+    const clause = 'rusija i koreja su potpisale sporazum o saradnji, ';
+    const text = clause.repeat(200).trim();
+    const pieces = cutLong(text, { start: 0, end: text.length });
+    expect(pieces.length).toBeGreaterThan(9);
+    for (const p of pieces) {
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(p.cut).toBe(true);
+      expect(text.slice(p.start, p.end)).toMatch(/^rusija.*(saradnji,|saradnji)$/);
+    }
+    expect(pieces.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(text);
+    const words = 'kim putin peking '.repeat(300).trim();
+    for (const p of cutLong(words, { start: 0, end: words.length })) expect(words.slice(p.start, p.end)).toMatch(/^\S.*\S$/);
+    const sentence = 'Kim je stigao u Peking.';
+    expect(cutLong(sentence, { start: 0, end: sentence.length })).toEqual([{ start: 0, end: sentence.length }]);
   });
 });
 
