@@ -3,6 +3,8 @@
 // and of unrelated lines (line i with line 7i + 13 of another), as percentiles, for each embedder. The
 // confidence's similarity ramp (src/align/confidence.ts) is read from them: below the median of
 // unrelated lines nothing is believed; from the 1st percentile of translations the cosine caps nothing.
+// The quote links (src/quote/align.ts) read the unrelated lines' percentiles: how rarely two lines
+// that say different things are as alike as two quotes.
 //
 //   node --import tsx bench/similarity-floor.ts
 
@@ -48,7 +50,9 @@ export async function similarityFloors(names: BenchEmbedder[] = ['polyalign', 'l
       'translations p1': quantile(translations, 0.01),
       'translations p50': quantile(translations, 0.5),
       'unrelated p50': quantile(unrelated, 0.5),
+      'unrelated p90': quantile(unrelated, 0.9),
       'unrelated p99': quantile(unrelated, 0.99),
+      'unrelated p99.9': quantile(unrelated, 0.999),
     });
   }
   return rows;

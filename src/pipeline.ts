@@ -19,6 +19,7 @@ import { applyOverride, detectLanguage, findOverride } from './language/index.ts
 import { isTuned, languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
+import { detectQuotes, groupQuotes } from './quote/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
@@ -272,6 +273,8 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   options.onProgress?.({ stage: 'glossary', done: 1, total: 1 });
   const glossaryReview = decisions ? applyGlossaryDecisions(built, decisions.entries) : undefined;
   const glossary: GlossaryEntry[] = glossaryReview?.glossary ?? built;
+  // who said what: quotes found in each document, their speakers from the glossary, grouped across documents
+  const quotes = await time('quotes', () => groupQuotes(detectQuotes(segmented, glossary), pairs, embedder));
 
   const review: ReviewSummary | undefined =
     decisions && linkReview && glossaryReview
@@ -357,6 +360,9 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       sentencesUnaligned: sentences - grouped.size,
       glossaryEntries: glossary.length,
       glossaryRejected: glossaryReview?.rejected.length ?? 0,
+      quotes: quotes.reduce((n, g) => n + g.members.length, 0),
+      // quotes that two documents or more hold
+      quotesShared: quotes.filter((g) => g.members.length > 1).length,
     },
     timings,
     threads: { align: alignThreads },
@@ -364,6 +370,6 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
     ...(review ? { review } : {}),
   };
-  return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), manifest, tmInclude };
+  return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), quotes, manifest, tmInclude };
 }
 

@@ -300,11 +300,48 @@ export interface ReviewSummary {
 }
 
 /** Everything a run produced, handed to the exporters. */
+/**
+ * What a quote is: `speech`, words in quotation marks that someone said or wrote; `term`, one or two
+ * words in quotation marks that are a name or a scare quote, not speech; `reported`, what a speech
+ * verb and a complementiser report (`je izjavio da …`, `a declarat că …`, `sagde, at …`).
+ */
+export type QuoteKind = 'speech' | 'term' | 'reported';
+
+/** One quote in one document. */
+export interface Quote extends Range {
+  /** `q0001`, in document order across the run. */
+  id: string;
+  doc: string;
+  lang: LangCode;
+  kind: QuoteKind;
+  /** The sentences it lies in (first and last index; equal for most). */
+  sents: [first: number, last: number];
+  /** `doc.text.slice(start, end)`: the words inside the marks, or the reported clause. */
+  text: string;
+  /** Who said it, as the text names them, and the glossary entry of that name; absent when unsure. */
+  speaker?: { form: string; entry?: string; canonical?: string };
+}
+
+/** One quote across the documents: at most one occurrence per document, never two speakers. */
+export interface QuoteGroup {
+  /** `Q001`, ... in the order of their first occurrence. */
+  id: string;
+  /** The speaker's glossary entry and name, when an occurrence names them. */
+  speaker?: { entry?: string; canonical: string };
+  members: Quote[];
+  /** Per member id, the highest cosine of its links to the other members (absent for a quote alone). */
+  scores: Record<string, number>;
+  /** Per member id, the estimated probability that a reader confirms it is the same quote (absent alone). */
+  confidence: Record<string, number>;
+}
+
 export interface RunResult {
   documents: Segmented[];
   pairs: PairAlignment[];
   groups: Group[];
   glossary: GlossaryEntry[];
+  /** The quotes of the run, grouped across documents (a quote no other document holds is a group of one). */
+  quotes?: QuoteGroup[];
   /** Glossary entries a reviewer rejected: listed in glossary.csv as rejected, left out of the TBX. */
   rejectedGlossary?: GlossaryEntry[];
   manifest: RunManifest;

@@ -16,6 +16,8 @@ const COMBINED: Record<Format, string[]> = {
   tbx: ['glossary.tbx'],
   jsonl: ['parallel.jsonl'],
   html: [],
+  // per event only for now: quotes.csv and quotes.jsonl are in each event's folder
+  quotes: [],
   // per event only: a corpus of many events would need one file per pair of languages across all of them
   'tmx-pairs': [],
 };

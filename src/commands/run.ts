@@ -147,6 +147,7 @@ export function summarise(result: RunResult, outDir: string): string[] {
     lines.push(`links by kind: ${c.linksEquivalent ?? 0} equivalent, ${c.linksRelated ?? 0} related; per language pair (equivalent+related): ${each.join(', ')}`);
   }
   lines.push(`${c.groups} groups cover ${c.sentencesInGroups} of ${c.sentences} sentences; glossary: ${c.glossaryEntries} entries`);
+  if (result.quotes) lines.push(`quotes: ${c.quotes ?? 0} in the documents, ${c.quotesShared ?? 0} of them found in two documents or more`);
   lines.push(...reviewLines(result));
   const rel = relative(process.cwd(), outDir);
   const dir = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;

@@ -8,6 +8,7 @@ import { glossaryCsv } from './glossary-csv.ts';
 import { glossaryTbx } from './tbx.ts';
 import { alignmentsJsonl } from './jsonl.ts';
 import { parallelCsv } from './parallel-csv.ts';
+import { quotesCsv, quotesJsonl } from './quotes.ts';
 import { reviewHtml } from './review-html.ts';
 import { sentencesCsv } from './sentences-csv.ts';
 import { corpusTmx } from './tmx.ts';
@@ -19,7 +20,7 @@ export interface OutputSpec {
 }
 
 /** The formats of `all`, each a fixed set of files. */
-export type FixedFormat = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html';
+export type FixedFormat = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html' | 'quotes';
 /** `tmx-pairs`: one file per pair of languages, named after them; asked for by name, not part of `all`. */
 export type Format = FixedFormat | 'tmx-pairs';
 
@@ -34,6 +35,10 @@ export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
   tbx: [{ name: 'glossary.tbx', render: glossaryTbx }],
   jsonl: [{ name: 'alignments.jsonl', render: alignmentsJsonl }],
   html: [{ name: 'review.html', render: reviewHtml }],
+  quotes: [
+    { name: 'quotes.csv', render: quotesCsv },
+    { name: 'quotes.jsonl', render: quotesJsonl },
+  ],
 };
 
 /** Every fixed format, in table order: `all`, the default of --format. */

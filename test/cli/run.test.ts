@@ -17,6 +17,8 @@ const EXPECTED = [
   'glossary.csv',
   'glossary.tbx',
   'parallel.csv',
+  'quotes.csv',
+  'quotes.jsonl',
   'review.html',
   'run.json',
   'sentences.csv',

@@ -1,0 +1,4 @@
+export { detectQuotes } from './detect.ts';
+export { groupQuotes, chanceBelow, UNRELATED } from './align.ts';
+export { directQuotes } from './marks.ts';
+export { isSpeechVerb, reportedClause } from './speech.ts';

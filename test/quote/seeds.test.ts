@@ -1,0 +1,46 @@
+// The seeds' quotes through the whole pipeline with the default embedder (polyalign's own model with
+// the lexical channel): the quotes several reports share come out as one group each, with the speaker.
+
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseEmbedder } from '../../src/commands/embedder.ts';
+import { loadDocuments } from '../../src/ingest/index.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import type { QuoteGroup, RunResult } from '../../src/types.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+let result: RunResult;
+
+beforeAll(async () => {
+  const docs = await loadDocuments([SEEDS]);
+  const embedder = async (corpus: string[]) => (await chooseEmbedder({ choice: 'polyalign', model: 'none', modelsDir: join(SEEDS, '..', 'models'), corpus })).embedder;
+  result = await runPipeline(docs, { embedder, now: () => new Date(0) });
+}, 60_000);
+
+/** The group that holds a quote of each language starting with the words given. */
+function groupOf(openings: Record<string, string>): QuoteGroup {
+  const [lang, start] = Object.entries(openings)[0]!;
+  const g = result.quotes!.find((x) => x.members.some((q) => q.lang === lang && q.text.startsWith(start)));
+  expect(g, `a quote in ${lang} starting ${start}`).toBeDefined();
+  for (const [l, s] of Object.entries(openings)) expect(g!.members.map((q) => `${q.lang}: ${q.text.slice(0, 40)}`), `${l}: ${s}`).toContainEqual(expect.stringMatching(new RegExp(`^${l}: ${s}`)));
+  return g!;
+}
+
+describe('the seeds quotes', () => {
+  it('groups the quotes the reports share, each with its speaker', () => {
+    expect(groupOf({ bs: 'Na vašu inicijativu', ro: 'La inițiativa dumneavoastră', da: 'På Deres initiativ' }).speaker?.canonical).toBe('Vladimir Putin');
+    expect(groupOf({ bs: 'poseban karakter povjerenja', da: 'særlig tillidsfuld' }).speaker?.canonical).toBe('Vladimir Putin');
+    expect(groupOf({ bs: 'najtoplije riječi zahvalnosti', ro: 'Vă rog să transmiteți', da: 'dybfølte taknemmelighed' }).speaker?.canonical).toBe('Vladimir Putin');
+    expect(groupOf({ bs: 'hrabro i herojski', da: 'modigt og heroisk' }).speaker?.canonical).toBe('Vladimir Putin');
+    expect(groupOf({ sl: 'bratsko dolžnost', mk: 'братска должност' }).speaker?.canonical).toBe('Kim Jong-un');
+    expect(groupOf({ bs: 'Veoma mi je drago', da: 'Jeg er meget tilfreds' }).speaker?.canonical).toBe('Kim Jong-un');
+  });
+
+  it('never puts two quotes of one document, or of two speakers, in one group', () => {
+    for (const g of result.quotes!) {
+      expect(new Set(g.members.map((q) => q.doc)).size).toBe(g.members.length);
+      expect(new Set(g.members.map((q) => q.speaker?.entry).filter(Boolean)).size).toBeLessThanOrEqual(1);
+    }
+    expect(result.manifest.counts.quotesShared).toBeGreaterThanOrEqual(6);
+  });
+});
