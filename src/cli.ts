@@ -102,7 +102,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
     .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
     .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
-    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html,quotes, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools)', 'all');
+    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html,quotes, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools), tmx-quotes for one of the quotes they share', 'all');
   withTmInclude(run)
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)

@@ -20,6 +20,7 @@ const COMBINED: Record<Format, string[]> = {
   quotes: [],
   // per event only: a corpus of many events would need one file per pair of languages across all of them
   'tmx-pairs': [],
+  'tmx-quotes': [],
 };
 
 const BATCH_NAMES = new Set([...Object.values(COMBINED).flat(), BATCH_MANIFEST]);

@@ -13,6 +13,7 @@ import { reviewHtml } from './review-html.ts';
 import { sentencesCsv } from './sentences-csv.ts';
 import { corpusTmx } from './tmx.ts';
 import { PAIR_TMX_NAME } from './tmx-pairs.ts';
+import { QUOTE_TMX_NAME } from './tmx-quotes.ts';
 
 export interface OutputSpec {
   name: string;
@@ -21,8 +22,8 @@ export interface OutputSpec {
 
 /** The formats of `all`, each a fixed set of files. */
 export type FixedFormat = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html' | 'quotes';
-/** `tmx-pairs`: one file per pair of languages, named after them; asked for by name, not part of `all`. */
-export type Format = FixedFormat | 'tmx-pairs';
+/** `tmx-pairs`, `tmx-quotes`: one file per pair of languages, named after them; asked for by name, not part of `all`. */
+export type Format = FixedFormat | 'tmx-pairs' | 'tmx-quotes';
 
 export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
   csv: [
@@ -44,7 +45,7 @@ export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
 /** Every fixed format, in table order: `all`, the default of --format. */
 export const ALL_FORMATS = Object.keys(FORMATS) as FixedFormat[];
 /** Every name --format takes, in the order outputs are written. */
-export const FORMAT_NAMES: readonly Format[] = [...ALL_FORMATS, 'tmx-pairs'];
+export const FORMAT_NAMES: readonly Format[] = [...ALL_FORMATS, 'tmx-pairs', 'tmx-quotes'];
 
 /** Written by every run whatever the formats. */
 export const MANIFEST_NAME = 'run.json';
@@ -57,7 +58,7 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
 
 /** True for every name a run may write: the fixed outputs, run.json and the pair TMX files. */
 export function isOutputName(name: string): boolean {
-  return OUTPUT_NAMES.has(name) || PAIR_TMX_NAME.test(name);
+  return OUTPUT_NAMES.has(name) || PAIR_TMX_NAME.test(name) || QUOTE_TMX_NAME.test(name);
 }
 
 /** The fixed outputs of the chosen formats, in table order. */
@@ -75,7 +76,7 @@ function isFormat(name: string): name is Format {
  * Throws usage.invalid-option naming the valid values on an unknown or empty name.
  */
 export function parseFormats(spec: string): Format[] {
-  const valid = `valid formats: ${FORMAT_NAMES.join(', ')} (or all, which is all but tmx-pairs)`;
+  const valid = `valid formats: ${FORMAT_NAMES.join(', ')} (or all, which is all but tmx-pairs and tmx-quotes)`;
   const names = spec.split(',').map((s) => s.trim().toLowerCase());
   const chosen = new Set<Format>();
   for (const name of names) {

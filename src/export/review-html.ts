@@ -72,6 +72,7 @@ export function reviewHtml(result: RunResult): string {
     <span>Changed in this review <b id="count-changed">0</b></span>
   </div>
   <div class="bar controls">
+    <label>Show <select id="f-show"><option value="links">Links</option><option value="quotes">Quotes</option></select></label>
     <label>Document pair <select id="f-pair"><option value="">All pairs</option></select></label>
     <label>Status <select id="f-status">
       <option value="">All</option>
@@ -81,7 +82,7 @@ export function reviewHtml(result: RunResult): string {
       <option value="rejected">Rejected</option>
       <option value="changed">Changed in this review</option>
     </select></label>
-    <label title="Candidates the tool did not accept; hidden at first when there are more than 1,000"><input type="checkbox" id="f-below"> Show candidates (<span id="below-count">0</span>)</label>
+    <label title="Candidates the tool did not accept; hidden at first when there are more than 1,000"><input type="checkbox" id="f-below"> <span>Show candidates (<span id="below-count">0</span>)</span></label>
     <label>Kind <select id="f-type">
       <option value="">All</option>
       <option value="equivalent">Equivalent</option>

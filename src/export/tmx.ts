@@ -15,7 +15,7 @@
 // `2 of 3`) and x-confidence (the highest confidence of those links) on each <tuv>.
 
 import { directConfidence, directKind, directPartners, equivalentParts, sameSpan } from '../align/groups.ts';
-import type { Group, Link, LinkKind, RunResult, Span } from '../types.ts';
+import type { Group, Link, RunResult, Span } from '../types.ts';
 import { round4 } from './csv.ts';
 import { formatSpan, indexRun } from './run-index.ts';
 import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
@@ -50,7 +50,7 @@ export function tmxDocument(version: string, srclang: string): { doc: XMLBuilder
 }
 
 /** One variant of a unit: its document and sentences as props, the evidence for it when known, its text. */
-export function addTuv(tu: XMLBuilder, v: { lang: string; doc: string; sent: string; text: string; kind?: LinkKind; linked?: string; confidence?: number | null }): void {
+export function addTuv(tu: XMLBuilder, v: { lang: string; doc: string; sent: string; text: string; kind?: string; linked?: string; confidence?: number | null }): void {
   const tuv = tu.ele('tuv', { 'xml:lang': xmlText(v.lang) });
   tuv.ele('prop', { type: 'x-doc' }).txt(xmlText(v.doc));
   tuv.ele('prop', { type: 'x-sent' }).txt(xmlText(v.sent));

@@ -83,7 +83,11 @@ export async function groupQuotes(quotes: readonly Quote[], pairs: readonly Pair
   const table = UNRELATED[embedder.kind] ?? UNRELATED.lexical!;
   const alone = table.find(([p]) => p === 0.99)![1];
   const withLink = table.find(([p]) => p === 0.5)![1];
-  const vectors = quotes.length > 0 ? await embedder.embed(quotes.map((q) => q.text)) : [];
+  // each distinct text once: one quote can stand twice in an article
+  const distinct = [...new Set(quotes.map((q) => q.text))];
+  const embedded = distinct.length > 0 ? await embedder.embed(distinct) : [];
+  const byText = new Map(distinct.map((t, i) => [t, embedded[i]!]));
+  const vectors = quotes.map((q) => byText.get(q.text)!);
   const linked = linkedSentences(pairs);
   const docs = [...new Set(quotes.map((q) => q.doc))];
   const aligned = quotes.map((q) => !heldByInner(q, quotes));

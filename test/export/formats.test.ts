@@ -11,9 +11,10 @@ describe('formats table', () => {
       tbx: ['glossary.tbx'],
       jsonl: ['alignments.jsonl'],
       html: ['review.html'],
+      quotes: ['quotes.csv', 'quotes.jsonl'],
     });
     expect(OUTPUT_NAMES.has('run.json')).toBe(true);
-    expect(OUTPUT_NAMES.size).toBe(9);
+    expect(OUTPUT_NAMES.size).toBe(11);
   });
 });
 
@@ -21,7 +22,7 @@ describe('parseFormats', () => {
   it('reads a comma list in table order, without repeats, tolerating spaces and case', () => {
     expect(parseFormats('tmx,csv')).toEqual(['csv', 'tmx']);
     expect(parseFormats(' JSONL , tmx,tmx')).toEqual(['tmx', 'jsonl']);
-    expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl', 'html']);
+    expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl', 'html', 'quotes']);
   });
 
   it('rejects an unknown name with usage.invalid-option listing the valid names', () => {

@@ -16,6 +16,8 @@ describe('renderOutputs', () => {
       'glossary.tbx',
       'alignments.jsonl',
       'review.html',
+      'quotes.csv',
+      'quotes.jsonl',
       'run.json',
     ]);
   });

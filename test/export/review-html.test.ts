@@ -15,6 +15,10 @@ import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { downloadText, haveChromium, launchChromium, openFile } from '../helpers/browser.ts';
 import { readCsvObjects } from './read-csv.ts';
 import { generatedRun, manyArticlesRun } from './review-html-run.ts';
+import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
+import { loadInputs } from '../../src/ingest/index.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import { QUOTE_FIXTURES } from '../helpers/quote-gold.ts';
 
 /**
  * The alignments.csv row of a link, built like src/export/alignments-csv.ts from the record builder,
@@ -363,6 +367,25 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
     await expect(page.locator('li.link.kind-below').count()).resolves.toBe(shown);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThanOrEqual(150);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the quotes: who said what in each document, the quotes several documents share first', async () => {
+    const { documents } = await loadInputs([QUOTE_FIXTURES]);
+    const result = await runPipeline(documents.filter((d) => d.id.endsWith('.txt')), { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+    const { page, errors } = await openFile(browser, write('quotes.html', result));
+    await expect(page.locator('#f-show option[value="quotes"]').textContent()).resolves.toBe(`Quotes (${result.quotes!.length})`);
+    await page.selectOption('#f-show', 'quotes');
+    await expect(page.locator('article.row.quote').count()).resolves.toBe(result.quotes!.length);
+    await expect(page.locator('#f-pair').isDisabled()).resolves.toBe(true);
+    const first = page.locator('article.row.quote').first();
+    const shared = result.quotes!.find((g) => g.members.length > 1)!;
+    await expect(first.locator('.row-head').textContent()).resolves.toBe(`${shared.id} · ${shared.speaker!.canonical} · ${shared.members.length} documents`);
+    await expect(first.locator('.cell').count()).resolves.toBe(shared.members.length);
+    await expect(first.locator('.cell').first().textContent()).resolves.toContain(shared.members[0]!.text);
+    await page.selectOption('#f-show', 'links');
+    await expect(page.locator('article.row.quote').count()).resolves.toBe(0);
+    await expect(page.locator('li.link').count()).resolves.toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

@@ -42,6 +42,13 @@ export interface GroupData {
   links: number[];
 }
 
+/** One quote across the documents: its speaker, and per document [doc index, kind, sentence(s), text index, confidence or '']. */
+export interface QuoteData {
+  id: string;
+  speaker: string;
+  members: Array<[doc: number, kind: string, sent: string, text: number, confidence: number | '']>;
+}
+
 export interface ReviewData {
   /** Format of this object, for a page script reading an older file. */
   v: 1;
@@ -51,6 +58,8 @@ export interface ReviewData {
   texts: string[];
   links: LinkData[];
   groups: GroupData[];
+  /** The run's quotes, those that two documents or more hold first (absent in a page of an older run). */
+  quotes?: QuoteData[];
   /** Confidence bands on the link's calibrated confidence, highest first: a link is in the first band whose `min` it reaches (null: any). */
   bands: Array<{ id: string; label: string; min: number | null }>;
 }
@@ -137,11 +146,18 @@ export function reviewData(result: RunResult): ReviewData {
     };
   });
 
+  const quoteGroups = [...(result.quotes ?? [])].sort((a, b) => Number(b.members.length > 1) - Number(a.members.length > 1));
+  const quotes: QuoteData[] = quoteGroups.map((g) => ({
+    id: g.id,
+    speaker: g.speaker?.canonical ?? '',
+    members: g.members.map((q) => [docIndex.get(q.doc)!, q.kind, q.sents[0] === q.sents[1] ? String(q.sents[0]) : `${q.sents[0]}-${q.sents[1]}`, text(q.text), g.confidence[q.id] ?? ''] as QuoteData['members'][number]),
+  }));
   const body = {
     docs: result.documents.map((d) => ({ id: d.doc.id, lang: d.lang.code })),
     texts,
     links,
     groups,
+    ...(quotes.length > 0 ? { quotes } : {}),
     bands: CONFIDENCE_BANDS,
   };
   const run = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);

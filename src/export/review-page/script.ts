@@ -16,7 +16,7 @@ export const REVIEW_SCRIPT = String.raw`
   var HEADER = ['group_id', 'score', 'margin', 'confidence', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
-  var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands;
+  var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands, quotes = data.quotes || [];
   var STORE_KEY = 'polyalign-review:' + data.run;
 
   function $(id) { return document.getElementById(id); }
@@ -71,7 +71,7 @@ export const REVIEW_SCRIPT = String.raw`
 
   // ---- view state: filters, sort, rows, pages -----------------------------------------------
   var belowCount = links.filter(function (l) { return l.kind === 'below'; }).length;
-  var view = { pair: '', status: '', type: '', sort: 'group', below: belowCount <= CANDIDATES_SHOWN_UP_TO };
+  var view = { show: 'links', pair: '', status: '', type: '', sort: 'group', below: belowCount <= CANDIDATES_SHOWN_UP_TO };
   var rows = [];      // { g: group index or -1, links: [link index], low, part, parts, from, total }
   var flat = [];      // { row, link } in display order: what j/k walk through
   var pageStart = [0]; // the first row of each page
@@ -102,6 +102,18 @@ export const REVIEW_SCRIPT = String.raw`
     return low;
   }
   function buildRows() {
+    if (view.show === 'quotes') {
+      // who said what: a row per quote, those several documents hold first; nothing to decide on yet
+      rows = quotes.map(function (q, i) { return { quote: i, links: [] }; });
+      pageStart = [0];
+      rowPage = [];
+      rows.forEach(function (r, n) {
+        if (n > 0 && n - pageStart[pageStart.length - 1] >= PAGE_ROWS) pageStart.push(n);
+        rowPage.push(pageStart.length - 1);
+      });
+      flat = [];
+      return;
+    }
     var whole = [];
     groups.forEach(function (g, gi) {
       var shown = g.links.filter(passes);
@@ -147,11 +159,12 @@ export const REVIEW_SCRIPT = String.raw`
   // ---- rendering ---------------------------------------------------------------------------
   function renderHeads() {
     var shown = shownDocs();
-    document.documentElement.style.setProperty('--n', String(listed() ? 1 : shown.length));
+    var single = listed() || view.show === 'quotes';
+    document.documentElement.style.setProperty('--n', String(single ? 1 : shown.length));
     var heads = $('colheads');
     heads.textContent = '';
-    heads.hidden = listed();
-    if (listed()) return;
+    heads.hidden = single;
+    if (single) return;
     shown.forEach(function (d) {
       var h = el('div', 'colhead');
       h.appendChild(el('div', 'lang', docs[d].lang));
@@ -241,6 +254,30 @@ export const REVIEW_SCRIPT = String.raw`
     });
   }
 
+  function renderQuote(board, r) {
+    var q = quotes[r.quote];
+    var sec = el('article', 'row quote');
+    var head = el('div', 'row-head');
+    head.appendChild(el('strong', null, q.id));
+    head.appendChild(document.createTextNode(' \u00b7 ' + (q.speaker || 'speaker not named') + ' \u00b7 ' + q.members.length + ' document' + (q.members.length === 1 ? '' : 's')));
+    sec.setAttribute('aria-label', 'Quote ' + q.id + (q.speaker ? ' by ' + q.speaker : ''));
+    sec.appendChild(head);
+    var list = el('div', 'cols');
+    q.members.forEach(function (m) {
+      var c = el('div', 'cell');
+      var who = el('span', 'who', docs[m[0]].lang + ' \u00b7 ' + docs[m[0]].id);
+      who.title = docs[m[0]].id;
+      c.appendChild(who);
+      c.appendChild(el('span', 'sent', '#' + m[2]));
+      c.appendChild(el('span', 'type type-' + m[1], m[1]));
+      c.appendChild(document.createTextNode(' ' + texts[m[3]]));
+      if (m[4] !== '') c.appendChild(el('span', 'nums', ' \u00b7 confidence ' + fixed(m[4], 2)));
+      list.appendChild(c);
+    });
+    sec.appendChild(list);
+    board.appendChild(sec);
+  }
+
   function renderPage() {
     var shown = shownDocs();
     var board = $('board');
@@ -248,6 +285,14 @@ export const REVIEW_SCRIPT = String.raw`
     linkEls = {};
     cellEls = {};
     var start = rows.length ? pageStart[page] : 0, end = pageEnd(page);
+    if (view.show === 'quotes') {
+      if (!rows.length) board.appendChild(el('p', 'empty-view', 'The documents hold no quotes polyalign found.'));
+      for (var k = start; k < end; k++) renderQuote(board, rows[k]);
+      $('page-info').textContent = rows.length ? 'Quotes ' + (start + 1) + '\u2013' + end + ' of ' + rows.length + ' (page ' + (page + 1) + ' of ' + pageCount() + ')' : 'No quotes';
+      $('prev').disabled = page === 0;
+      $('next').disabled = page >= pageCount() - 1;
+      return;
+    }
     if (!rows.length) board.appendChild(el('p', 'empty-view', 'No links match these filters.' + (!view.below && belowCount ? ' ' + belowCount + ' candidates the tool did not accept are hidden: tick "Show candidates" to see them.' : '')));
     for (var n = start; n < end; n++) {
       var r = rows[n];
@@ -452,6 +497,13 @@ export const REVIEW_SCRIPT = String.raw`
   });
   pairSel.addEventListener('change', function () { view.pair = pairSel.value; refilter(); });
   $('f-status').addEventListener('change', function () { view.status = $('f-status').value; refilter(); });
+  var showSel = $('f-show');
+  showSel.options[1].textContent = 'Quotes (' + quotes.length + ')';
+  showSel.addEventListener('change', function () {
+    view.show = showSel.value;
+    ['f-pair', 'f-status', 'f-type', 'f-sort', 'f-below'].forEach(function (id) { $(id).disabled = view.show === 'quotes'; });
+    refilter();
+  });
   var belowBox = $('f-below');
   belowBox.checked = view.below;
   $('below-count').textContent = String(belowCount);
