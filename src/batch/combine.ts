@@ -11,6 +11,8 @@
 //                   part), an x-event prop
 //   glossary.csv    entities merged across events, with per-event mention counts
 //   glossary.tbx    the same entities as a TBX-Basic termbase
+//   quotes.csv      one row per quote in a document, quote_id `<event>/<quote>`, with its event
+//   quotes.jsonl    one quote of an event across its documents per line
 
 import { csvRows, round4, toCsv, type Cell } from '../export/csv.ts';
 import { addTermEntry, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
@@ -50,6 +52,31 @@ export function parallelJsonl(source: RecordSource): Chunks {
       yield e.groups
         .map((g) => `${JSON.stringify({ id: groupId(e.event, g), event: e.event, group: g.id, score: round4(g.score), status: g.status, members: g.members, parts: g.parts })}\n`)
         .join('');
+    }
+  };
+}
+
+export const COMBINED_QUOTES_HEADER = ['quote_id', 'event', 'kind', 'speaker', 'speaker_entry', 'doc', 'lang', 'sent', 'start', 'end', 'text', 'confidence', 'status'];
+
+export function quotesCsv(source: RecordSource): Chunks {
+  return async function* () {
+    yield toCsv(COMBINED_QUOTES_HEADER, []);
+    for await (const e of eachRecord(source)) {
+      const rows: Cell[][] = [];
+      for (const q of e.quotes ?? []) {
+        for (const m of q.members) {
+          rows.push([`${e.event}/${q.id}`, e.event, m.kind, m.speaker ?? '', q.speaker?.entry ? `${e.event}/${q.speaker.entry}` : '', m.doc, m.lang, m.sent, m.start, m.end, m.text, m.confidence ?? '', 'auto']);
+        }
+      }
+      if (rows.length > 0) yield csvRows(COMBINED_QUOTES_HEADER.length, rows);
+    }
+  };
+}
+
+export function quotesJsonl(source: RecordSource): Chunks {
+  return async function* () {
+    for await (const e of eachRecord(source)) {
+      yield (e.quotes ?? []).map((q) => `${JSON.stringify({ id: `${e.event}/${q.id}`, event: e.event, quote: q.id, speaker: q.speaker, documents: q.members.length, members: q.members })}\n`).join('');
     }
   };
 }

@@ -4,7 +4,7 @@
 import type { Format } from '../export/formats.ts';
 import type { Chunks, WritableFile } from '../export/write.ts';
 import { VERSION } from '../version.ts';
-import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, type RecordSource } from './combine.ts';
+import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, quotesCsv, quotesJsonl, type RecordSource } from './combine.ts';
 import type { EventError } from './record.ts';
 import type { TmInclude } from '../types.ts';
 
@@ -16,8 +16,7 @@ const COMBINED: Record<Format, string[]> = {
   tbx: ['glossary.tbx'],
   jsonl: ['parallel.jsonl'],
   html: [],
-  // per event only for now: quotes.csv and quotes.jsonl are in each event's folder
-  quotes: [],
+  quotes: ['quotes.csv', 'quotes.jsonl'],
   // per event only: a corpus of many events would need one file per pair of languages across all of them
   'tmx-pairs': [],
   'tmx-quotes': [],
@@ -76,6 +75,8 @@ export async function combinedOutputs(source: RecordSource, formats: readonly Fo
     'corpus.tmx': () => corpusTmx(source, VERSION, tmInclude),
     'glossary.tbx': () => glossaryTbx(index, source.events.length, VERSION),
     'parallel.jsonl': () => parallelJsonl(source),
+    'quotes.csv': () => quotesCsv(source),
+    'quotes.jsonl': () => quotesJsonl(source),
   };
   const chosen = new Set(formats);
   const names = (Object.keys(COMBINED) as Format[]).filter((f) => chosen.has(f)).flatMap((f) => COMBINED[f]);

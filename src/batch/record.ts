@@ -11,10 +11,10 @@ import { directConfidence, directKind, directPartners, equivalentParts } from '.
 import { round4 } from '../export/csv.ts';
 import { reviewStatus } from '../export/tmx.ts';
 import { describeEvidence, typeEntries, typingContext } from '../glossary/entity-type.ts';
-import type { EntityType, LangCode, LinkKind, RunResult, SkippedInput } from '../types.ts';
+import type { EntityType, LangCode, LinkKind, QuoteGroup, QuoteKind, RunResult, SkippedInput } from '../types.ts';
 
 export const RECORD_NAME = 'batch-event.json';
-export const RECORD_VERSION = 5;
+export const RECORD_VERSION = 6;
 
 /** One span of a group as the corpus outputs show it. */
 export interface MemberRecord {
@@ -55,6 +55,13 @@ export interface EntryRecord {
   evidence: string;
 }
 
+/** One quote of the event across its documents, as quotes.csv shows it. */
+export interface QuoteRecord {
+  id: string;
+  speaker: { entry?: string; canonical: string } | null;
+  members: Array<{ quote: string; kind: QuoteKind; doc: string; lang: LangCode; sent: string; start: number; end: number; text: string; speaker: string | null; confidence: number | null }>;
+}
+
 export interface EventError {
   code: string;
   message: string;
@@ -82,6 +89,8 @@ export interface EventRecord {
   seconds: number;
   groups: GroupRecord[];
   glossary: EntryRecord[];
+  /** The event's quotes (quotes.csv); absent when its run had none. */
+  quotes?: QuoteRecord[];
 }
 
 function roundOrNull(x: number | undefined): number | null {
@@ -142,6 +151,26 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     seconds,
     groups,
     glossary,
+    ...(result.quotes?.length ? { quotes: result.quotes.map(quoteRecord) } : {}),
+  };
+}
+
+function quoteRecord(g: QuoteGroup): QuoteRecord {
+  return {
+    id: g.id,
+    speaker: g.speaker ?? null,
+    members: g.members.map((q) => ({
+      quote: q.id,
+      kind: q.kind,
+      doc: q.doc,
+      lang: q.lang,
+      sent: q.sents[0] === q.sents[1] ? String(q.sents[0]) : `${q.sents[0]}-${q.sents[1]}`,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      speaker: q.speaker?.canonical ?? q.speaker?.form ?? null,
+      confidence: g.confidence[q.id] ?? null,
+    })),
   };
 }
 
