@@ -12,7 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runCommand } from '../src/commands/run.ts';
+import { runCommand } from '../src/job/run.ts';
 import { evalCommand } from '../src/commands/eval.ts';
 import { createReporter } from '../src/progress.ts';
 

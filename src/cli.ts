@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { calibrationFor } from './align/calibration.ts';
-import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './commands/embedder.ts';
+import { DEFAULT_MODEL, DEFAULT_MODELS_DIR, EMBEDDER_CHOICES } from './job/embedder.ts';
 import { PolyalignError } from './errors.ts';
 import { createReporter } from './progress.ts';
 import type { Verbosity } from './progress.ts';
@@ -161,6 +161,7 @@ Examples:
     .option('--merge', 'build the combined outputs in --out from the events in it and in the shard folders given as arguments');
   withAlignOptions(batch)
     .option('--encoding <name>', 'the encoding of every file; default: detected')
+    .option('--lang <doc=code,...>', "as for run, in every event: override language detection for the documents named, e.g. bs.txt=bs (an event without such a document is left as detected)")
     .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
     .option('--drop-failed', 'an event that fails on its input leaves the combined corpus (by default it keeps its earlier outputs there, marked stale in batch.json, until it aligns again)')
     .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all');
@@ -211,6 +212,7 @@ Examples:
               tmInclude: opts.tmInclude,
               cache: opts.cache,
               ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+              ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
               skipBad: Boolean(opts.skipBad),
               dropFailed: Boolean(opts.dropFailed),
               quiet: Boolean(opts.quiet),

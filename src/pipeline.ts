@@ -21,7 +21,7 @@ import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, typ
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
 import { detectQuotes, groupQuotes } from './quote/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
-import type { Document, GlossaryEntry, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
+import type { Document, GlossaryEntry, ProgressEvent, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
 
 /** What one pair of languages got from a run: its documents' pairs and their links by kind. */
@@ -69,12 +69,7 @@ export interface PipelineOptions {
   tmInclude?: TmInclude;
 }
 
-export interface ProgressEvent {
-  stage: 'segment' | 'embed' | 'align' | 'glossary';
-  done: number;
-  total: number;
-  detail?: string;
-}
+export type { ProgressEvent } from './types.ts';
 
 /** Language and sentences for each document, checked for what alignment needs. */
 export function prepareDocuments(docs: Document[], options: Pick<PipelineOptions, 'lang' | 'onProgress' | 'skipBad' | 'skipped'> = {}): Segmented[] {

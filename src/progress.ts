@@ -2,7 +2,7 @@
 // Everything goes to stderr so that stdout stays clean for what a command prints.
 
 import cliProgress from 'cli-progress';
-import type { ProgressEvent } from './pipeline.ts';
+import type { ProgressEvent } from './types.ts';
 
 /** What one step of each stage counts, for plain-line progress. */
 const UNITS: Record<ProgressEvent['stage'], string> = {

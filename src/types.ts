@@ -350,3 +350,11 @@ export interface RunResult {
 }
 
 export type TmInclude = 'equivalent' | 'related';
+
+/** How far a run is: a stage, its steps done and in all, and what it works on (progress.ts shows it). */
+export interface ProgressEvent {
+  stage: 'segment' | 'embed' | 'align' | 'glossary';
+  done: number;
+  total: number;
+  detail?: string;
+}

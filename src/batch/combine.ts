@@ -17,7 +17,7 @@
 import { csvRows, round4, toCsv, type Cell } from '../export/csv.ts';
 import { addTermEntry, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
 import { addTuv, tmxDocument } from '../export/tmx.ts';
-import type { Chunks } from '../export/write.ts';
+import type { Chunks } from '../export/files.ts';
 import { serialize, xmlText, type XMLBuilder } from '../export/xml.ts';
 import { normaliseName } from '../glossary/normalise.ts';
 import { compareStrings } from '../text/compare.ts';

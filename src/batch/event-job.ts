@@ -3,9 +3,11 @@
 // Runs in a worker thread (or in the main thread with --jobs 1); every error stays with its event.
 
 import { join } from 'node:path';
-import { runCommand } from '../commands/run.ts';
-import type { EmbedderChoice } from '../commands/embedder.ts';
+import { runCommand } from '../job/run.ts';
+import type { EmbedderChoice } from '../job/embedder.ts';
 import { removeStaleTemps, writeFileAtomic } from '../export/write.ts';
+import { listInputFiles } from '../ingest/index.ts';
+import { findOverride, parseLangOverrides } from '../language/override.ts';
 import { ENVIRONMENT_ERRNO, isEnvironmentFailure, oneLine, PolyalignError } from '../errors.ts';
 import type { Reporter } from '../progress.ts';
 import type { Mode, SkippedInput, TmInclude } from '../types.ts';
@@ -25,6 +27,8 @@ export interface EventOptions {
   tmInclude?: TmInclude;
   cache: boolean;
   encoding?: string;
+  /** `--lang`: languages named for documents of every event (`000=bs`, `bs.txt=bs`). */
+  lang?: string;
   skipBad: boolean;
 }
 
@@ -105,6 +109,7 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
         cache: options.cache,
         review: [],
         ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+        ...(options.lang !== undefined ? { lang: await langFor(event.inputs, options.lang) } : {}),
         skipBad: options.skipBad,
       },
       SILENT,
@@ -130,6 +135,19 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
 
 function environmentOutcome(event: string, error: EventError, seconds: number): EventOutcome {
   return { event, status: 'failed', error, environment: true, sentences: 0, groups: 0, seconds };
+}
+
+/**
+ * The part of a batch's --lang that names documents of this event: `--lang bs.txt=bs` is for the
+ * events that have a bs.txt, and no error for the others (`run` refuses a name it cannot find).
+ */
+async function langFor(inputs: readonly string[], spec: string): Promise<string> {
+  const overrides = parseLangOverrides(spec);
+  const ids = (await listInputFiles([...inputs]).catch(() => [])).map((f) => f.id);
+  return Object.entries(overrides)
+    .filter(([key, code]) => ids.some((id) => findOverride({ [key]: code }, id) !== undefined))
+    .map(([key, code]) => `${key}=${code}`)
+    .join(',');
 }
 
 export function eventDir(out: string, id: string): string {

@@ -10,7 +10,7 @@ import { STATIC_MODEL_FILES } from '../embed/static/model-files.ts';
 import { listInputFiles } from '../ingest/index.ts';
 import { listModels, pickAuto } from '../models/list.ts';
 import { VERSION } from '../version.ts';
-import type { EmbedderChoice } from '../commands/embedder.ts';
+import type { EmbedderChoice } from '../job/embedder.ts';
 
 async function fileHash(path: string): Promise<string | null> {
   try {

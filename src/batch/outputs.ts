@@ -2,7 +2,7 @@
 // asked for, and batch.json (every event with its status, counts and timings).
 
 import type { Format } from '../export/formats.ts';
-import type { Chunks, WritableFile } from '../export/write.ts';
+import type { Chunks, WritableFile } from '../export/files.ts';
 import { VERSION } from '../version.ts';
 import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, quotesCsv, quotesJsonl, type RecordSource } from './combine.ts';
 import type { EventError } from './record.ts';

@@ -90,6 +90,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
     cache: options.cache,
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.lang !== undefined ? { lang: options.lang } : {}),
     skipBad: options.skipBad,
   };
   const embedder = await embedderFingerprint(options.embedder, options.model, eventOptions.modelsDir);

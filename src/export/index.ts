@@ -6,7 +6,7 @@ import { MANIFEST_NAME, outputsOf, type Format } from './formats.ts';
 import { runJson } from './manifest.ts';
 import { pairTmxFiles } from './tmx-pairs.ts';
 import { quoteTmxFiles } from './tmx-quotes.ts';
-import type { OutputFile } from './write.ts';
+import type { OutputFile } from './files.ts';
 
 /**
  * The files of the chosen formats, in table order, then run.json. The manifest's `outputs` is set

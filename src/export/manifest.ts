@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { RunManifest } from '../types.ts';
-import type { OutputFile } from './write.ts';
+import type { OutputFile } from './files.ts';
 
 export function runJson(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -15,7 +15,7 @@
 import type { LangCode, Link, RunResult } from '../types.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
 import { round4 } from './csv.ts';
-import type { OutputFile } from './write.ts';
+import type { OutputFile } from './files.ts';
 import { compareStrings, formatSpan, indexRun, type RunIndex } from './run-index.ts';
 import { serialize, xmlText } from './xml.ts';
 import { addTuv, tmxDocument } from './tmx.ts';

@@ -8,7 +8,7 @@
 
 import type { LangCode, Quote, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
-import type { OutputFile } from './write.ts';
+import type { OutputFile } from './files.ts';
 import { compareStrings } from './run-index.ts';
 import { serialize, xmlText } from './xml.ts';
 import { addTuv, tmxDocument } from './tmx.ts';

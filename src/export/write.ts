@@ -15,19 +15,8 @@ import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { isOutputName } from './formats.ts';
 
-export interface OutputFile {
-  name: string;
-  content: string | Buffer;
-}
-
-/** The text of a file in pieces, made as it is written: a corpus-sized output never needs to be in memory whole. */
-export type Chunks = () => AsyncIterable<string>;
-
-/** What writeOutputs takes: a file's content, or its pieces. */
-export interface WritableFile {
-  name: string;
-  content: string | Buffer | Chunks;
-}
+export type { Chunks, OutputFile, WritableFile } from './files.ts';
+import type { Chunks, WritableFile } from './files.ts';
 
 export const TEMP_PREFIX = '.polyalign-tmp-';
 export const BACKUP_PREFIX = '.polyalign-old-';

@@ -90,6 +90,22 @@ describe('batch --skip-bad', () => {
   });
 });
 
+describe('batch --lang', () => {
+  it('names the language of a document in the events that have it, and leaves the others alone', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
+    for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [1, 2] })) {
+      mkdirSync(join(root, id), { recursive: true });
+      for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
+    }
+    const out = join(root, '..', 'out');
+    const r = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--lang', `${SEEDS[0]}=hr`]);
+    expect(r.code).toBe(0);
+    const langs = (id: string) => (JSON.parse(readFileSync(join(out, 'events', id, 'run.json'), 'utf8')) as { inputs: Array<{ doc: string; lang: { code: string; source: string } }> }).inputs.map((i) => `${i.doc}=${i.lang.code}:${i.lang.source}`);
+    expect(langs('e1')).toContain(`${SEEDS[0]}=hr:override`);
+    expect(langs('e2').every((l) => !l.endsWith(':override'))).toBe(true);
+  });
+});
+
 describe('the output folder lock', () => {
   const lockOf = (pid: number, host = hostname()) => `${JSON.stringify({ pid, host, since: '2026-12-07T02:00:00.000Z' })}\n`;
 

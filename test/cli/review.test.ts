@@ -1,7 +1,8 @@
 // End to end: a reviewer's round trip through the CLI in a subprocess, on the seed articles with the
 // lexical embedder. The decisions files are written the way a spreadsheet saves them (no BOM, LF).
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { haveXmllint } from '../helpers/tools.ts';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { ROOT, runCliAsync, type CliResult } from '../helpers/run-cli.ts';
 
 const SEEDS = join(ROOT, 'seeds');
 const DTD = new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname;
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const hasXmllint = haveXmllint('the xmllint validation of a reviewed corpus.tmx');
 
 type Row = Record<string, string>;
 

@@ -1,11 +1,12 @@
 // corpus.<a>_<b>.tmx: one two-language TMX per pair of languages, source language first, read by a
 // CAT tool's reader (Translate Toolkit's, from Debian) as source and target in the right languages.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { haveToolkit } from '../helpers/tools.ts';
 import { describe, expect, it } from 'vitest';
 import { pairTmxFiles, pairTmxName } from '../../src/export/tmx-pairs.ts';
 import { isOutputName, parseFormats } from '../../src/export/formats.ts';
@@ -15,7 +16,7 @@ import { parseDtd, validate } from './dtd.ts';
 
 const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
 const PYTHON = '/usr/bin/python3';
-const hasToolkit = spawnSync(PYTHON, ['-c', 'import translate.storage.tmx']).status === 0;
+const hasToolkit = haveToolkit('the Translate Toolkit reading of the pair TMX files');
 
 interface Tuv {
   'xml:lang': string;

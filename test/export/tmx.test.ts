@@ -1,15 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { haveXmllint } from '../helpers/tools.ts';
 import { describe, expect, it } from 'vitest';
 import { corpusTmx } from '../../src/export/tmx.ts';
 import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
 
 const DTD_PATH = new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname;
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const hasXmllint = haveXmllint('the xmllint validation of corpus.tmx');
 
 interface Tuv {
   'xml:lang': string;

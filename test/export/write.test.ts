@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PolyalignError } from '../../src/errors.ts';
 import { isProtectedName, writeFileAtomic, writeOutputs } from '../../src/export/write.ts';
+import { readOnlyFolder } from '../helpers/read-only.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -24,7 +25,6 @@ async function rejection(p: Promise<unknown>): Promise<PolyalignError> {
   throw new Error('expected a rejection');
 }
 
-const isRoot = process.getuid?.() === 0;
 
 describe('writeOutputs', () => {
   it('creates the folder, writes every file and returns the names', async () => {
@@ -95,19 +95,20 @@ describe('writeOutputs', () => {
     expect(err.message).toMatch(/cannot create the output folder/);
   }, 10_000);
 
-  // Root ignores permission bits, so a read-only folder is writable to it: the case cannot be
-  // made there, and the test says so by being skipped rather than passing.
-  it.skipIf(isRoot)('fails with output.unwritable on a read-only folder and leaves nothing behind', async () => {
+  // test/helpers/read-only.ts: a cleared write bit, or for root a read-only mount.
+  it('fails with output.unwritable on a read-only folder and leaves nothing behind', async () => {
     const out = join(root, 'ro');
     await mkdir(out);
-    await writeFile(join(out, 'run.json'), 'old');
-    await chmod(out, 0o500);
-    const err = await rejection(writeOutputs(out, [{ name: 'run.json', content: 'new' }]));
-    expect(err.code).toBe('output.unwritable');
-    expect(err.path).toBe(out);
-    await chmod(out, 0o700);
-    expect(await readdir(out)).toEqual(['run.json']);
-    expect(await readFile(join(out, 'run.json'), 'utf8')).toBe('old');
+    const undo = await readOnlyFolder(out, () => writeFile(join(out, 'run.json'), 'old'));
+    try {
+      const err = await rejection(writeOutputs(out, [{ name: 'run.json', content: 'new' }]));
+      expect(err.code).toBe('output.unwritable');
+      expect(err.path).toBe(out);
+      expect(await readdir(out)).toEqual(['run.json']);
+      expect(await readFile(join(out, 'run.json'), 'utf8')).toBe('old');
+    } finally {
+      await undo();
+    }
   });
 
   it("refuses to write a reviewer's decisions or any name outside the outputs, before touching the folder", async () => {
@@ -136,16 +137,19 @@ describe('writeFileAtomic (the decisions store)', () => {
     expect(await readdir(out)).toEqual(['decisions.jsonl']);
   });
 
-  it.skipIf(isRoot)('keeps the old file and says where when the folder cannot be written', async () => {
+  it('keeps the old file and says where when the folder cannot be written', async () => {
     const out = join(root, 'out');
-    await writeFileAtomic(out, 'decisions.jsonl', 'old\n');
-    await chmod(out, 0o500);
-    const err = await rejection(writeFileAtomic(out, 'decisions.jsonl', 'new\n'));
-    expect(err.code).toBe('output.unwritable');
-    expect(err.message).toContain(join(out, 'decisions.jsonl'));
-    await chmod(out, 0o700);
-    expect(await readFile(join(out, 'decisions.jsonl'), 'utf8')).toBe('old\n');
-    expect(await readdir(out)).toEqual(['decisions.jsonl']);
+    await mkdir(out);
+    const undo = await readOnlyFolder(out, () => writeFileAtomic(out, 'decisions.jsonl', 'old\n'));
+    try {
+      const err = await rejection(writeFileAtomic(out, 'decisions.jsonl', 'new\n'));
+      expect(err.code).toBe('output.unwritable');
+      expect(err.message).toContain(join(out, 'decisions.jsonl'));
+      expect(await readFile(join(out, 'decisions.jsonl'), 'utf8')).toBe('old\n');
+      expect(await readdir(out)).toEqual(['decisions.jsonl']);
+    } finally {
+      await undo();
+    }
   });
 });
 

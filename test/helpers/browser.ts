@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { haveTool } from './tools.ts';
 
 export const CHROMIUM = process.env.POLYALIGN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -17,7 +18,7 @@ function inCi(): boolean {
 export function haveChromium(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (inCi()) throw new Error(`chromium is missing at ${CHROMIUM}; .ci/run installs it (apt-get install chromium)`);
-  return false;
+  return haveTool(`chromium (${CHROMIUM})`, () => false, 'apt-get install chromium (or set POLYALIGN_CHROMIUM)', 'the review page tests');
 }
 
 export async function launchChromium(): Promise<Browser> {

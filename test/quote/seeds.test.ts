@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseEmbedder } from '../../src/commands/embedder.ts';
+import { chooseEmbedder } from '../../src/job/embedder.ts';
 import { loadDocuments } from '../../src/ingest/index.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import type { QuoteGroup, RunResult } from '../../src/types.ts';

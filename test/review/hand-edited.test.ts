@@ -1,4 +1,4 @@
-// How a run reads the outputs a reviewer edited in place (src/commands/review.ts `importIntoStore`) and
+// How a run reads the outputs a reviewer edited in place (src/job/review-store.ts `importIntoStore`) and
 // what run.json keeps for it (src/export/manifest.ts `withOutputHashes`), on small output folders
 // written here: the files as a spreadsheet saves them, run.json as the last run wrote it.
 
@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importIntoStore, inForce } from '../../src/commands/review.ts';
+import { importIntoStore, inForce } from '../../src/job/review-store.ts';
 import { LOCK_NAME, STALE_LOCK_MS } from '../../src/export/folder-lock.ts';
 import { sha256, withOutputHashes } from '../../src/export/manifest.ts';
 import { serialiseStore, type Decision, type LinkDecision } from '../../src/review/index.ts';

@@ -1,0 +1,176 @@
+// The file side of reviewing that a run and `polyalign review import` share: reading decisions files,
+// reading and writing the store, and finding outputs a reviewer edited by hand since the last run
+// wrote them (their sha256 differs from the one run.json recorded). The store's
+// read-merge-write holds the output folder's lock (export/folder-lock.ts), which a run holds
+// throughout, so a `review import` during a run loses nothing.
+
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { sha256 } from '../export/manifest.ts';
+import { withFolderLock } from '../export/folder-lock.ts';
+import { writeFileAtomic } from '../export/write.ts';
+import { PolyalignError } from '../errors.ts';
+import {
+  changedSinceWritten,
+  effective,
+  headerOf,
+  mergeDecisions,
+  parseDecisions,
+  parseStore,
+  serialiseStore,
+  STORE_NAME,
+  type Decision,
+  type EntryDecision,
+  type LinkDecision,
+  type ParseOptions,
+} from '../review/index.ts';
+import type { ReviewSummary, RunManifest } from '../types.ts';
+
+/** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
+export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv'] as const;
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new PolyalignError('review.invalid', `cannot read (${(error as Error).message})`, { path });
+  }
+}
+
+export async function loadStore(outDir: string): Promise<Decision[]> {
+  const path = join(outDir, STORE_NAME);
+  const text = await readIfExists(path);
+  return text === undefined ? [] : parseStore(text, path);
+}
+
+export async function saveStore(outDir: string, log: readonly Decision[]): Promise<void> {
+  await writeFileAtomic(outDir, STORE_NAME, serialiseStore(log));
+}
+
+/** The previous run's manifest, or undefined when there is none or it cannot be read. */
+export async function previousManifest(outDir: string): Promise<Partial<RunManifest> | undefined> {
+  const text = await readIfExists(join(outDir, 'run.json')).catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Partial<RunManifest>;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readDecisionsFile(file: string, options: ParseOptions) {
+  const text = await readIfExists(file);
+  if (text === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
+  return parseDecisions(text, file, options);
+}
+
+export interface ImportOutcome {
+  log: Decision[];
+  imported: ReviewSummary['imported'];
+  conflicts: string[];
+  changes: string[];
+}
+
+export function label(outDir: string, name: string): string {
+  const rel = relative(process.cwd(), join(outDir, name));
+  return rel.startsWith('..') ? join(outDir, name) : rel;
+}
+
+/**
+ * Merge into the store, in this order: outputs edited by hand since the last run (their decisions
+ * would otherwise be overwritten by this run), then the files given with --review. Writes the store
+ * when anything was added, before the run overwrites anything; holds the store's lock throughout.
+ */
+export async function importIntoStore(options: {
+  outDir: string;
+  files: readonly string[];
+  knownDocs?: readonly string[];
+  /** Look for hand-edited outputs (a run does; `review import` does not). */
+  handEdited: boolean;
+  now: Date;
+  /** The caller holds the folder's lock already (a run holds it from start to end). */
+  locked?: boolean;
+  /** Hears of a left-over lock that was taken over. */
+  warn?: (line: string) => void;
+}): Promise<ImportOutcome> {
+  if (options.locked) return importLocked(options);
+  return withFolderLock(options.outDir, () => importLocked(options), options.warn);
+}
+
+async function importLocked(options: Parameters<typeof importIntoStore>[0]): Promise<ImportOutcome> {
+  const at = options.now.toISOString();
+  const loaded = await loadStore(options.outDir);
+  let log = loaded;
+  const outcome: ImportOutcome = { log, imported: [], conflicts: [], changes: [] };
+  const take = (file: string, why: 'review' | 'hand-edited', decisions: Decision[], conflicts: string[], onlyNew: boolean) => {
+    const merged = mergeDecisions(log, decisions, { onlyNew });
+    log = merged.log;
+    outcome.imported.push({ file, why, added: merged.added.length });
+    outcome.conflicts.push(...conflicts, ...merged.leftOut);
+    outcome.changes.push(...merged.changes);
+  };
+
+  const previous = await previousManifest(options.outDir);
+  // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
+  const canonicalBefore = previous?.glossaryCanonical;
+  const recorded = previous?.outputHashes ?? {};
+  /**
+   * A row of the run's own alignments.csv or glossary.csv shows the decision in force when the run
+   * wrote it; it counts only where it differs from that (unknown for a run.json from before
+   * `storeLinesAtWrite`: then every decided row counts).
+   */
+  const changedOnly = (name: string, decisions: Decision[]): Decision[] => {
+    const lines = previous?.storeLinesAtWrite?.[name];
+    return typeof lines === 'number' ? changedSinceWritten(decisions, effective(loaded.slice(0, lines))) : decisions;
+  };
+  const ownOutput = (file: string) => EDITABLE_OUTPUTS.find((name) => resolve(file) === resolve(options.outDir, name));
+
+  if (options.handEdited) {
+    for (const name of EDITABLE_OUTPUTS) {
+      const path = join(options.outDir, name);
+      const text = await readIfExists(path);
+      if (text === undefined || sha256(text) === recorded[name]) continue;
+      // A file from before decisions existed has no status column: nothing of a reviewer's to keep. The
+      // header is read as the parser reads it (a spreadsheet may have saved `;` or tabs); a header that
+      // cannot be read goes on to the parser, whose error stops the run.
+      const header = headerOf(text);
+      if (header && !header.includes('status')) continue;
+      const file = label(options.outDir, name);
+      let parsed;
+      try {
+        parsed = parseDecisions(text, file, { at, ...(canonicalBefore ? { canonicalBefore } : {}) });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new PolyalignError(
+          'review.invalid',
+          `was edited since the last run but cannot be read as decisions (${why}); fix it, or move it out of the output folder, and run again: polyalign will not overwrite it`,
+          { path: file, cause: error },
+        );
+      }
+      // Without a recorded hash the file's age is unknown: it may only add decisions, never reverse one.
+      take(file, 'hand-edited', changedOnly(name, [...parsed.links, ...parsed.entries]), parsed.conflicts, recorded[name] === undefined);
+    }
+  }
+  for (const file of options.files) {
+    const own = ownOutput(file);
+    const ownGlossary = own === 'glossary.csv' && canonicalBefore;
+    const parsed = await readDecisionsFile(file, {
+      at,
+      ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
+      ...(ownGlossary ? { canonicalBefore } : {}),
+    });
+    const decisions = [...parsed.links, ...parsed.entries];
+    take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);
+  }
+  if (log.length !== loaded.length) await saveStore(options.outDir, log);
+  outcome.log = log;
+  return outcome;
+}
+
+/** The decisions in force, split as the pipeline takes them. */
+export function inForce(log: readonly Decision[]): { links: LinkDecision[]; entries: EntryDecision[] } {
+  const now = effective(log);
+  return { links: now.filter((d): d is LinkDecision => d.kind === 'link'), entries: now.filter((d): d is EntryDecision => d.kind === 'entry') };
+}
+
