@@ -1,3 +1,4 @@
+// Longer than 300 lines: the stages in their order, in one place, so that a run reads top to bottom.
 // Composes the stages: language → segment → embed → align → group → glossary.
 // Takes documents already read by ingest and an Embedder; touches no file (the pairs of documents
 // may be aligned over worker threads, align/pair-pool.ts).

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the types at the boundaries of every stage, in one file.
 // The data that flows between pipeline stages. Every stage takes and returns
 // these plain, serialisable shapes; only ingest, export and the CLI touch files.
 

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the groups, their equivalent parts and the direct links of a span are one model, read together.
 // n-way groups from the links of every document pair. Links are taken strongest first; a link joins the
 // groups of its two spans only if the result still holds at most one span per document and no sentence
 // in two groups. A link that would break that is dropped, never chained: the weakest side of a

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the dense and the sparse tiled top-k searches mirror each other line for line.
 // Cosine similarity of unit vectors, and blocked top-k neighbour search.
 // The search never holds an n×m matrix: it walks tiles of rows × columns and keeps k best per row
 // (and, when asked, per column), so memory is O((n + m)·k) plus one tile.

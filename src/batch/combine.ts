@@ -1,3 +1,4 @@
+// Longer than 300 lines: every combined file reads the same corpus index, built in one pass over the records.
 // The combined outputs of a batch, built from the records of its events (records in, through a source
 // that reads them one at a time; file contents out, in pieces). Events come in id order and everything inside them in the order their own
 // outputs use, so equal records give byte-identical files, however the events were scheduled,

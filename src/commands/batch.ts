@@ -1,3 +1,4 @@
+// Longer than 300 lines: a batch and a merge of shards write the same manifest and summary.
 // `polyalign batch`: many events, each aligned as `run` does into `<out>/events/<id>/`, on all
 // cores, resumable, shardable; then the combined outputs of the whole corpus. `--merge` builds the
 // combined outputs from folders that shards wrote. The side effects of a batch live here.

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the hashed features and the block allocator they live in are one hot path.
 // The lexical embedder's features as the embedder uses them: the same features as
 // `extractFeatures` (lexical-features.ts, the readable definition), but keyed by the 32-bit
 // FNV-1a hash of their key, which picks their dimension anyway, and computed once per distinct

@@ -1,3 +1,4 @@
+// Longer than 300 lines: loading, pooling detection and batching of a model folder belong to one embedder.
 // Neural sentence embeddings from a local transformers.js model folder, fully offline.
 // The package is imported lazily so that `import` of this module loads nothing (Bertalign's
 // mistake to avoid); the model is loaded once, when the embedder is created.

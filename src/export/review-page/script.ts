@@ -1,3 +1,4 @@
+// Longer than 300 lines: the page's script is one browser file, held in one string.
 // The script of review.html, as plain browser JavaScript (ES2017, no modules, no network). It reads
 // the run from the page's JSON block, renders one page at a time (at most 50 rows and 150 links: a
 // group of thousands of links is split over pages, so 5,000 groups or a 200-article event cost the DOM
