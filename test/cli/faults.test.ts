@@ -20,6 +20,16 @@ function folderOf(seeds: number[]): string {
   return dir;
 }
 
+/** A folder of events, one sub-folder each holding the seeds whose numbers are given. */
+function eventsOf(events: Record<string, number[]>): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
+  for (const [id, seeds] of Object.entries(events)) {
+    mkdirSync(join(root, id), { recursive: true });
+    for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
+  }
+  return root;
+}
+
 const groupsIn = (out: string) => (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { groups: number; sentences: number } }).counts;
 
 describe('an output folder inside the input folder', () => {
@@ -48,11 +58,7 @@ describe('an output folder inside the input folder', () => {
   });
 
   it('is never taken for an event by batch, and -o equal to the folder of events is refused', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
-    for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [2, 4] })) {
-      mkdirSync(join(root, id), { recursive: true });
-      for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-    }
+    const root = eventsOf({ e1: [0, 4], e2: [2, 4] });
     const out = join(root, 'out');
     const first = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--skip-bad']);
     expect(first.code).toBe(0);
@@ -72,11 +78,7 @@ describe('an output folder inside the input folder', () => {
 
 describe('batch --skip-bad', () => {
   it('names every file it left out, on the console and in batch.json', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
-    for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [1, 2] })) {
-      mkdirSync(join(root, id), { recursive: true });
-      for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-    }
+    const root = eventsOf({ e1: [0, 4], e2: [1, 2] });
     writeFileSync(join(root, 'e1', 'empty.txt'), '');
     writeFileSync(join(root, 'e2', 'binary.txt'), Buffer.from([0, 1, 2, 0, 98, 105, 110]));
     const out = join(root, '..', 'out');
@@ -92,11 +94,7 @@ describe('batch --skip-bad', () => {
 
 describe('batch --lang', () => {
   it('names the language of a document in the events that have it, and leaves the others alone', () => {
-    const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
-    for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [1, 2] })) {
-      mkdirSync(join(root, id), { recursive: true });
-      for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-    }
+    const root = eventsOf({ e1: [0, 4], e2: [1, 2] });
     const out = join(root, '..', 'out');
     const r = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--lang', `${SEEDS[0]}=hr`]);
     expect(r.code).toBe(0);

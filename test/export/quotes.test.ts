@@ -2,18 +2,14 @@
 // rows of one quote together; offsets into the decoded file; the JSON lines the same quotes.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
 import { QUOTES_HEADER, quotesCsv, quotesJsonl } from '../../src/export/quotes.ts';
-import { loadInputs } from '../../src/ingest/index.ts';
-import { runPipeline } from '../../src/pipeline.ts';
 import type { RunResult } from '../../src/types.ts';
-import { QUOTE_FIXTURES } from '../helpers/quote-gold.ts';
+import { fixtureRun } from '../helpers/quote-gold.ts';
 import { readCsv } from './read-csv.ts';
 
 let result: RunResult;
 beforeAll(async () => {
-  const { documents } = await loadInputs([QUOTE_FIXTURES]);
-  result = await runPipeline(documents.filter((d) => d.id.endsWith('.txt')), { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+  result = await fixtureRun();
 });
 
 describe('quotes.csv', () => {

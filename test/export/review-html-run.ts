@@ -27,20 +27,17 @@ function doc(id: string, code: string, word: string, n: number): Segmented {
   };
 }
 
+/** A mining link of margin `m`, its score and confidence following from it. */
+function minedLink(src: Span, tgt: Span, m: number): Link {
+  return { src, tgt, score: Math.round((0.2 + m / 10) * 10_000) / 10_000, margin: m, confidence: fixtureConfidence(m), method: 'mining', status: 'auto' };
+}
+
 export function generatedRun(groups: number): RunResult {
   const documents = LANGS.map((l) => doc(l.id, l.code, l.word, groups));
   const span = (d: number, i: number): Span => ({ doc: LANGS[d]!.id, first: i, last: i });
   // 1.05 (low), 1.35 (medium), 1.6, 2.1 (high) in turn.
   const margin = (i: number, k: number) => [1.05, 1.35, 1.6, 2.1][(i + k) % 4]!;
-  const link = (a: number, b: number, i: number, k: number, m = margin(i, k)): Link => ({
-    src: span(a, i),
-    tgt: span(b, i),
-    score: Math.round((0.2 + m / 10) * 10_000) / 10_000,
-    margin: m,
-    confidence: fixtureConfidence(m),
-    method: 'mining',
-    status: 'auto',
-  });
+  const link = (a: number, b: number, i: number, k: number, m = margin(i, k)): Link => minedLink(span(a, i), span(b, i), m);
   const pairs: PairAlignment[] = [
     [0, 1],
     [0, 2],
@@ -103,15 +100,7 @@ export function manyArticlesRun(articles: number, options: { sentences?: number;
     if (!p) pairs.set(key, (p = { src: ids[a]!, tgt: ids[b]!, method: 'mining', reason: 'generated', links: [], below: [], rejected: [] }));
     return p;
   };
-  const link = (a: number, b: number, i: number, m: number): Link => ({
-    src: span(a, i),
-    tgt: span(b, i),
-    score: Math.round((0.2 + m / 10) * 10_000) / 10_000,
-    margin: m,
-    confidence: fixtureConfidence(m),
-    method: 'mining',
-    status: 'auto',
-  });
+  const link = (a: number, b: number, i: number, m: number): Link => minedLink(span(a, i), span(b, i), m);
   const groups: Group[] = [];
   const members: number[][] = [];
   for (let i = 0; i < n; i++) {

@@ -15,10 +15,7 @@ import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { downloadText, haveChromium, launchChromium, openFile } from '../helpers/browser.ts';
 import { readCsvObjects } from './read-csv.ts';
 import { generatedRun, manyArticlesRun } from './review-html-run.ts';
-import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
-import { loadInputs } from '../../src/ingest/index.ts';
-import { runPipeline } from '../../src/pipeline.ts';
-import { QUOTE_FIXTURES } from '../helpers/quote-gold.ts';
+import { fixtureRun } from '../helpers/quote-gold.ts';
 
 /**
  * The alignments.csv row of a link, built like src/export/alignments-csv.ts from the record builder,
@@ -371,8 +368,7 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
   });
 
   it('shows the quotes: who said what in each document, the quotes several documents share first', async () => {
-    const { documents } = await loadInputs([QUOTE_FIXTURES]);
-    const result = await runPipeline(documents.filter((d) => d.id.endsWith('.txt')), { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+    const result = await fixtureRun();
     const { page, errors } = await openFile(browser, write('quotes.html', result));
     await expect(page.locator('#f-show option[value="quotes"]').textContent()).resolves.toBe(`Quotes (${result.quotes!.length})`);
     await page.selectOption('#f-show', 'quotes');

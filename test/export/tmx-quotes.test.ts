@@ -3,20 +3,16 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
 import { isOutputName, parseFormats } from '../../src/export/formats.ts';
 import { quoteTmxFiles } from '../../src/export/tmx-quotes.ts';
-import { loadInputs } from '../../src/ingest/index.ts';
-import { runPipeline } from '../../src/pipeline.ts';
 import type { RunResult } from '../../src/types.ts';
-import { QUOTE_FIXTURES } from '../helpers/quote-gold.ts';
+import { fixtureRun } from '../helpers/quote-gold.ts';
 import { parseDtd, validate } from './dtd.ts';
 
 const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
 let result: RunResult;
 beforeAll(async () => {
-  const { documents } = await loadInputs([QUOTE_FIXTURES]);
-  result = await runPipeline(documents.filter((d) => d.id.endsWith('.txt')), { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+  result = await fixtureRun();
 });
 
 describe('tmx-quotes', () => {

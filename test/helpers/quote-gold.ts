@@ -5,9 +5,18 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Quote } from '../../src/types.ts';
+import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
+import { loadInputs } from '../../src/ingest/index.ts';
+import { runPipeline } from '../../src/pipeline.ts';
+import type { Quote, RunResult } from '../../src/types.ts';
 
 export const QUOTE_FIXTURES = new URL('../fixtures/quotes/', import.meta.url).pathname;
+
+/** The fixture event run through the pipeline with the lexical embedder (the fastest), at a fixed clock. */
+export async function fixtureRun(): Promise<RunResult> {
+  const { documents } = await loadInputs([QUOTE_FIXTURES]);
+  return runPipeline(documents.filter((d) => d.id.endsWith('.txt')), { embedder: async (corpus) => createLexicalEmbedder({ corpus }), now: () => new Date(0) });
+}
 
 type Gold = Record<string, Array<[text: string, kind: string, speaker: string | null]>>;
 

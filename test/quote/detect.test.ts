@@ -3,11 +3,8 @@
 // Cyrillic name, a pronoun), and the fixture event of test/fixtures/quotes against its gold.
 
 import { describe, expect, it } from 'vitest';
-import { loadInputs } from '../../src/ingest/index.ts';
-import { createLexicalEmbedder } from '../../src/embed/lexical.ts';
-import { runPipeline } from '../../src/pipeline.ts';
 import { directQuotes, reportedClause } from '../../src/quote/index.ts';
-import { QUOTE_FIXTURES, scoreGroups, scoreQuotes } from '../helpers/quote-gold.ts';
+import { fixtureRun, scoreGroups, scoreQuotes } from '../helpers/quote-gold.ts';
 
 const quotesIn = (text: string) => directQuotes(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end));
 
@@ -52,11 +49,7 @@ describe('reported speech', () => {
 
 describe('the fixture event (five languages, test/fixtures/quotes)', () => {
   it('finds the direct quotes, the reported speech and their speakers above the targets, and groups them across the languages', async () => {
-    const { documents } = await loadInputs([QUOTE_FIXTURES]);
-    const result = await runPipeline(
-      documents.filter((d) => d.id.endsWith('.txt')),
-      { embedder: async (corpus) => createLexicalEmbedder({ corpus }), mode: 'auto' },
-    );
+    const result = await fixtureRun();
     const scores = scoreQuotes(result.quotes!.flatMap((g) => g.members));
     expect(scores.direct.precision, scores.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(scores.direct.recall, scores.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
