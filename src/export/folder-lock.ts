@@ -6,10 +6,10 @@
 // been touched for ten minutes is known to be left over too.
 
 import { hostname } from 'node:os';
-import { open, readFile, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, readFile, rm, rmdir, stat, utimes, type FileHandle } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { PolyalignError } from '../errors.ts';
-import { processAlive } from './write.ts';
+import { ensureFolder, processAlive } from './write.ts';
 
 export const LOCK_NAME = 'decisions.jsonl.lock';
 /** A lock from another host (whose process cannot be asked) untouched for this long is left over. */
@@ -98,25 +98,55 @@ async function acquire(path: string, warn: (line: string) => void): Promise<File
   }
 }
 
+/** The levels of `dir` that do not exist yet, outermost first. */
+async function missingLevels(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (await stat(at).then(() => true, () => false)) break;
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  return missing;
+}
+
 /**
  * Run `fn` holding the lock of `outDir`; the lock file is removed however `fn` ends. A folder that does
- * not exist yet holds nothing to guard, and a run that fails on its input must not leave one behind,
- * so there `fn` runs without a lock. `warn` hears of a left-over lock that was taken over.
+ * not exist yet is made first, so that two runs into one new folder are told of each other too; when
+ * `fn` fails, the levels made here are removed again if they are still empty, so a run that fails on
+ * its input leaves no folder behind. `warn` hears of a left-over lock that was taken over.
  */
 export async function withFolderLock<T>(outDir: string, fn: () => Promise<T>, warn: (line: string) => void = () => {}): Promise<T> {
-  if (!(await stat(outDir).then((s) => s.isDirectory(), () => false))) return fn();
+  const made = await missingLevels(outDir);
+  await ensureFolder(outDir);
   const path = join(outDir, LOCK_NAME);
-  const handle = await acquire(path, warn);
+  let handle: FileHandle;
+  try {
+    handle = await acquire(path, warn);
+  } catch (error) {
+    await removeEmpty(made);
+    throw error;
+  }
   const heartbeat = setInterval(() => {
     const now = new Date();
     utimes(path, now, now).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  let ok = false;
   try {
-    return await fn();
+    const result = await fn();
+    ok = true;
+    return result;
   } finally {
     clearInterval(heartbeat);
     await handle.close().catch(() => undefined);
     await rm(path, { force: true });
+    if (!ok) await removeEmpty(made);
+  }
+}
+
+/** Remove the folders this run made, innermost first, where nothing was written into them. */
+async function removeEmpty(made: readonly string[]): Promise<void> {
+  for (const dir of [...made].reverse()) {
+    if (!(await rmdir(dir).then(() => true, () => false))) return;
   }
 }

@@ -4,7 +4,7 @@
 // subprocess, with the lexical embedder (the fastest) on two or three seeds.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +133,22 @@ describe('the output folder lock', () => {
     const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(['run', news, '-o', out, '--embedder', 'lexical'])));
     expect([a!.code, b!.code].sort()).toEqual([0, 1]);
     expect([a!.stderr, b!.stderr].join('')).toMatch(/is running polyalign on this output folder/);
+  });
+
+  it('is taken for a folder the run makes, too: two runs into one new folder at once are told of each other', async () => {
+    const news = folderOf([0, 1, 4]);
+    const out = join(news, '..', 'new', 'out');
+    const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(['run', news, '-o', out, '--embedder', 'lexical'])));
+    expect([a!.code, b!.code].sort()).toEqual([0, 1]);
+    expect([a!.stderr, b!.stderr].join('')).toMatch(/is running polyalign on this output folder/);
+  });
+
+  it('leaves no folder behind when the run fails on its input', () => {
+    const news = folderOf([0]);
+    const out = join(news, '..', 'made', 'out');
+    const r = runCli(['run', news, '-o', out, '--embedder', 'lexical']);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(news, '..', 'made'))).toBe(false);
   });
 });
 
