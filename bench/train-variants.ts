@@ -46,6 +46,7 @@ const withPivot = quick;
 const withStory = { ...quick, train: { ...quick.train, storyBlock: 8 } };
 const bigVocabulary = { ...withStory, vocabulary: { ...withStory.vocabulary, prefixes: 40_000, continuations: 5_000 } };
 const allSources = { ...withStory, data: { debianSources: [...Object.keys(DEBIAN_SOURCES), ...Object.keys(DEBIAN_LEFT_OUT)] } };
+const withFreeDict = { ...withStory, data: { freedictDir: '/usr/share/dictd' } };
 const noGettext = { ...withStory, data: { debianSources: ['lo-help', 'lo-ui', 'mozilla', 'gcompris', 'gnome-help', 'calibre', 'manpages'] } };
 
 export const VARIANTS: Record<string, { what: string; options: Variant }> = {
@@ -62,6 +63,7 @@ export const VARIANTS: Record<string, { what: string; options: Variant }> = {
   'q-bridge': { what: 'quick: + debian-l10n bridges (two of our languages through one English string)', options: withBridge },
   'q-pivot': { what: 'quick: + tatoeba-more (our languages with 16 pivots, pivots with English)', options: withPivot },
   'q-story': { what: 'quick: + same-story batches (8 FLORES lines or one catalogue side by side)', options: withStory },
+  'q-freedict': { what: "quick, story batches: + FreeDict's sl, hr, sr, da, ro dictionaries (Debian's dict-freedict-* packages)", options: withFreeDict },
   'q-vocab40k': { what: 'quick: + 40k word-initial pieces, 5k continuations', options: bigVocabulary },
   'q-all-sources': { what: 'quick, story batches, with the two sources left out for their licence (GIMP help, GFDL; installation guide, GPL-2.0-only)', options: allSources },
   'q-no-gettext': { what: 'quick, story batches, without the gettext, debconf and installer catalogues (per-package licences)', options: noGettext },
@@ -85,7 +87,7 @@ async function measureOnNtrex(name: string, options: Variant): Promise<string> {
   const r = await runRetrieval({ modelDir: out });
   const s = r.summary;
   const cell = (k: string) => `${(s[k]!.model * 100).toFixed(1)}/${(s[k]!.joined * 100).toFixed(1)}`;
-  return `${name}: held-out FLORES model ${(trained.heldOut.model * 100).toFixed(1)}, joined ${(trained.heldOut.combined * 100).toFixed(1)} (w ${trained.weight}); NTREX P@1 model/joined: all ${cell('all')}, slavic ${cell('slavic')}, sl–ro ${cell('sl–ro')}, ro–* ${cell('ro–*')}, da–* ${cell('da–*')}; ${trained.seconds.toFixed(0)} s`;
+  return `${name}: held-out FLORES model ${(trained.heldOut.model * 100).toFixed(1)}, joined ${(trained.heldOut.combined * 100).toFixed(1)} (w ${trained.weight}); NTREX P@1 model/joined: all ${cell('all')}, slavic ${cell('slavic')}, sl–ro ${cell('sl–ro')}, ro–* ${cell('ro–*')}, da–* ${cell('da–*')}, sl–* ${cell('sl–*')}; ${trained.seconds.toFixed(0)} s`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -34,12 +34,13 @@ export function addModels(program: Command, write: Io, exit: { code: number }): 
     .description("train polyalign's own static model from the training data and write it with its model card (npm run train-model)")
     .option('--data <dir>', 'training data laid out as ../shared/train (FLORES-200 dev, Tatoeba, Wiktionary; debian-l10n and tatoeba-more where there)', '../shared/train')
     .option('--out <dir>', 'model folder to write (default: the shipped models/polyalign/static-v2)')
+    .option('--freedict <dir>', "FreeDict's dictionaries in dictd format, as Debian's dict-freedict-* packages install them (npm run train-model installs them); none to leave them out", '/usr/share/dictd')
     .option('-q, --quiet', 'no progress lines')
     .action(async (opts) => {
       const { trainModelCommand } = await import('../commands/train.ts');
       const t0 = performance.now();
       const log = opts.quiet ? undefined : (line: string) => write.err(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
-      const r = await trainModelCommand({ data: resolve(opts.data), ...(opts.out ? { out: resolve(opts.out) } : {}), ...(log ? { log } : {}) });
+      const r = await trainModelCommand({ data: resolve(opts.data), ...(opts.freedict === 'none' ? {} : { freedict: resolve(opts.freedict) }), ...(opts.out ? { out: resolve(opts.out) } : {}), ...(log ? { log } : {}) });
       const pct = (x: number) => (x * 100).toFixed(1);
       write.out(
         `wrote ${r.dir} (sha256 ${r.hash}) in ${r.seconds.toFixed(0)} s; held-out FLORES P@1: model ${pct(r.heldOut.model)}, lexical ${pct(r.heldOut.lexical)}, combined ${pct(r.heldOut.combined)} at weight ${r.weight}\n`,

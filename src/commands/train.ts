@@ -15,6 +15,7 @@ import { modelCard } from '../train/card.ts';
 import { encodeIds } from '../train/contrastive.ts';
 import { DEFAULT_HELD_OUT, loadTrainingData, SOURCE_NAMES, SOURCES } from '../train/data.ts';
 import { chooseWeight } from '../train/weight.ts';
+import { installFreeDict } from '../train/freedict.ts';
 import { readSafetensors } from '../embed/static/safetensors.ts';
 
 export const MODEL_VERSION = '2.0.0';
@@ -22,6 +23,8 @@ export const MODEL_VERSION = '2.0.0';
 export interface TrainCommandOptions {
   data: string;
   out?: string;
+  /** FreeDict's dictd files to train on (train/freedict.ts); none read when not given. */
+  freedict?: string;
   /** Overrides of the build settings (tests train a tiny model). */
   build?: Partial<Omit<BuildOptions, 'log'>>;
   log?: (line: string) => void;
@@ -39,14 +42,16 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
   const t0 = performance.now();
   const log = options.log ?? (() => {});
   const out = options.out ?? SHIPPED_MODEL_DIR;
-  const build = { ...DEFAULT_BUILD, ...options.build };
+  const base = { ...DEFAULT_BUILD, ...options.build };
+  const build = options.freedict ? { ...base, data: { ...base.data, freedictDir: options.freedict } } : base;
+  if (options.freedict) installFreeDict(options.freedict, log);
   const data = loadTrainingData(options.data, build.data);
   log(`training data: ${SOURCES.map((s) => `${data.train[s].length} ${SOURCE_NAMES[s]} pairs`).join(', ')}`);
   const built = buildStaticModel(options.data, { ...build, log }, data);
 
   // Measure what ships: the int8 weights, read back.
   const heldOutLines = build.data.heldOutLines ?? DEFAULT_HELD_OUT;
-  const training = { ...build.train, vocabulary: build.vocabulary, mix: build.mix, spellingInit: build.spellingInit ?? false, heldOutLines, floresLines: build.data.floresLines ?? null, limit: build.data.limit ?? null };
+  const training = { ...build.train, vocabulary: build.vocabulary, mix: build.mix, spellingInit: build.spellingInit ?? false, heldOutLines, floresLines: build.data.floresLines ?? null, limit: build.data.limit ?? null, freedict: data.freedict.map((d) => `${d.name} ${d.edition}`) };
   const metadata = { format: 'pt', polyalign: MODEL_VERSION };
   const bytes = weightsFile(built.weights.embeddings, built.weights.vocabSize, built.weights.dim, metadata);
   const shipped = { ...built.weights, embeddings: readSafetensors(bytes).tensors.embeddings!.data };
@@ -66,7 +71,7 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
     polyalign: { name: SHIPPED_MODEL, version: MODEL_VERSION, weight: choice.weight, training },
   };
   const hash = shortHash(bytes);
-  const card = modelCard({ config, counts: built.counts, leftOut: data.leftOut, heldOut: choice.pairs, weights: choice.grid, sizeBytes: bytes.length, hash });
+  const card = modelCard({ config, counts: built.counts, leftOut: data.leftOut, freedict: data.freedict, heldOut: choice.pairs, weights: choice.grid, sizeBytes: bytes.length, hash });
 
   const partial = `${out.replace(/\/$/, '')}.partial`;
   try {

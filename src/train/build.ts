@@ -26,7 +26,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_MIX: Record<Source, number> = { flores: 1, tatoeba: 1, dictionary: 1, debian: 1, bridge: 1, pivot: 1 };
+export const DEFAULT_MIX: Record<Source, number> = { flores: 1, tatoeba: 1, dictionary: 1, debian: 1, bridge: 1, pivot: 1, freedict: 1 };
 export const DEFAULT_BUILD: Omit<BuildOptions, 'log'> = { vocabulary: DEFAULT_VOCABULARY, train: DEFAULT_TRAIN, data: {}, mix: DEFAULT_MIX, spellingInit: true };
 /** The held-out FLORES languages that P@1 is measured on (English is only a pivot). */
 export const HELD_OUT_LANGS = FLORES_LANGS.filter((l) => l !== 'eng');

@@ -10,6 +10,8 @@ export interface CardFigures {
   counts: Record<string, number>;
   /** debian-l10n sources left out for their licence, and their pairs. */
   leftOut?: Record<string, number>;
+  /** The FreeDict dictionaries read, with their editions and licences. */
+  freedict?: Array<{ name: string; edition: string; licence: string; pairs: number }>;
   /** Held-out FLORES P@1 per language pair: the model alone, the lexical channel alone, combined. */
   heldOut: Record<string, { model: number; lexical: number; combined: number }>;
   weights: Array<{ weight: number; mean: number; min: number }>;
@@ -36,19 +38,23 @@ export function modelCard(f: CardFigures): string {
   }
   if (f.counts.bridge) rows.push(`| debian-l10n bridges: two of our languages that translate the same English string, at most ${t.bridgePerPair ?? 6000} per language pair | ${f.counts.bridge} | as above |`);
   if (f.counts.pivot) rows.push(`| tatoeba-more, Tatoeba test sets v2021-08-07: our languages with 16 pivot languages (epo deu spa fra nld ita por tur rus ukr nob nor swe fin ces pol), and each pivot with English (at most ${t.pivotEnglish ?? 4000} each) | ${f.counts.pivot} | CC BY 2.0 FR |`);
+  if (f.counts.freedict) {
+    const dicts = (f.freedict ?? []).map((d) => `${d.name} ${d.edition} (${d.licence}, ${d.pairs})`).join(', ');
+    rows.push(`| FreeDict dictionaries (FreeDict contributors), from Debian's dict-freedict-* packages: ${dicts}; at most 20000 word pairs each | ${f.counts.freedict} | GPL-2.0+ / GPL-3.0+ |`);
+  }
   const leftOut = Object.entries(f.leftOut ?? {}).filter(([, n]) => n > 0);
   const licence = gpl
     ? `The weights are released under **GPL-3.0-or-later**, the one licence that every source used allows:
 the gettext catalogues, GCompris, calibre, the man pages and debconf templates are GPL-2.0+/GPL-3.0+/LGPL (each
 package's own), LibreOffice and Mozilla's strings MPL-2.0 (which allows the GPL as a secondary licence),
 FLORES-200 CC BY-SA 4.0 (one-way compatible with GPLv3), GNOME help and Wiktionary CC BY-SA 3.0 (adaptable
-under CC BY-SA 4.0, hence GPLv3), Tatoeba CC BY 2.0 FR (attribution only).
+under CC BY-SA 4.0, hence GPLv3), Tatoeba CC BY 2.0 FR (attribution only)${f.counts.freedict ? ', the FreeDict dictionaries GPL-2.0+ or GPL-3.0+' : ''}.
 ${leftOut.length ? `Left out for their licence: ${leftOut.map(([s, n]) => `${s} (${DEBIAN_LEFT_OUT[s]}, ${n} pairs)`).join(', ')}, which the GPL-3.0 does not admit.
 ` : ''}The gettext catalogues' licences were taken from the extraction's list of packages (Debian main, all free
 software, mostly GPL-2.0+ or LGPL), not audited file by file: a catalogue under GPL-2.0-only would not admit
 GPL-3.0 and would have to be removed.
 Attribution: FLORES-200 (NLLB Team et al., 2022), Tatoeba (tatoeba.org contributors, Tiedemann 2020, the
-Tatoeba Translation Challenge), Wiktionary contributors, and the translators of the Debian, GNOME, KDE, Xfce,
+Tatoeba Translation Challenge), Wiktionary contributors, ${f.counts.freedict ? 'the FreeDict contributors, ' : ''}and the translators of the Debian, GNOME, KDE, Xfce,
 LibreOffice, Mozilla, GCompris and calibre projects.`
     : `The weights are derived from share-alike data, so they are released under **CC BY-SA 4.0**
 (compatible with the CC BY-SA 3.0 of Wiktionary). Attribution: FLORES-200 (NLLB Team et al., 2022),

@@ -7,10 +7,11 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a } from '../embed/lexical-hashed.ts';
 import { PolyalignError } from '../errors.ts';
+import { readFreeDict } from './freedict.ts';
 
-export type Source = 'flores' | 'tatoeba' | 'dictionary' | 'debian' | 'bridge' | 'pivot';
-export const SOURCES: Source[] = ['flores', 'tatoeba', 'dictionary', 'debian', 'bridge', 'pivot'];
-export const SOURCE_NAMES: Record<Source, string> = { flores: 'FLORES', tatoeba: 'Tatoeba', dictionary: 'dictionary', debian: 'debian-l10n', bridge: 'debian-l10n bridge', pivot: 'tatoeba-more' };
+export type Source = 'flores' | 'tatoeba' | 'dictionary' | 'debian' | 'bridge' | 'pivot' | 'freedict';
+export const SOURCES: Source[] = ['flores', 'tatoeba', 'dictionary', 'debian', 'bridge', 'pivot', 'freedict'];
+export const SOURCE_NAMES: Record<Source, string> = { flores: 'FLORES', tatoeba: 'Tatoeba', dictionary: 'dictionary', debian: 'debian-l10n', bridge: 'debian-l10n bridge', pivot: 'tatoeba-more', freedict: 'FreeDict' };
 
 /**
  * The debian-l10n sources used, and why the others are not: the weights are released under one
@@ -59,6 +60,8 @@ export interface TrainingData {
   sourceTexts: Partial<Record<Source, string[]>>;
   /** Pairs of the debian-l10n sources left out for their licence (DEBIAN_LEFT_OUT), by source. */
   leftOut: Record<string, number>;
+  /** The FreeDict dictionaries read: name, edition, licence and pairs, for the model card. */
+  freedict: Array<{ name: string; edition: string; licence: string; pairs: number }>;
 }
 
 export interface DataOptions {
@@ -74,6 +77,8 @@ export interface DataOptions {
   bridgePerPair?: number;
   /** At most this many pivot–English pairs per pivot language (tatoeba-more). */
   pivotEnglish?: number;
+  /** Where FreeDict's dictd files are (Debian's dict-freedict-* packages put them in /usr/share/dictd); none read when not given. */
+  freedictDir?: string;
 }
 
 export const DEFAULT_HELD_OUT = 100;
@@ -155,12 +160,15 @@ export function loadTrainingData(dir: string, options: DataOptions = {}): Traini
   }
   const debian = existsSync(join(dir, 'debian-l10n')) ? loadDebian(join(dir, 'debian-l10n'), options, limit) : { debian: [], bridge: [] };
   const pivot = existsSync(join(dir, 'tatoeba-more')) ? loadPivots(join(dir, 'tatoeba-more'), options, limit) : { pairs: [], vocabularyTexts: [] };
+  const dictionaries = options.freedictDir ? readFreeDict(options.freedictDir, limit) : [];
+  const freedict: Pair[] = dictionaries.flatMap((d) => d.pairs.map((p) => ({ source: 'freedict' as const, a: p.word, b: p.english, langs: `${d.lang}-eng`, group: `d${p.english}` })));
   const sides = (pairs: Pair[]) => pairs.flatMap((p) => [p.a, p.b]);
   return {
-    train: { flores: floresPairs, tatoeba, dictionary, debian: debian.debian, bridge: debian.bridge, pivot: pivot.pairs },
+    train: { flores: floresPairs, tatoeba, dictionary, debian: debian.debian, bridge: debian.bridge, pivot: pivot.pairs, freedict },
     heldOut,
     texts,
-    sourceTexts: { debian: sides(debian.debian), bridge: [], pivot: pivot.vocabularyTexts },
+    sourceTexts: { debian: sides(debian.debian), bridge: [], pivot: pivot.vocabularyTexts, freedict: sides(freedict) },
+    freedict: dictionaries.map((d) => ({ name: d.name, edition: d.edition, licence: d.licence, pairs: d.pairs.length })),
     leftOut: existsSync(join(dir, 'debian-l10n')) ? countLeftOut(join(dir, 'debian-l10n')) : {},
   };
 }
