@@ -18,9 +18,9 @@ import { pairTmxName } from './export/tmx-pairs.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { isTuned, languageWarning } from './language/tuned.ts';
-import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision } from './review/index.ts';
+import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
-import { detectQuotes, groupQuotes } from './quote/index.ts';
+import { detectQuotes, groupQuotes, resolveQuoteDecisions } from './quote/index.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, ProgressEvent, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
@@ -57,7 +57,7 @@ export interface PipelineOptions {
    * A reviewer's decisions in force (src/review/store.ts `effective`), applied between align and group
    * (links) and after the glossary (entries). When given, run.json gets a `review` section.
    */
-  decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[] };
+  decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[]; quotes?: readonly QuoteDecision[] };
   /**
    * Leave out a document that cannot be aligned (unknown language, too few sentences) instead of
    * stopping, as long as two remain; `skipped` (from ingest, and these) goes to run.json.
@@ -270,24 +270,33 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const glossaryReview = decisions ? applyGlossaryDecisions(built, decisions.entries) : undefined;
   const glossary: GlossaryEntry[] = glossaryReview?.glossary ?? built;
   // who said what: quotes found in each document, their speakers from the glossary, grouped across documents
-  const quotes = await time('quotes', () => groupQuotes(detectQuotes(segmented, glossary), pairs, embedder));
+  const found = detectQuotes(segmented, glossary);
+  const quoteReview = decisions ? resolveQuoteDecisions(found, decisions.quotes ?? []) : undefined;
+  const quoteConflicts: string[] = [];
+  const quotes = await time('quotes', () => groupQuotes(found, pairs, embedder, quoteReview, quoteConflicts));
 
   const review: ReviewSummary | undefined =
     decisions && linkReview && glossaryReview
       ? {
           store: STORE_NAME,
-          decisions: { links: decisions.links.length, entries: decisions.entries.length },
+          decisions: { links: decisions.links.length, entries: decisions.entries.length, quotes: decisions.quotes?.length ?? 0 },
           imported: [],
-          applied: { ...linkReview.applied, ...glossaryReview.applied },
+          applied: {
+            ...linkReview.applied,
+            ...glossaryReview.applied,
+            quotesConfirmed: (quoteReview?.confirmed.length ?? 0) - quoteConflicts.length,
+            quotesRejected: quoteReview?.rejected.length ?? 0,
+          },
           conflicts: [
             ...grouping.refused.map(
               ({ link, reason }) =>
                 `confirmed link ${link.src.doc}:${formatSpan(link.src)} ↔ ${link.tgt.doc}:${formatSpan(link.tgt)} is in no group: ${reason}`,
             ),
             ...glossaryReview.conflicts,
+            ...quoteConflicts,
           ],
           changes: [],
-          orphaned: [...linkReview.orphaned, ...glossaryReview.orphaned],
+          orphaned: [...linkReview.orphaned, ...glossaryReview.orphaned, ...(quoteReview?.orphaned ?? [])],
         }
       : undefined;
 

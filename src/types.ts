@@ -287,11 +287,11 @@ export interface ReviewSummary {
   /** The store's file name in the output folder. */
   store: string;
   /** Decisions in force in the store (the latest per key). */
-  decisions: { links: number; entries: number };
+  decisions: { links: number; entries: number; quotes: number };
   /** Files whose decisions were merged into the store by this run. */
   imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
   /** Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold, `added` never proposed. */
-  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number };
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number; quotesConfirmed: number; quotesRejected: number };
   /** Decisions that contradict each other; each line says what was done. */
   conflicts: string[];
   /** A newer decision reversing an older one (applied). */
@@ -334,6 +334,8 @@ export interface QuoteGroup {
   scores: Record<string, number>;
   /** Per member id, the estimated probability that a reader confirms it is the same quote (absent alone). */
   confidence: Record<string, number>;
+  /** Per member id, what a reviewer decided: `confirmed` (joined to the group by a decision), `rejected` (a quote left alone by one); absent: as the tool grouped it. */
+  status?: Record<string, 'confirmed' | 'rejected'>;
 }
 
 export interface RunResult {

@@ -15,7 +15,7 @@ export async function reviewImportCommand(file: string, outDir: string, now = ne
   const force = inForce(outcome.log);
   const lines = [
     ...warnings.map((w) => `warning: ${w}`),
-    `imported ${added} new decision${added === 1 ? '' : 's'} from ${file} into ${label(outDir, STORE_NAME)} (in force: ${force.links.length} link${force.links.length === 1 ? '' : 's'}, ${force.entries.length} glossary entr${force.entries.length === 1 ? 'y' : 'ies'})`,
+    `imported ${added} new decision${added === 1 ? '' : 's'} from ${file} into ${label(outDir, STORE_NAME)} (in force: ${force.links.length} link${force.links.length === 1 ? '' : 's'}, ${force.entries.length} glossary entr${force.entries.length === 1 ? 'y' : 'ies'}${force.quotes.length ? `, ${force.quotes.length} quote pair${force.quotes.length === 1 ? '' : 's'}` : ''})`,
     ...outcome.changes.map((c) => `changed: ${c}`),
     ...outcome.conflicts.map((c) => `conflict: ${c}`),
     `the next polyalign run with -o ${relative(process.cwd(), outDir) || '.'} applies them`,

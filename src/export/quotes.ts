@@ -20,7 +20,7 @@ export function quotesCsv(result: RunResult): string {
   const rows: Cell[][] = [];
   for (const g of groupsOf(result)) {
     for (const q of g.members) {
-      rows.push([g.id, q.kind, q.speaker?.canonical ?? q.speaker?.form ?? '', q.speaker?.entry ?? '', q.doc, q.lang, sentOf(q), q.start, q.end, q.text, g.confidence[q.id] ?? '', 'auto']);
+      rows.push([g.id, q.kind, q.speaker?.canonical ?? q.speaker?.form ?? '', q.speaker?.entry ?? '', q.doc, q.lang, sentOf(q), q.start, q.end, q.text, g.confidence[q.id] ?? '', g.status?.[q.id] ?? 'auto']);
     }
   }
   return toCsv(QUOTES_HEADER, rows);
@@ -45,6 +45,7 @@ export function quotesJsonl(result: RunResult): string {
           speaker: q.speaker ?? null,
           score: g.scores[q.id] ?? null,
           confidence: g.confidence[q.id] ?? null,
+          status: g.status?.[q.id] ?? 'auto',
         })),
       }),
     )

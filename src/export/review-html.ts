@@ -96,6 +96,7 @@ export function reviewHtml(result: RunResult): string {
       <span id="page-info" aria-live="polite"></span>
       <button type="button" id="next" aria-label="Next page">Next &#9654;</button></span>
     <button type="button" id="export" class="primary">Export decisions (0)</button>
+    <button type="button" id="export-quotes" class="primary" hidden>Export quote decisions (0)</button>
   </div>
   <p class="message" id="message" role="status" aria-live="polite"></p>
   <div class="cols" id="colheads" aria-label="Documents"></div>

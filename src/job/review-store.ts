@@ -23,11 +23,12 @@ import {
   type EntryDecision,
   type LinkDecision,
   type ParseOptions,
+  type QuoteDecision,
 } from '../review/index.ts';
 import type { ReviewSummary, RunManifest } from '../types.ts';
 
 /** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
-export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv'] as const;
+export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv', 'quotes.csv'] as const;
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -149,7 +150,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
         );
       }
       // Without a recorded hash the file's age is unknown: it may only add decisions, never reverse one.
-      take(file, 'hand-edited', changedOnly(name, [...parsed.links, ...parsed.entries]), parsed.conflicts, recorded[name] === undefined);
+      take(file, 'hand-edited', changedOnly(name, [...parsed.links, ...parsed.entries, ...parsed.quotes]), parsed.conflicts, recorded[name] === undefined);
     }
   }
   for (const file of options.files) {
@@ -160,7 +161,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
       ...(ownGlossary ? { canonicalBefore } : {}),
     });
-    const decisions = [...parsed.links, ...parsed.entries];
+    const decisions = [...parsed.links, ...parsed.entries, ...parsed.quotes];
     take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);
   }
   if (log.length !== loaded.length) await saveStore(options.outDir, log);
@@ -169,8 +170,12 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
 }
 
 /** The decisions in force, split as the pipeline takes them. */
-export function inForce(log: readonly Decision[]): { links: LinkDecision[]; entries: EntryDecision[] } {
+export function inForce(log: readonly Decision[]): { links: LinkDecision[]; entries: EntryDecision[]; quotes: QuoteDecision[] } {
   const now = effective(log);
-  return { links: now.filter((d): d is LinkDecision => d.kind === 'link'), entries: now.filter((d): d is EntryDecision => d.kind === 'entry') };
+  return {
+    links: now.filter((d): d is LinkDecision => d.kind === 'link'),
+    entries: now.filter((d): d is EntryDecision => d.kind === 'entry'),
+    quotes: now.filter((d): d is QuoteDecision => d.kind === 'quote'),
+  };
 }
 

@@ -12,6 +12,7 @@
 
 import type { Embedder } from '../embed/embedder.ts';
 import type { PairAlignment, Quote, QuoteGroup } from '../types.ts';
+import type { QuoteReview } from './decisions.ts';
 
 /**
  * Percentiles of the cosines of unrelated held-out FLORES lines (line i of one language with line
@@ -72,6 +73,8 @@ interface QuoteLink {
   a: number;
   b: number;
   cosine: number;
+  /** Joined by a reviewer's decision. */
+  confirmed?: boolean;
 }
 
 /** A reported clause that holds a quote of three words or more in marks: that quote is the cleaner unit, and aligns for it. */
@@ -79,7 +82,19 @@ function heldByInner(q: Quote, quotes: readonly Quote[]): boolean {
   return q.kind === 'reported' && quotes.some((o) => o.doc === q.doc && o.kind === 'speech' && o.start >= q.start && o.end <= q.end && o.text.split(/\s+/u).length >= 3);
 }
 
-export async function groupQuotes(quotes: readonly Quote[], pairs: readonly PairAlignment[], embedder: Pick<Embedder, 'embed' | 'kind'>): Promise<QuoteGroup[]> {
+/**
+ * The quote groups of a run. With a reviewer's decisions (`review`): two quotes confirmed as one are
+ * joined first, whatever their likeness and speakers, and two rejected are never in one group; a
+ * confirmation that would put two quotes of one document in a group is not applied and is said in
+ * `conflicts`.
+ */
+export async function groupQuotes(
+  quotes: readonly Quote[],
+  pairs: readonly PairAlignment[],
+  embedder: Pick<Embedder, 'embed' | 'kind'>,
+  review: QuoteReview = { confirmed: [], rejected: [], orphaned: [] },
+  conflicts: string[] = [],
+): Promise<QuoteGroup[]> {
   const table = UNRELATED[embedder.kind] ?? UNRELATED.lexical!;
   const alone = table.find(([p]) => p === 0.99)![1];
   const withLink = table.find(([p]) => p === 0.5)![1];
@@ -114,12 +129,17 @@ export async function groupQuotes(quotes: readonly Quote[], pairs: readonly Pair
     }
   }
 
-  // merge, most alike first, keeping one quote per document and one speaker per group
+  // merge: the reviewer's confirmations first, then most alike first, keeping one quote per document,
+  // one speaker per group (unless a reviewer joined them) and no two quotes a reviewer rejected
+  const rejected = new Set(review.rejected.map(([a, b]) => `${a}\u0000${b}`));
+  const apart = (xs: readonly number[], ys: readonly number[]) => xs.some((x) => ys.some((y) => rejected.has(x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`)));
   const groupOf = quotes.map((_, i) => i);
   const members = new Map<number, number[]>(quotes.map((_, i) => [i, [i]]));
   const find = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = find(groupOf[i]!)));
   const kept: QuoteLink[] = [];
-  for (const l of [...links].sort((p, q) => q.cosine - p.cosine || p.a - q.a || p.b - q.b)) {
+  const byReviewer = review.confirmed.map(([a, b]) => ({ a, b, cosine: dot(vectors[a]!, vectors[b]!), confirmed: true }));
+  const ordered = [...links].sort((p, q) => q.cosine - p.cosine || p.a - q.a || p.b - q.b).map((l) => ({ ...l, confirmed: false }));
+  for (const l of [...byReviewer, ...ordered]) {
     const ga = find(l.a);
     const gb = find(l.b);
     if (ga === gb) {
@@ -127,14 +147,21 @@ export async function groupQuotes(quotes: readonly Quote[], pairs: readonly Pair
       continue;
     }
     const all = [...members.get(ga)!, ...members.get(gb)!];
-    if (new Set(all.map((i) => quotes[i]!.doc)).size < all.length) continue;
+    const docsClash = new Set(all.map((i) => quotes[i]!.doc)).size < all.length;
     const speakers = new Set(all.map((i) => quotes[i]!.speaker?.entry ?? quotes[i]!.speaker?.canonical).filter((s) => s !== undefined));
-    if (speakers.size > 1) continue;
+    if (l.confirmed && (docsClash || apart(members.get(ga)!, members.get(gb)!))) {
+      const [qa, qb] = [quotes[l.a]!, quotes[l.b]!];
+      conflicts.push(`confirmed quote ${qa.doc} ${JSON.stringify(qa.text.slice(0, 40))} ↔ ${qb.doc} ${JSON.stringify(qb.text.slice(0, 40))} is not applied: ${docsClash ? 'it would put two quotes of one document in one group' : 'another decision rejects one of the group'}`);
+      continue;
+    }
+    if (!l.confirmed && (docsClash || speakers.size > 1 || apart(members.get(ga)!, members.get(gb)!))) continue;
     groupOf[gb] = ga;
     members.set(ga, all);
     members.delete(gb);
     kept.push(l);
   }
+  const confirmedIn = new Set(kept.filter((l) => l.confirmed).flatMap((l) => [l.a, l.b]));
+  const rejectedOf = new Set(review.rejected.flat());
 
   const best = new Map<number, number>();
   for (const l of kept) {
@@ -155,12 +182,18 @@ export async function groupQuotes(quotes: readonly Quote[], pairs: readonly Pair
       confidence[quotes[i]!.id] = Math.round(chanceBelow(c, table) * 10_000) / 10_000;
     }
     group.sort((p, q) => order.get(p.id)! - order.get(q.id)!);
+    const status: Record<string, 'confirmed' | 'rejected'> = {};
+    for (const i of list) {
+      if (confirmedIn.has(i)) status[quotes[i]!.id] = 'confirmed';
+      else if (list.length === 1 && rejectedOf.has(i)) status[quotes[i]!.id] = 'rejected';
+    }
     return {
       id: `Q${String(g + 1).padStart(3, '0')}`,
       ...(named?.speaker ? { speaker: { ...(named.speaker.entry ? { entry: named.speaker.entry } : {}), canonical: named.speaker.canonical ?? named.speaker.form } } : {}),
       members: group,
       scores,
       confidence,
+      ...(Object.keys(status).length > 0 ? { status } : {}),
     };
   });
 }

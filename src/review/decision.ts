@@ -35,7 +35,21 @@ export interface EntryDecision {
   at: string;
 }
 
-export type Decision = LinkDecision | EntryDecision;
+/**
+ * Two quotes of two documents are the same quote (`confirmed`) or not (`rejected`): read from the
+ * quote_id and status columns of an edited quotes.csv (src/review/parse.ts says how). Each side is a
+ * document and the quote's words, never a quote or group id, which a re-run renumbers.
+ */
+export interface QuoteDecision {
+  kind: 'quote';
+  status: LinkStatus;
+  src: SpanText;
+  tgt: SpanText;
+  source: string;
+  at: string;
+}
+
+export type Decision = LinkDecision | EntryDecision | QuoteDecision;
 
 // Cells that start like a formula get a leading `'` from the CSV writer (src/export/csv.ts); a
 // spreadsheet keeps it, so it is taken off again when a cell is read back.
@@ -62,12 +76,17 @@ export function linkKey(d: Pick<LinkDecision, 'src' | 'tgt'>): string {
   return a <= b ? `link\u0000${a}\u0000${b}` : `link\u0000${b}\u0000${a}`;
 }
 
+/** The same key whichever quote the file named first. */
+export function quoteKey(d: Pick<QuoteDecision, 'src' | 'tgt'>): string {
+  return `quote${linkKey(d).slice('link'.length)}`;
+}
+
 export function entryKey(d: Pick<EntryDecision, 'variants'>): string {
   return `entry\u0000${d.variants.join('\u0000')}`;
 }
 
 export function decisionKey(d: Decision): string {
-  return d.kind === 'link' ? linkKey(d) : entryKey(d);
+  return d.kind === 'link' ? linkKey(d) : d.kind === 'quote' ? quoteKey(d) : entryKey(d);
 }
 
 /** Whether two decisions on one key say the same thing. */
@@ -79,7 +98,7 @@ export function sameDecision(a: Decision, b: Decision): boolean {
 /** One line for a person: `000.txt "Kim je rekao…" ↔ 004.txt "Kim sagde…"`. */
 export function describe(d: Decision): string {
   if (d.kind === 'entry') return `glossary entry ${JSON.stringify(d.canonical)} (${d.variants.slice(0, 4).join(' | ')}${d.variants.length > 4 ? ' | …' : ''})`;
-  return `${describeSpan(d.src)} ↔ ${describeSpan(d.tgt)}`;
+  return `${d.kind === 'quote' ? 'quote ' : ''}${describeSpan(d.src)} ↔ ${describeSpan(d.tgt)}`;
 }
 
 function describeSpan(s: SpanText): string {

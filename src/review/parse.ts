@@ -1,13 +1,15 @@
 // Decisions files: an alignments.csv whose `status` column a reviewer edited (or the review page's
-// export, which has the same header), and a glossary.csv whose `status` / `canonical` columns were
-// edited. Pure: takes the file's text and its name (for messages).
+// export, which has the same header), a glossary.csv whose `status` / `canonical` columns were
+// edited, and a quotes.csv whose `status` (and `quote_id`) columns were edited (or the page's quote
+// export). Pure: takes the file's text and its name (for messages).
 
 import { parse } from 'csv-parse/sync';
 import { PolyalignError } from '../errors.ts';
-import { describe, entryKey, linkKey, normaliseText, unescapeCell, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus } from './decision.ts';
+import { describe, entryKey, linkKey, normaliseText, quoteKey, unescapeCell, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
 
 export const LINK_COLUMNS = ['status', 'src_doc', 'src_text', 'tgt_doc', 'tgt_text'] as const;
 export const ENTRY_COLUMNS = ['status', 'canonical'] as const;
+export const QUOTE_COLUMNS = ['quote_id', 'doc', 'text', 'status'] as const;
 /** glossary.csv columns that are not languages. */
 export const GLOSSARY_FIXED_COLUMNS = ['entry_id', 'type', 'canonical', 'status', 'mentions', 'docs', 'example'];
 
@@ -15,9 +17,10 @@ const LINK_STATUS: Record<string, LinkStatus | null> = { '': null, auto: null, c
 const ENTRY_STATUS: Record<string, EntryStatus | null> = { '': null, keep: 'keep', reject: 'reject' };
 
 export interface ParsedDecisions {
-  kind: 'links' | 'glossary';
+  kind: 'links' | 'glossary' | 'quotes';
   links: LinkDecision[];
   entries: EntryDecision[];
+  quotes: QuoteDecision[];
   /** The same key decided both ways in this file: neither is taken. */
   conflicts: string[];
 }
@@ -79,9 +82,10 @@ function readTable(text: string, path: string): { header: string[]; rows: string
   return { header: header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), rows };
 }
 
-/** Read a decisions file: alignments.csv-like (link decisions) or glossary.csv-like (entry decisions). */
+/** Read a decisions file: alignments.csv-like (link decisions), glossary.csv-like (entry decisions) or quotes.csv-like (quote decisions). */
 export function parseDecisions(text: string, path: string, options: ParseOptions): ParsedDecisions {
   const { header, rows } = readTable(text, path);
+  if (header.includes('quote_id')) return parseQuoteRows(header, rows, path, options);
   if (header.includes('src_doc') || header.includes('tgt_doc') || !header.includes('canonical')) {
     return parseLinkRows(header, rows, path, options);
   }
@@ -138,7 +142,7 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
     if (!before) byKey.set(key, decision);
   });
   const links = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
-  return { kind: 'links', links, entries: [], conflicts };
+  return { kind: 'links', links, entries: [], quotes: [], conflicts };
 }
 
 function parseEntryRows(header: string[], rows: string[][], path: string, options: ParseOptions): ParsedDecisions {
@@ -170,5 +174,71 @@ function parseEntryRows(header: string[], rows: string[][], path: string, option
     if (!earlier) byKey.set(key, decision);
   });
   const entries = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
-  return { kind: 'glossary', links: [], entries, conflicts };
+  return { kind: 'glossary', links: [], entries, quotes: [], conflicts };
+}
+
+/** Which document of the run a cell names: the writer's formula guard taken off, a name's own spaces kept when the run knows it so. */
+function docOf(cell: string, known: ReadonlySet<string> | undefined, path: string, line: number): string {
+  const raw = unescapeCell(cell);
+  const doc = known?.has(raw) ? raw : raw.trim();
+  if (!doc) throw invalid(path, `row ${line}: doc is empty`);
+  if (known && !known.has(doc)) throw invalid(path, `row ${line}: unknown document ${JSON.stringify(doc)}; this run's documents are ${[...known].join(', ')}`);
+  return doc;
+}
+
+/**
+ * quotes.csv, edited: the rows of one quote_id are one quote across the documents. A row set to
+ * `confirmed` is the same quote as every other confirmed row of its quote_id (so a quote moved to
+ * another group is confirmed there by giving it that quote_id); a row set to `rejected` is not the
+ * same quote as any other row of its quote_id. Each becomes a decision on a pair of quotes, named by
+ * document and words.
+ */
+function parseQuoteRows(header: string[], rows: string[][], path: string, options: ParseOptions): ParsedDecisions {
+  const col = columnsOf(header, QUOTE_COLUMNS, path, 'a quote decisions file');
+  const sentCol = header.indexOf('sent');
+  const known = options.knownDocs ? new Set(options.knownDocs) : undefined;
+  const groups = new Map<string, Array<{ side: SpanText; status: LinkStatus | null; line: number }>>();
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const raw = (row[col.status!] ?? '').trim().toLowerCase();
+    if (!Object.hasOwn(LINK_STATUS, raw)) throw invalid(path, `row ${line}: status ${JSON.stringify(row[col.status!])}, expected auto, confirmed or rejected`);
+    const id = (row[col.quote_id!] ?? '').trim();
+    if (!id) throw invalid(path, `row ${line}: quote_id is empty`);
+    const doc = docOf(row[col.doc!] ?? '', known, path, line);
+    const text = normaliseText(unescapeCell(row[col.text!] ?? ''));
+    if (!text) throw invalid(path, `row ${line}: text is empty`);
+    const sent = sentCol >= 0 ? (row[sentCol] ?? '').trim() : '';
+    const side: SpanText = /^\d+(-\d+)?$/.test(sent) ? { doc, text, sent } : { doc, text };
+    const list = groups.get(id) ?? [];
+    list.push({ side, status: LINK_STATUS[raw] ?? null, line });
+    groups.set(id, list);
+  });
+  const byKey = new Map<string, QuoteDecision>();
+  const conflicted = new Set<string>();
+  const conflicts: string[] = [];
+  const add = (status: LinkStatus, src: SpanText, tgt: SpanText, line: number) => {
+    const decision: QuoteDecision = { kind: 'quote', status, src, tgt, source: path, at: options.at };
+    const key = quoteKey(decision);
+    const before = byKey.get(key);
+    if (before && before.status !== status && !conflicted.has(key)) {
+      conflicted.add(key);
+      conflicts.push(`${path}: two quotes are both confirmed and rejected as one (row ${line}); neither was taken: ${describe(decision)}`);
+    }
+    if (!before) byKey.set(key, decision);
+  };
+  for (const [id, members] of groups) {
+    const confirmed = members.filter((m) => m.status === 'confirmed');
+    for (let x = 0; x < confirmed.length; x++) {
+      for (let y = x + 1; y < confirmed.length; y++) {
+        const [a, b] = [confirmed[x]!, confirmed[y]!];
+        if (a.side.doc === b.side.doc) throw invalid(path, `row ${b.line}: quote ${id} has two confirmed rows of ${a.side.doc} (rows ${a.line} and ${b.line}); a quote is found once in each document`);
+        add('confirmed', a.side, b.side, b.line);
+      }
+    }
+    for (const r of members.filter((m) => m.status === 'rejected')) {
+      for (const m of members) if (m !== r && m.side.doc !== r.side.doc) add('rejected', r.side, m.side, r.line);
+    }
+  }
+  const quotes = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
+  return { kind: 'quotes', links: [], entries: [], quotes, conflicts };
 }

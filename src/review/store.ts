@@ -63,7 +63,7 @@ function what(before: Decision, d: Decision, newOnly: boolean): string {
 
 // Fixed key order so a store diffs cleanly.
 function lineOf(d: Decision): string {
-  if (d.kind === 'link') {
+  if (d.kind === 'link' || d.kind === 'quote') {
     const side = (s: LinkDecision['src']) => (s.sent !== undefined ? { doc: s.doc, sent: s.sent, text: s.text } : { doc: s.doc, text: s.text });
     return JSON.stringify({ kind: d.kind, status: d.status, src: side(d.src), tgt: side(d.tgt), source: d.source, at: d.at });
   }
@@ -104,7 +104,7 @@ function toDecision(value: unknown, fail: Fail): Decision {
   const o = value as Record<string, unknown>;
   const source = typeof o.source === 'string' ? o.source : '';
   const at = typeof o.at === 'string' ? o.at : '';
-  if (o.kind === 'link') {
+  if (o.kind === 'link' || o.kind === 'quote') {
     if (o.status !== 'confirmed' && o.status !== 'rejected') throw fail(`status ${JSON.stringify(o.status)}, expected confirmed or rejected`);
     const side = (v: unknown, name: string): LinkDecision['src'] => {
       if (typeof v !== 'object' || v === null) throw fail(`${name} is missing`);
@@ -113,7 +113,7 @@ function toDecision(value: unknown, fail: Fail): Decision {
       const text = normaliseText(str(s.text, `${name}.text`, fail));
       return typeof s.sent === 'string' && s.sent !== '' ? { doc, text, sent: s.sent } : { doc, text };
     };
-    return { kind: 'link', status: o.status, src: side(o.src, 'src'), tgt: side(o.tgt, 'tgt'), source, at };
+    return { kind: o.kind, status: o.status, src: side(o.src, 'src'), tgt: side(o.tgt, 'tgt'), source, at };
   }
   if (o.kind === 'entry') {
     if (o.status !== 'keep' && o.status !== 'reject') throw fail(`status ${JSON.stringify(o.status)}, expected keep or reject`);
@@ -122,5 +122,5 @@ function toDecision(value: unknown, fail: Fail): Decision {
     const decision: EntryDecision = { kind: 'entry', status: o.status, variants, canonical: str(o.canonical, 'canonical', fail), source, at };
     return decision;
   }
-  throw fail(`kind ${JSON.stringify(o.kind)}, expected link or entry`);
+  throw fail(`kind ${JSON.stringify(o.kind)}, expected link, quote or entry`);
 }

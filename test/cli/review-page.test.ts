@@ -71,4 +71,40 @@ describe.skipIf(!haveChromium())('review.html → export → polyalign run --rev
     expect(alignments.filter(sameLink(rejected)).map((r) => r.status)).toEqual(['rejected']);
     expect(rowsHolding(out, rejected)).toEqual([]);
   });
+
+  it('applies a quote rejected from its group on the page, and keeps it across a further run', async () => {
+    const out = join(work, 'quotes-out');
+    expect(runCli(['run', SEEDS, '-o', out, '-q']).code).toBe(0);
+    const before = readCsvObjects(readFileSync(join(out, 'quotes.csv'), 'utf8'));
+    // the Slovene member of Putin's first quote is another clause of his
+    const group = before.find((r) => r.lang === 'sl' && before.filter((o) => o.quote_id === r.quote_id).length === 3)!;
+    expect(group, 'a quote of three documents with a Slovene member').toBeDefined();
+
+    const { page, errors } = await openFile(browser, join(out, 'review.html'));
+    await page.selectOption('#f-show', 'quotes');
+    await page.click(`button[data-quote="${group.quote_id}"][data-qact="rejected"][aria-label^="Reject sl"]`);
+    expect(await page.textContent('#export-quotes')).toBe('Export quote decisions (1)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-quotes')]);
+    const file = join(work, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(errors).toEqual([]);
+    const exported = readCsvObjects(readFileSync(file, 'utf8'));
+    expect(exported.map((r) => `${r.quote_id} ${r.lang} ${r.status}`)).toEqual(
+      before.filter((r) => r.quote_id === group.quote_id).map((r) => `${r.quote_id} ${r.lang} ${r.lang === 'sl' ? 'rejected' : 'auto'}`),
+    );
+
+    const second = runCli(['run', SEEDS, '-o', out, '--review', file]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('quotes 0 pairs confirmed, 2 rejected');
+    const after = readCsvObjects(readFileSync(join(out, 'quotes.csv'), 'utf8'));
+    const sl = after.find((r) => r.doc === group.doc && r.text === group.text)!;
+    expect(sl.status).toBe('rejected');
+    expect(after.filter((r) => r.quote_id === sl.quote_id)).toHaveLength(1);
+    // the other two stay one quote
+    const rest = before.filter((r) => r.quote_id === group.quote_id && r.lang !== 'sl').map((r) => after.find((a) => a.doc === r.doc && a.text === r.text)!.quote_id);
+    expect(new Set(rest).size).toBe(1);
+    // kept across a run without --review: the store holds them
+    expect(runCli(['run', SEEDS, '-o', out, '-q']).code).toBe(0);
+    expect(readCsvObjects(readFileSync(join(out, 'quotes.csv'), 'utf8')).find((r) => r.doc === group.doc && r.text === group.text)!.status).toBe('rejected');
+  });
 });

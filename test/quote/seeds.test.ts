@@ -44,3 +44,42 @@ describe('the seeds quotes', () => {
     expect(result.manifest.counts.quotesShared).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("a reviewer's quote decisions", () => {
+  const side = (lang: string, start: string) => {
+    const q = result.quotes!.flatMap((g) => g.members).find((m) => m.lang === lang && m.text.startsWith(start))!;
+    expect(q, `a quote in ${lang} starting ${start}`).toBeDefined();
+    return { doc: q.doc, text: q.text.replace(/\s+/gu, ' ').trim() };
+  };
+  const decision = (status: 'confirmed' | 'rejected', a: ReturnType<typeof side>, b: ReturnType<typeof side>) => ({ kind: 'quote' as const, status, src: a, tgt: b, source: 'test.csv', at: '2026-12-07T00:00:00.000Z' });
+
+  it('join two quotes the tool left apart, even of another speaker, and part two it joined; a decision on a quote the run lacks is said', async () => {
+    const docs = await loadDocuments([SEEDS]);
+    const embedder = async (corpus: string[]) => (await chooseEmbedder({ choice: 'polyalign', model: 'none', modelsDir: join(SEEDS, '..', 'models'), corpus })).embedder;
+    const ro = side('ro', 'Soldații dumneavoastră');
+    const bs = side('bs', 'hrabro i herojski');
+    const da = side('da', 'modigt og heroisk');
+    const sl = side('sl', 'bratsko dolžnost');
+    const mk = side('mk', 'братска должност');
+    const reviewed = await runPipeline(docs, {
+      embedder,
+      now: () => new Date(0),
+      decisions: {
+        links: [],
+        entries: [],
+        quotes: [decision('confirmed', ro, bs), decision('rejected', sl, mk), decision('confirmed', ro, { doc: ro.doc, text: 'words no quote has' })],
+      },
+    });
+    const groupWith = (s: { doc: string; text: string }) => reviewed.quotes!.find((g) => g.members.some((q) => q.doc === s.doc && q.text === s.text))!;
+    const joined = groupWith(ro);
+    expect(joined.members.map((q) => q.lang).sort()).toEqual(['bs', 'da', 'ro']);
+    expect(joined.members.map((q) => joined.status?.[q.id] ?? 'auto').sort()).toEqual(['auto', 'confirmed', 'confirmed']);
+    expect(groupWith(da)).toBe(joined);
+    expect(groupWith(sl).members).toHaveLength(1);
+    expect(groupWith(sl)).not.toBe(groupWith(mk));
+    expect(Object.values(groupWith(sl).status ?? {})).toEqual(['rejected']);
+    const review = reviewed.manifest.review!;
+    expect(review.applied).toMatchObject({ quotesConfirmed: 1, quotesRejected: 1 });
+    expect(review.orphaned).toEqual([expect.stringContaining('no quote of 002_')]);
+  }, 60_000);
+});

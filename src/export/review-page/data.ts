@@ -42,11 +42,16 @@ export interface GroupData {
   links: number[];
 }
 
-/** One quote across the documents: its speaker, and per document [doc index, kind, sentence(s), text index, confidence or '']. */
+/**
+ * One quote across the documents: its speaker, and per document [doc index, kind, sentence(s), text
+ * index, confidence or '', start, end, status]: what quotes.csv's row says, so the page's quote
+ * export is a quotes.csv that `polyalign run --review` reads.
+ */
 export interface QuoteData {
   id: string;
   speaker: string;
-  members: Array<[doc: number, kind: string, sent: string, text: number, confidence: number | '']>;
+  entry: string;
+  members: Array<[doc: number, kind: string, sent: string, text: number, confidence: number | '', start: number, end: number, status: string]>;
 }
 
 export interface ReviewData {
@@ -150,7 +155,11 @@ export function reviewData(result: RunResult): ReviewData {
   const quotes: QuoteData[] = quoteGroups.map((g) => ({
     id: g.id,
     speaker: g.speaker?.canonical ?? '',
-    members: g.members.map((q) => [docIndex.get(q.doc)!, q.kind, q.sents[0] === q.sents[1] ? String(q.sents[0]) : `${q.sents[0]}-${q.sents[1]}`, text(q.text), g.confidence[q.id] ?? ''] as QuoteData['members'][number]),
+    entry: g.speaker?.entry ?? '',
+    members: g.members.map(
+      (q) =>
+        [docIndex.get(q.doc)!, q.kind, q.sents[0] === q.sents[1] ? String(q.sents[0]) : `${q.sents[0]}-${q.sents[1]}`, text(q.text), g.confidence[q.id] ?? '', q.start, q.end, g.status?.[q.id] ?? 'auto'] as QuoteData['members'][number],
+    ),
   }));
   const body = {
     docs: result.documents.map((d) => ({ id: d.doc.id, lang: d.lang.code })),

@@ -14,11 +14,14 @@ export const REVIEW_SCRIPT = String.raw`
   'use strict';
   var PAGE_ROWS = 50, PAGE_LINKS = 150;
   var MANY_DOCS = 12, CANDIDATES_SHOWN_UP_TO = 1000;
+  var QUOTE_HEADER = ['quote_id', 'kind', 'speaker', 'speaker_entry', 'doc', 'lang', 'sent', 'start', 'end', 'text', 'confidence', 'status'];
   var HEADER = ['group_id', 'score', 'margin', 'confidence', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
   var docs = data.docs, texts = data.texts, links = data.links, groups = data.groups, bands = data.bands, quotes = data.quotes || [];
   var STORE_KEY = 'polyalign-review:' + data.run;
+  var quoteById = {};
+  quotes.forEach(function (q) { quoteById[q.id] = q; });
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -46,6 +49,8 @@ export const REVIEW_SCRIPT = String.raw`
 
   // Decisions made on this page: link key -> 'auto' | 'confirmed' | 'rejected'; absent: as the run had it.
   var decisions = {};
+  // Quote decisions: 'Q001:2' (group id, member) -> 'confirmed' | 'rejected'; absent: as the run had it.
+  var qdecisions = {};
   var storageNote = '';
   try {
     var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || 'null');
@@ -55,13 +60,19 @@ export const REVIEW_SCRIPT = String.raw`
         if (i !== undefined && saved.decisions[k] !== links[i].status && (saved.decisions[k] !== 'auto' || canUndo(i))) decisions[k] = saved.decisions[k];
       });
     }
-    var restored = Object.keys(decisions).length;
+    if (saved && saved.v === 1 && saved.quotes) {
+      Object.keys(saved.quotes).forEach(function (k) {
+        var at = k.split(':'), q = quoteById[at[0]], m = q && q.members[Number(at[1])];
+        if (m && saved.quotes[k] !== m[7]) qdecisions[k] = saved.quotes[k];
+      });
+    }
+    var restored = Object.keys(decisions).length + Object.keys(qdecisions).length;
     if (restored) storageNote = 'Restored ' + restored + ' decision' + (restored === 1 ? '' : 's') + ' kept in this browser from an earlier visit.';
   } catch (e) {
     storageNote = 'This browser does not let the page keep your work: export your decisions before closing it.';
   }
   function save() {
-    try { window.localStorage.setItem(STORE_KEY, JSON.stringify({ v: 1, decisions: decisions })); } catch (e) { /* shown at load */ }
+    try { window.localStorage.setItem(STORE_KEY, JSON.stringify({ v: 1, decisions: decisions, quotes: qdecisions })); } catch (e) { /* shown at load */ }
   }
   // A link the run shows as confirmed or rejected was decided in an earlier review: the decisions store
   // keeps that decision, and an export can only replace it with another, never take it back to auto.
@@ -104,7 +115,7 @@ export const REVIEW_SCRIPT = String.raw`
   }
   function buildRows() {
     if (view.show === 'quotes') {
-      // who said what: a row per quote, those several documents hold first; nothing to decide on yet
+      // who said what: a row per quote, those several documents hold first; each member confirmed or rejected as one of it
       rows = quotes.map(function (q, i) { return { quote: i, links: [] }; });
       pageStart = [0];
       rowPage = [];
@@ -264,7 +275,7 @@ export const REVIEW_SCRIPT = String.raw`
     sec.setAttribute('aria-label', 'Quote ' + q.id + (q.speaker ? ' by ' + q.speaker : ''));
     sec.appendChild(head);
     var list = el('div', 'cols');
-    q.members.forEach(function (m) {
+    q.members.forEach(function (m, mi) {
       var c = el('div', 'cell');
       var who = el('span', 'who', docs[m[0]].lang + ' \u00b7 ' + docs[m[0]].id);
       who.title = docs[m[0]].id;
@@ -273,6 +284,21 @@ export const REVIEW_SCRIPT = String.raw`
       c.appendChild(el('span', 'type type-' + m[1], m[1]));
       c.appendChild(document.createTextNode(' ' + texts[m[3]]));
       if (m[4] !== '') c.appendChild(el('span', 'nums', ' \u00b7 confidence ' + fixed(m[4], 2)));
+      if (q.members.length > 1 || m[7] !== 'auto') {
+        var acts = el('span', 'acts');
+        ['confirmed', 'rejected'].forEach(function (act) {
+          var b = el('button', 'act act-' + act, act === 'confirmed' ? '\u2713' : '\u2717');
+          b.type = 'button';
+          b.dataset.quote = q.id;
+          b.dataset.member = String(mi);
+          b.dataset.qact = act;
+          b.setAttribute('aria-pressed', String(quoteStatus(q, mi) === act));
+          b.setAttribute('aria-label', (act === 'confirmed' ? 'Confirm ' : 'Reject ') + docs[m[0]].lang + ' as quote ' + q.id);
+          b.title = act === 'confirmed' ? 'The same quote as the other confirmed ones of ' + q.id : 'Not the same quote as the others of ' + q.id;
+          acts.appendChild(b);
+        });
+        c.appendChild(acts);
+      }
       list.appendChild(c);
     });
     sec.appendChild(list);
@@ -447,6 +473,40 @@ export const REVIEW_SCRIPT = String.raw`
     if (btn && !btn.disabled) decide(i, btn.dataset.act);
   });
 
+  // ---- quote decisions ----------------------------------------------------------------------
+  function quoteStatus(q, mi) { var d = qdecisions[q.id + ':' + mi]; return d === undefined ? q.members[mi][7] : d; }
+  function quoteDecided() { return Object.keys(qdecisions).length; }
+  function updateQuoteExport() {
+    var b = $('export-quotes');
+    b.hidden = !quotes.length;
+    b.disabled = quoteDecided() === 0;
+    b.textContent = 'Export quote decisions (' + quoteDecided() + ')';
+  }
+  $('board').addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[data-qact]');
+    if (!b) return;
+    var q = quoteById[b.dataset.quote], mi = Number(b.dataset.member), key = q.id + ':' + mi, act = b.dataset.qact;
+    var next = quoteStatus(q, mi) === act ? q.members[mi][7] : act;
+    if (next === q.members[mi][7]) delete qdecisions[key]; else qdecisions[key] = next;
+    save();
+    renderPage();
+    updateQuoteExport();
+    say(docs[q.members[mi][0]].lang + ' in quote ' + q.id + ': ' + quoteStatus(q, mi));
+  });
+  // quotes.csv's rows of every quote with a decision, all its members, so that a rejection is read against the rest
+  function quoteDecisionsCsv() {
+    var out = csvRow(QUOTE_HEADER);
+    quotes.forEach(function (q) {
+      var touched = q.members.some(function (m, mi) { return qdecisions[q.id + ':' + mi] !== undefined; });
+      if (!touched) return;
+      q.members.forEach(function (m, mi) {
+        var d = docs[m[0]];
+        out += csvRow([q.id, m[1], q.speaker, q.entry, d.id, d.lang, m[2], m[5], m[6], texts[m[3]], m[4], quoteStatus(q, mi)]);
+      });
+    });
+    return out;
+  }
+
   // ---- export -------------------------------------------------------------------------------
   function csvCell(v) {
     if (typeof v === 'number') return String(v);
@@ -468,10 +528,12 @@ export const REVIEW_SCRIPT = String.raw`
     return out;
   }
   function two(n) { return (n < 10 ? '0' : '') + n; }
-  $('export').addEventListener('click', function () {
+  $('export').addEventListener('click', function () { download('decisions', decisionsCsv()); });
+  $('export-quotes').addEventListener('click', function () { download('quote-decisions', quoteDecisionsCsv()); });
+  function download(what, csv) {
     var d = new Date();
-    var name = 'decisions-' + d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + '-' + two(d.getHours()) + two(d.getMinutes()) + '.csv';
-    var blob = new Blob(['\ufeff' + decisionsCsv()], { type: 'text/csv;charset=utf-8' });
+    var name = what + '-' + d.getFullYear() + two(d.getMonth() + 1) + two(d.getDate()) + '-' + two(d.getHours()) + two(d.getMinutes()) + '.csv';
+    var blob = new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' });
     var url = URL.createObjectURL(blob);
     var a = document.createElement('a');
     a.href = url;
@@ -481,7 +543,7 @@ export const REVIEW_SCRIPT = String.raw`
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     say('Saved ' + name + '. Apply it with: polyalign run --review ' + name);
-  });
+  }
 
   // ---- controls -----------------------------------------------------------------------------
   var pairs = {};
@@ -520,6 +582,7 @@ export const REVIEW_SCRIPT = String.raw`
   renderHeads();
   renderPage();
   updateSummary();
+  updateQuoteExport();
   document.body.dataset.ready = 'true';
 })();
 `;
