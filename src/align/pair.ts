@@ -6,6 +6,7 @@ import { validatePair, type AlignDoc } from './input.ts';
 import { coarseBand } from './coarse.ts';
 import { buildMarginContext, DEFAULT_K, type Bead, type MarginContext, type SpanRef } from './margin.ts';
 import { alignMining } from './mining.ts';
+import { decoyThreshold } from './decoy.ts';
 import { alignOrdered } from './ordered.ts';
 import { PolyalignError } from '../errors.ts';
 import type { Link, Method, Mode, PairAlignment, Span } from '../types.ts';
@@ -123,7 +124,13 @@ export function alignPair(a: AlignDoc, b: AlignDoc, options: Partial<AlignOption
         ? chooseFromContext(ctx, opts.autoPairMin)
         : { method: opts.mode, reason: bandNote };
   const beads = METHODS[choice.method](ctx);
-  const minScore = opts.minScore ?? opts.thresholds[choice.method];
+  // mining long documents: the threshold the runner-up candidates allow (decoy.ts), never above the calibrated one
+  const decoy = opts.minScore === undefined && choice.method === 'mining' ? decoyThreshold(ctx, beads, opts.thresholds.mining) : undefined;
+  if (decoy && decoy.threshold < opts.thresholds.mining) {
+    const note = `long documents: margin threshold ${decoy.threshold.toFixed(2)}, where the runner-up matches put the links by chance at ${(100 * decoy.estimated!).toFixed(1)}%`;
+    choice.reason = [choice.reason, note].filter(Boolean).join('; ');
+  }
+  const minScore = opts.minScore ?? decoy?.threshold ?? opts.thresholds[choice.method];
   // By default an ordered bead that continues the path (no sentence skipped between it and its neighbour)
   // is accepted whatever its margin; a threshold the user sets is a plain threshold for both methods.
   const inRun = opts.minScore === undefined && choice.method === 'ordered' ? contiguous(beads) : new Set<Bead>();
