@@ -34,7 +34,7 @@ export function addModels(program: Command, write: Io, exit: { code: number }): 
     .description("train polyalign's own static model from the training data and write it with its model card (npm run train-model)")
     .option('--data <dir>', 'training data laid out as ../shared/train (FLORES-200 dev, Tatoeba, Wiktionary; debian-l10n and tatoeba-more where there)', '../shared/train')
     .option('--out <dir>', 'model folder to write (default: the shipped models/polyalign/static-v2)')
-    .option('--freedict <dir>', "FreeDict's dictionaries in dictd format, as Debian's dict-freedict-* packages install them (npm run train-model installs them); none to leave them out", '/usr/share/dictd')
+    .option('--freedict <dir>', "also train on FreeDict's dictionaries in dictd format, as Debian's dict-freedict-* packages install them in /usr/share/dictd (installed there when run as root); the shipped model leaves them out (docs/model.md says what they added)", 'none')
     .option('-q, --quiet', 'no progress lines')
     .action(async (opts) => {
       const { trainModelCommand } = await import('../commands/train.ts');
