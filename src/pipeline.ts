@@ -373,6 +373,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     threads: { align: alignThreads },
     outputs: [],
     glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
+    glossaryType: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.type]).sort(([a], [b]) => compareStrings(a!, b!))),
     ...(review ? { review } : {}),
   };
   return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), quotes, manifest, tmInclude };

@@ -231,6 +231,8 @@ export interface GlossaryEntry {
   example: { doc: string; sent: number; text: string };
   /** Set when a reviewer decided on the entry; absent while undecided. */
   status?: GlossaryStatus;
+  /** `reviewer` when a reviewer gave the entry its type (glossary.csv's `type` edited); absent when the text's evidence did. */
+  typeBy?: 'reviewer';
 }
 
 /** The run's manifest, written as run.json. */
@@ -267,6 +269,8 @@ export interface RunManifest {
   outputs: string[];
   /** The canonical form of each glossary entry as written to glossary.csv, by entry id: tells the next run which canonical forms a reviewer edited. */
   glossaryCanonical?: Record<string, string>;
+  /** The type of each glossary entry as written to glossary.csv, by entry id: tells the next run which types a reviewer edited. */
+  glossaryType?: Record<string, string>;
   /**
    * sha256 of each output written (but run.json), so the next run can tell a hand-edited file. A run
    * that does not rewrite alignments.csv or glossary.csv (`--format`) carries their previous hashes.
@@ -291,7 +295,7 @@ export interface ReviewSummary {
   /** Files whose decisions were merged into the store by this run. */
   imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
   /** Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold, `added` never proposed. */
-  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number; quotesConfirmed: number; quotesRejected: number };
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number; retyped: number; quotesConfirmed: number; quotesRejected: number };
   /** Decisions that contradict each other; each line says what was done. */
   conflicts: string[];
   /** A newer decision reversing an older one (applied). */

@@ -50,6 +50,7 @@ export function withOutputHashes(files: readonly OutputFile[], manifest: RunMani
       if (name === 'glossary.csv') {
         if (previous?.glossaryCanonical) extra.glossaryCanonical = previous.glossaryCanonical;
         else extra.glossaryCanonical = undefined;
+        extra.glossaryType = previous?.glossaryType;
       }
     }
     extra.storeLinesAtWrite = storeLinesAtWrite;

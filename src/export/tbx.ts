@@ -121,7 +121,9 @@ function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, 
   const notes = [
     `canonical: ${entry.canonical}`,
     `${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`,
-    `type evidence: ${describeEvidence({ ...typing, type: entry.type })}`,
+    entry.typeBy === 'reviewer'
+      ? `type: ${entry.type}, set by a reviewer; the text's evidence: ${describeEvidence(typing)}`
+      : `type evidence: ${describeEvidence({ ...typing, type: entry.type })}`,
   ];
   if (terms.exampleAsNote) notes.push(`example (${entry.example.doc}, sentence ${entry.example.sent}): ${entry.example.text}`);
   addTermEntry(body, { id: entry.id, notes, langs: terms.langs });

@@ -115,6 +115,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   const previous = await previousManifest(options.outDir);
   // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
   const canonicalBefore = previous?.glossaryCanonical;
+  const typeBefore = previous?.glossaryType;
   const recorded = previous?.outputHashes ?? {};
   /**
    * A row of the run's own alignments.csv or glossary.csv shows the decision in force when the run
@@ -140,7 +141,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       const file = label(options.outDir, name);
       let parsed;
       try {
-        parsed = parseDecisions(text, file, { at, ...(canonicalBefore ? { canonicalBefore } : {}) });
+        parsed = parseDecisions(text, file, { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         throw new PolyalignError(
@@ -159,7 +160,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
     const parsed = await readDecisionsFile(file, {
       at,
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
-      ...(ownGlossary ? { canonicalBefore } : {}),
+      ...(ownGlossary ? { canonicalBefore, ...(typeBefore ? { typeBefore } : {}) } : {}),
     });
     const decisions = [...parsed.links, ...parsed.entries, ...parsed.quotes];
     take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);

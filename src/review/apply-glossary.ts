@@ -3,7 +3,7 @@
 // most of them is the one meant, so an entry that gained or lost a variant since is still recognised. The
 // overlap must be at least half of both sets: a decision on a one-form entry (`{Kina}`) must not attach to
 // a later entry that merged many forms around it; an entry that gained forms since is said in `conflicts`. A rejected entry leaves the glossary (and the TBX) for `rejectedGlossary`; a kept one takes
-// the reviewer's canonical form.
+// the reviewer's canonical form, and the type they gave it.
 
 import type { GlossaryEntry } from '../types.ts';
 import { describe, normaliseText, type EntryDecision } from './decision.ts';
@@ -11,7 +11,7 @@ import { describe, normaliseText, type EntryDecision } from './decision.ts';
 export interface GlossaryApplyResult {
   glossary: GlossaryEntry[];
   rejected: GlossaryEntry[];
-  applied: { kept: number; rejectedEntries: number; canonical: number };
+  applied: { kept: number; rejectedEntries: number; canonical: number; retyped: number };
   conflicts: string[];
   orphaned: string[];
 }
@@ -70,7 +70,7 @@ export function applyGlossaryDecisions(entries: readonly GlossaryEntry[], decisi
   }
   const glossary: GlossaryEntry[] = [];
   const rejected: GlossaryEntry[] = [];
-  const applied = { kept: 0, rejectedEntries: 0, canonical: 0 };
+  const applied = { kept: 0, rejectedEntries: 0, canonical: 0, retyped: 0 };
   for (const e of entries) {
     const d = chosen.get(e);
     if (!d) glossary.push(e);
@@ -79,7 +79,8 @@ export function applyGlossaryDecisions(entries: readonly GlossaryEntry[], decisi
       applied.rejectedEntries++;
     } else {
       if (d.canonical !== e.canonical) applied.canonical++;
-      glossary.push({ ...e, canonical: d.canonical, status: 'keep' });
+      if (d.type && d.type !== e.type) applied.retyped++;
+      glossary.push({ ...e, canonical: d.canonical, ...(d.type && d.type !== e.type ? { type: d.type, typeBy: 'reviewer' as const } : {}), status: 'keep' });
       applied.kept++;
     }
   }

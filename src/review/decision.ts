@@ -31,6 +31,8 @@ export interface EntryDecision {
   variants: string[];
   /** The canonical form the reviewer kept or wrote. */
   canonical: string;
+  /** The type the reviewer gave the entry (the `type` column edited), when they changed it. */
+  type?: 'person' | 'place' | 'organisation' | 'other';
   source: string;
   at: string;
 }
@@ -50,6 +52,9 @@ export interface QuoteDecision {
 }
 
 export type Decision = LinkDecision | EntryDecision | QuoteDecision;
+
+/** The types a glossary entry may have, as glossary.csv's `type` column writes them. */
+export const ENTITY_TYPES: ReadonlyArray<NonNullable<EntryDecision['type']>> = ['person', 'place', 'organisation', 'other'];
 
 // Cells that start like a formula get a leading `'` from the CSV writer (src/export/csv.ts); a
 // spreadsheet keeps it, so it is taken off again when a cell is read back.
@@ -92,7 +97,7 @@ export function decisionKey(d: Decision): string {
 /** Whether two decisions on one key say the same thing. */
 export function sameDecision(a: Decision, b: Decision): boolean {
   if (a.status !== b.status) return false;
-  return a.kind === 'entry' && b.kind === 'entry' ? a.canonical === b.canonical : true;
+  return a.kind === 'entry' && b.kind === 'entry' ? a.canonical === b.canonical && a.type === b.type : true;
 }
 
 /** One line for a person: `000.txt "Kim je rekao…" ↔ 004.txt "Kim sagde…"`. */

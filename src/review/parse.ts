@@ -5,7 +5,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { PolyalignError } from '../errors.ts';
-import { describe, entryKey, linkKey, normaliseText, quoteKey, unescapeCell, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
+import { describe, ENTITY_TYPES, entryKey, linkKey, normaliseText, quoteKey, unescapeCell, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
 
 export const LINK_COLUMNS = ['status', 'src_doc', 'src_text', 'tgt_doc', 'tgt_text'] as const;
 export const ENTRY_COLUMNS = ['status', 'canonical'] as const;
@@ -35,6 +35,8 @@ export interface ParseOptions {
    * canonical differs from it is an edit, taken as `keep` even when its status was left empty.
    */
   canonicalBefore?: Readonly<Record<string, string>>;
+  /** The types the run that wrote this glossary.csv gave, by entry id: a row whose type differs is an edit, applied. */
+  typeBefore?: Readonly<Record<string, string>>;
 }
 
 function invalid(path: string, message: string): PolyalignError {
@@ -149,6 +151,7 @@ function parseEntryRows(header: string[], rows: string[][], path: string, option
   const col = columnsOf(header, ENTRY_COLUMNS, path, 'a glossary decisions file');
   const langCols = header.map((h, i) => ({ h, i })).filter(({ h }) => !GLOSSARY_FIXED_COLUMNS.includes(h));
   const idCol = header.indexOf('entry_id');
+  const typeCol = header.indexOf('type');
   if (langCols.length === 0) throw invalid(path, 'has no language columns; a glossary decisions file is glossary.csv with its status and canonical columns edited');
   const byKey = new Map<string, EntryDecision>();
   const conflicted = new Set<string>();
@@ -158,13 +161,20 @@ function parseEntryRows(header: string[], rows: string[][], path: string, option
     const raw = (row[col.status!] ?? '').trim().toLowerCase();
     if (!Object.hasOwn(ENTRY_STATUS, raw)) throw invalid(path, `row ${line}: status ${JSON.stringify(row[col.status!])}, expected keep, reject or nothing`);
     const canonical = normaliseText(unescapeCell(row[col.canonical!] ?? ''));
-    const before = idCol >= 0 ? options.canonicalBefore?.[(row[idCol] ?? '').trim()] : undefined;
-    const status = ENTRY_STATUS[raw] ?? (before !== undefined && canonical !== '' && canonical !== normaliseText(before) ? 'keep' : null);
+    const id = idCol >= 0 ? (row[idCol] ?? '').trim() : '';
+    const before = id ? options.canonicalBefore?.[id] : undefined;
+    // a type counts where the reviewer changed it from what the run wrote (known from run.json)
+    const typeCell = typeCol >= 0 ? (row[typeCol] ?? '').trim().toLowerCase() : '';
+    const typeBefore = id ? options.typeBefore?.[id] : undefined;
+    const retyped = typeBefore !== undefined && typeCell !== '' && typeCell !== typeBefore;
+    if (retyped && !ENTITY_TYPES.includes(typeCell as never)) throw invalid(path, `row ${line}: type ${JSON.stringify(row[typeCol])}, expected ${ENTITY_TYPES.join(', ')}`);
+    const status = ENTRY_STATUS[raw] ?? ((before !== undefined && canonical !== '' && canonical !== normaliseText(before)) || retyped ? 'keep' : null);
     if (!status) return;
     const variants = [...new Set(langCols.flatMap(({ i: c }) => (row[c] ?? '').split('|').map((v) => normaliseText(unescapeCell(v.trim())))).filter(Boolean))].sort();
     if (variants.length === 0) throw invalid(path, `row ${line}: no variants in the language columns, so the entry cannot be recognised`);
     if (!canonical && status === 'keep') throw invalid(path, `row ${line}: canonical is empty; a kept entry needs a canonical form`);
-    const decision: EntryDecision = { kind: 'entry', status, variants, canonical: canonical || variants[0]!, source: path, at: options.at };
+    const type = retyped ? (typeCell as EntryDecision['type']) : undefined;
+    const decision: EntryDecision = { kind: 'entry', status, variants, canonical: canonical || variants[0]!, ...(type ? { type } : {}), source: path, at: options.at };
     const key = entryKey(decision);
     const earlier = byKey.get(key);
     if (earlier && (earlier.status !== status || earlier.canonical !== decision.canonical) && !conflicted.has(key)) {

@@ -18,6 +18,6 @@ export function changedSinceWritten(rows: readonly Decision[], written: readonly
     // The run applied to an entry the latest decision whose forms match it (src/review/apply-glossary.ts).
     const forms = new Set(d.variants);
     const shown = entries.filter((e) => formsMatch(e.variants, forms) > 0).at(-1);
-    return !(shown && shown.status === d.status && shown.canonical === d.canonical);
+    return !(shown && shown.status === d.status && shown.canonical === d.canonical && shown.type === d.type);
   });
 }

@@ -4,7 +4,7 @@
 // interrupted write leaves the previous store. Pure: parse, merge, serialise.
 
 import { PolyalignError } from '../errors.ts';
-import { decisionKey, describe, normaliseText, sameDecision, type Decision, type EntryDecision, type LinkDecision } from './decision.ts';
+import { decisionKey, describe, ENTITY_TYPES, normaliseText, sameDecision, type Decision, type EntryDecision, type LinkDecision } from './decision.ts';
 
 export const STORE_NAME = 'decisions.jsonl';
 
@@ -57,6 +57,7 @@ export function mergeDecisions(log: readonly Decision[], incoming: readonly Deci
 
 /** How `d` differs from `before` on one key: `confirmed → rejected`, or the new status / canonical alone. */
 function what(before: Decision, d: Decision, newOnly: boolean): string {
+  if (d.kind === 'entry' && before.kind === 'entry' && before.status === d.status && before.canonical === d.canonical) return newOnly ? `type ${d.type ?? 'as found'}` : `type ${before.type ?? 'as found'} → ${d.type ?? 'as found'}`;
   if (d.kind === 'entry' && before.status === d.status) return newOnly ? `canonical ${JSON.stringify(d.canonical)}` : `canonical ${JSON.stringify(before.canonical)} → ${JSON.stringify(d.canonical)}`;
   return newOnly ? d.status : `${before.status} → ${d.status}`;
 }
@@ -67,7 +68,7 @@ function lineOf(d: Decision): string {
     const side = (s: LinkDecision['src']) => (s.sent !== undefined ? { doc: s.doc, sent: s.sent, text: s.text } : { doc: s.doc, text: s.text });
     return JSON.stringify({ kind: d.kind, status: d.status, src: side(d.src), tgt: side(d.tgt), source: d.source, at: d.at });
   }
-  return JSON.stringify({ kind: d.kind, status: d.status, canonical: d.canonical, variants: d.variants, source: d.source, at: d.at });
+  return JSON.stringify({ kind: d.kind, status: d.status, canonical: d.canonical, ...(d.type ? { type: d.type } : {}), variants: d.variants, source: d.source, at: d.at });
 }
 
 export function serialiseStore(log: readonly Decision[]): string {
@@ -119,7 +120,8 @@ function toDecision(value: unknown, fail: Fail): Decision {
     if (o.status !== 'keep' && o.status !== 'reject') throw fail(`status ${JSON.stringify(o.status)}, expected keep or reject`);
     if (!Array.isArray(o.variants) || o.variants.length === 0 || !o.variants.every((v) => typeof v === 'string')) throw fail('variants is missing');
     const variants = [...new Set((o.variants as string[]).map(normaliseText))].sort();
-    const decision: EntryDecision = { kind: 'entry', status: o.status, variants, canonical: str(o.canonical, 'canonical', fail), source, at };
+    if (o.type !== undefined && !ENTITY_TYPES.includes(o.type as never)) throw fail(`type ${JSON.stringify(o.type)}, expected ${ENTITY_TYPES.join(', ')}`);
+    const decision: EntryDecision = { kind: 'entry', status: o.status, variants, canonical: str(o.canonical, 'canonical', fail), ...(o.type ? { type: o.type as EntryDecision['type'] & string } : {}), source, at };
     return decision;
   }
   throw fail(`kind ${JSON.stringify(o.kind)}, expected link, quote or entry`);

@@ -229,6 +229,7 @@ describe('a reviewer who edits the outputs in place', () => {
   let kept: Row;
   let dropped: Row;
   let renamed: Row;
+  let retyped: Row;
   let result: CliResult;
 
   beforeAll(async () => {
@@ -240,11 +241,12 @@ describe('a reviewer who edits the outputs in place', () => {
     kept = glossary[0]!;
     dropped = glossary[1]!;
     renamed = glossary[2]!;
-    // the third only has its canonical form edited, its status left empty
+    retyped = glossary.find((e, i) => i > 2 && e.type !== 'place')!;
+    // the third only has its canonical form edited, the fourth only its type, their status left empty
     writeRows(
       join(out, 'glossary.csv'),
       glossary.map((e) =>
-        e === kept ? { ...e, status: 'keep', canonical: 'Kim Chen In' } : e === dropped ? { ...e, status: 'reject' } : e === renamed ? { ...e, canonical: 'Renamed By Hand' } : e,
+        e === kept ? { ...e, status: 'keep', canonical: 'Kim Chen In' } : e === dropped ? { ...e, status: 'reject' } : e === renamed ? { ...e, canonical: 'Renamed By Hand' } : e === retyped ? { ...e, type: 'Place' } : e,
       ),
     );
     result = await run(out);
@@ -268,13 +270,20 @@ describe('a reviewer who edits the outputs in place', () => {
     const tbx = readFileSync(join(out, 'glossary.tbx'), 'utf8');
     expect(tbx).toContain('canonical: Kim Chen In');
     expect(tbx).not.toContain(`canonical: ${dropped.canonical}<`);
-    expect(manifest(out).review.applied).toMatchObject({ kept: 2, rejectedEntries: 1, canonical: 2 });
+    expect(manifest(out).review.applied).toMatchObject({ kept: 3, rejectedEntries: 1, canonical: 2, retyped: 1 });
+  });
+
+  it("applies a glossary type a reviewer edited, in glossary.csv and the TBX, and says so", async () => {
+    expect(readRows(join(out, 'glossary.csv')).find((e) => e.entry_id === retyped.entry_id)).toMatchObject({ type: 'place', status: 'keep', canonical: retyped.canonical });
+    expect(readFileSync(join(out, 'glossary.tbx'), 'utf8')).toContain(`<note>type: place, set by a reviewer; the text's evidence: `);
+    expect(result.stdout).toMatch(/glossary 3 kept \(2 renamed, 1 retyped\), 1 rejected/);
+    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toMatch(/"kind":"entry","status":"keep","canonical":"[^"]+","type":"place"/);
   });
 
   it('reads the same outputs unchanged on the next run: nothing imported twice', async () => {
     const r = await run(out);
     expect(r.stdout).not.toMatch(/was edited since the last run/);
-    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
+    expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
   });
 });
 

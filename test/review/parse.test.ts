@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caughtError as caught } from '../helpers/errors.ts';
 import { parseDecisions } from '../../src/review/parse.ts';
+import { toCsv } from '../../src/export/csv.ts';
 
 const HEADER = 'group_id,score,margin,method,status,src_doc,src_lang,src_sent,src_text,tgt_doc,tgt_lang,tgt_sent,tgt_text';
 const AT = '2025-09-03T00:00:00.000Z';
@@ -139,5 +140,21 @@ describe('document names that the CSV writer guards read back as themselves', ()
     expect(csv).toContain(`'${c}`); // the guard is there in the file
     const parsed = parseDecisions(csv, 'alignments.csv', { ...opts, knownDocs: [src, tgt] });
     expect(parsed.links.map((d) => [d.src.doc, d.tgt.doc])).toEqual([[src, tgt]]);
+  });
+});
+
+describe('a glossary type a reviewer edits', () => {
+  const header = ['entry_id', 'type', 'canonical', 'status', 'mentions', 'docs', 'example', 'bs', 'da'];
+  const parseRows = (rows: string[][], typeBefore?: Record<string, string>) =>
+    parseDecisions(toCsv(header, rows), 'glossary.csv', { at: '2026-12-07T00:00:00.000Z', canonicalBefore: { e0001: 'Kyiv' }, ...(typeBefore ? { typeBefore } : {}) });
+
+  it('is a decision to keep the entry with that type, when it differs from what the run wrote', () => {
+    const r = parseRows([['e0001', 'Place', 'Kyiv', '', '2', '2', 'x', 'Kijev', 'Kyiv']], { e0001: 'other' });
+    expect(r.entries).toEqual([expect.objectContaining({ status: 'keep', canonical: 'Kyiv', type: 'place' })]);
+    expect(parseRows([['e0001', 'other', 'Kyiv', '', '2', '2', 'x', 'Kijev', 'Kyiv']], { e0001: 'other' }).entries).toEqual([]);
+  });
+
+  it('is refused, naming the row, when it is no type', () => {
+    expect(() => parseRows([['e0001', 'city', 'Kyiv', '', '2', '2', 'x', 'Kijev', 'Kyiv']], { e0001: 'other' })).toThrow(/glossary.csv: row 2: type "city", expected person, place, organisation, other/);
   });
 });
