@@ -11,7 +11,7 @@
 // DECOY_MIN_LINKED of the shorter document's sentences are linked at the calibrated threshold (weak
 // vectors, documents that share little), the estimate would be far too low, and the threshold stays.
 
-import { spanScore, type Bead, type MarginContext } from './margin.ts';
+import { eachCandidate, type Bead, type MarginContext } from './margin.ts';
 
 /** Documents shorter than this keep the calibrated threshold: too few runner-ups to estimate from. */
 export const DECOY_MIN_SENTENCES = 100;
@@ -27,24 +27,13 @@ const STEP = 0.01;
 function runnerUps(ctx: MarginContext): number[] {
   const out: number[] = [];
   for (const side of ['a', 'b'] as const) {
-    const top = side === 'a' ? ctx.ab : ctx.ba;
-    const classOf = side === 'a' ? ctx.classB : ctx.classA;
-    const seen = new Set<number>();
-    for (let r = 0; r < top.rows; r++) {
+    for (let r = 0; r < (side === 'a' ? ctx.ab : ctx.ba).rows; r++) {
       let best = -Infinity;
       let second = -Infinity;
-      seen.clear();
-      for (let c = 0; c < top.k; c++) {
-        const o = top.index[r * top.k + c]!;
-        if (o < 0) break;
-        if (seen.has(classOf[o]!)) continue;
-        seen.add(classOf[o]!);
-        const one = { first: r, len: 1 } as const;
-        const other = { first: o, len: 1 } as const;
-        const m = (side === 'a' ? spanScore(ctx, one, other) : spanScore(ctx, other, one)).margin;
+      eachCandidate(ctx, side, r, (_, __, m) => {
         if (m > best) [best, second] = [m, best];
         else if (m > second) second = m;
-      }
+      });
       if (second > -Infinity) out.push(second);
     }
   }

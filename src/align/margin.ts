@@ -188,6 +188,24 @@ export interface Bead {
   margin: number;
 }
 
+/**
+ * Visits the candidates of sentence `r` of `side` (ctx.ab for a, ctx.ba for b), best cosine first,
+ * each copy of one sentence once (copies score alike: the first is kept), with its cosine and margin.
+ */
+export function eachCandidate(ctx: MarginContext, side: 'a' | 'b', r: number, visit: (other: number, score: number, margin: number) => void): void {
+  const top = side === 'a' ? ctx.ab : ctx.ba;
+  const classOf = side === 'a' ? ctx.classB : ctx.classA;
+  const seen = new Set<number>();
+  for (let c = 0; c < top.k; c++) {
+    const o = top.index[r * top.k + c]!;
+    if (o < 0) break;
+    if (seen.has(classOf[o]!)) continue;
+    seen.add(classOf[o]!);
+    const s = side === 'a' ? spanScore(ctx, { first: r, len: 1 }, { first: o, len: 1 }) : spanScore(ctx, { first: o, len: 1 }, { first: r, len: 1 });
+    visit(o, s.score, s.margin);
+  }
+}
+
 /** Cosine and margin of a span of A against a span of B (at most one side of two sentences). */
 export function spanScore(ctx: MarginContext, x: SpanRef, y: SpanRef): { score: number; margin: number } {
   const vx = x.len === 1 ? ctx.a.vectors[x.first]! : ctx.a.merged[x.first]!;

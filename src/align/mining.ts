@@ -2,7 +2,7 @@
 // Links are mutual best matches by margin, and 1:2 / 2:1 merges where two consecutive sentences both
 // match one sentence of the other article.
 
-import { MERGE_GAIN, MERGE_HALF_MIN, mergeAllowed, spanScore, type Bead, type MarginContext, type SpanRef } from './margin.ts';
+import { eachCandidate, MERGE_GAIN, MERGE_HALF_MIN, mergeAllowed, spanScore, type Bead, type MarginContext, type SpanRef } from './margin.ts';
 import type { TopK } from './similarity.ts';
 
 /** Mutual best matches by margin (each is the other's best candidate), in order of `i`. */
@@ -155,23 +155,14 @@ function bestByMargin(ctx: MarginContext, top: TopK, side: 'a' | 'b'): Best {
     score: new Float32Array(top.rows),
     margin: new Float32Array(top.rows).fill(-Infinity),
   };
-  // Copies of a candidate (one class) score alike and the first is kept: the others are skipped.
-  const classOf = side === 'a' ? ctx.classB : ctx.classA;
-  const seen = new Set<number>();
   for (let r = 0; r < top.rows; r++) {
-    seen.clear();
-    for (let c = 0; c < top.k; c++) {
-      const o = top.index[r * top.k + c]!;
-      if (o < 0) break;
-      if (seen.has(classOf[o]!)) continue;
-      seen.add(classOf[o]!);
-      const s = side === 'a' ? spanScore(ctx, one(r), one(o)) : spanScore(ctx, one(o), one(r));
-      if (s.margin > best.margin[r]!) {
+    eachCandidate(ctx, side, r, (o, score, margin) => {
+      if (margin > best.margin[r]!) {
         best.index[r] = o;
-        best.score[r] = s.score;
-        best.margin[r] = s.margin;
+        best.score[r] = score;
+        best.margin[r] = margin;
       }
-    }
+    });
   }
   return best;
 }
