@@ -21,6 +21,7 @@ import { isTuned, languageWarning } from './language/tuned.ts';
 import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
 import { detectQuotes, groupQuotes, resolveQuoteDecisions } from './quote/index.ts';
+import { keepGroupIds } from './align/group-ids.ts';
 import { compareStrings, formatSpan } from './text/compare.ts';
 import type { Document, GlossaryEntry, ProgressEvent, LangCode, Mode, PairAlignment, ReviewSummary, RunManifest, RunResult, Segmented, SkippedInput, TmInclude } from './types.ts';
 import { VERSION } from './version.ts';
@@ -58,6 +59,8 @@ export interface PipelineOptions {
    * (links) and after the glossary (entries). When given, run.json gets a `review` section.
    */
   decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[]; quotes?: readonly QuoteDecision[] };
+  /** The previous run's groups (align/group-ids.ts spanSetKey → id): a group of the same spans keeps its id. */
+  groupIds?: ReadonlyMap<string, string>;
   /**
    * Leave out a document that cannot be aligned (unknown language, too few sentences) instead of
    * stopping, as long as two remain; `skipped` (from ingest, and these) goes to run.json.
@@ -256,6 +259,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const order = segmented.map((d) => d.doc.id);
   const grouping = await time('group', () => settleLinks(reviewed, order, { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }));
   const { groups, pairs } = grouping;
+  if (options.groupIds) keepGroupIds(groups, options.groupIds);
   // each link's evidence (coverage, lengths, figures, headlines), then its confidence and kind
   await time('assess', async () => {
     const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));

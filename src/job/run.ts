@@ -15,6 +15,7 @@ import type { Reporter } from '../progress.ts';
 import type { Mode, RunResult, TmInclude } from '../types.ts';
 import { chooseEmbedder, DEFAULT_CACHE_DIR } from './embedder.ts';
 import { EDITABLE_OUTPUTS, importIntoStore, inForce, previousManifest } from './review-store.ts';
+import { previousGroupIds } from './previous-groups.ts';
 import type { EmbedderChoice } from './embedder.ts';
 
 export interface RunCommandOptions {
@@ -74,6 +75,8 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     locked: true,
   });
   const decisions = review.log.length > 0 || (options.review ?? []).length > 0 ? inForce(review.log) : undefined;
+  // under review, a group the decisions did not touch keeps the id the reviewer saw
+  const groupIds = decisions ? await previousGroupIds(options.out) : undefined;
 
   const result = await runPipeline(docs, {
     embedder: async (corpus) => {
@@ -92,6 +95,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     onProgress: (e) => reporter.progress(e),
     ...(decisions ? { decisions } : {}),
+    ...(groupIds && groupIds.size > 0 ? { groupIds } : {}),
     skipBad: Boolean(options.skipBad),
     skipped,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),

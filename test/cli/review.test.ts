@@ -63,9 +63,11 @@ describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
   let target: Row;
   let before: { parallel: boolean; tmx: boolean };
   let second: CliResult;
+  let parallelBefore: Row[];
 
   beforeAll(async () => {
     expect((await run(out)).code).toBe(0);
+    parallelBefore = readRows(join(out, 'parallel.csv'));
     const rows = readRows(join(out, 'alignments.csv'));
     // a link inside a group of three or more documents: the rejection must also hold against the
     // links through the other documents
@@ -94,6 +96,19 @@ describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
     expect(row).toMatchObject({ status: 'rejected', group_id: '' });
     expect(manifest(out).review.applied.rejected).toBe(1);
     expect(manifest(out).counts.linksRejected).toBe(1);
+  });
+
+  it('leaves the ids of the groups it did not touch as they were, and gives the changed group a new one', async () => {
+    const after = readRows(join(out, 'parallel.csv'));
+    const cells = (r: Row) => Object.entries(r).filter(([k]) => !['group_id', 'score', 'docs'].includes(k) && !k.includes(' ')).map(([, v]) => v).join('|');
+    const touched = new Set(parallelBefore.filter((r) => r.group_id === target.group_id).map(cells));
+    const same = parallelBefore.filter((r) => r.group_id !== target.group_id && after.some((a) => cells(a) === cells(r)));
+    expect(same.length).toBeGreaterThan(5);
+    for (const r of same) expect(after.find((a) => cells(a) === cells(r))!.group_id, cells(r).slice(0, 60)).toBe(r.group_id);
+    const highest = Math.max(...parallelBefore.map((r) => Number(r.group_id!.slice(1))));
+    expect(after.filter((a) => !parallelBefore.some((r) => cells(r) === cells(a))).every((a) => Number(a.group_id!.slice(1)) > highest)).toBe(true);
+    expect(after.map((a) => a.group_id)).not.toContain(target.group_id);
+    expect(touched.size).toBe(1);
   });
 
   it('is kept in the store, and applied by a plain re-run and by a run with another --min-score', async () => {

@@ -1,0 +1,37 @@
+// The groups of the previous run into an output folder, read back from its alignments.csv (group_id
+// and the two spans of each link), for group-ids.ts to keep their ids. A file that cannot be read, or
+// one without those columns, gives none: the run then numbers its groups afresh.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { spanSetKey } from '../align/group-ids.ts';
+import { unescapeCell } from '../review/index.ts';
+
+function spanOf(doc: string, sent: string): { doc: string; first: number; last: number } | undefined {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(sent.trim());
+  return m ? { doc: unescapeCell(doc), first: Number(m[1]), last: Number(m[2] ?? m[1]) } : undefined;
+}
+
+/** spanSetKey of each group of the previous alignments.csv → its id; empty when there is none. */
+export async function previousGroupIds(outDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let rows: Array<Record<string, string>>;
+  try {
+    const text = await readFile(join(outDir, 'alignments.csv'), 'utf8');
+    const delimiter = [',', ';', '\t'].find((d) => (text.split(/\r?\n/, 1)[0] ?? '').includes(`group_id${d}`)) ?? ',';
+    rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, delimiter }) as Array<Record<string, string>>;
+  } catch {
+    return out;
+  }
+  const spans = new Map<string, Map<string, { doc: string; first: number; last: number }>>();
+  for (const r of rows) {
+    const id = (r.group_id ?? '').trim();
+    if (!/^g\d+$/.test(id)) continue;
+    const set = spans.get(id) ?? new Map();
+    for (const s of [spanOf(r.src_doc ?? '', r.src_sent ?? ''), spanOf(r.tgt_doc ?? '', r.tgt_sent ?? '')]) if (s) set.set(`${s.doc}\u0000${s.first}`, s);
+    spans.set(id, set);
+  }
+  for (const [id, set] of spans) out.set(spanSetKey([...set.values()]), id);
+  return out;
+}
