@@ -156,7 +156,7 @@ describe('applyGlossaryDecisions', () => {
       ['e0003', 'Peking', undefined],
     ]);
     expect(r.rejected.map((e) => [e.id, e.status])).toEqual([['e0002', 'reject']]);
-    expect(r.applied).toEqual({ kept: 1, rejectedEntries: 1, canonical: 1 });
+    expect(r.applied).toEqual({ kept: 1, rejectedEntries: 1, canonical: 1, retyped: 0 });
     expect(r.orphaned).toEqual([]);
     // the kept entry has gained `Kimom` since the decision: the report says so
     expect(r.conflicts).toEqual([expect.stringMatching(/^e0001: the decision on glossary entry "Kim Jong Un" .*\(keep\) was applied to an entry that has gained forms since: Kimom;/)]);
