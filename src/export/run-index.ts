@@ -18,7 +18,7 @@ export interface RunIndex {
   groupOf(link: Link): Group | undefined;
   /** `da`, or `da:file.txt` when another document has the same language. */
   heading(id: string): string;
-  /** The groups in the run's order: by position in the documents (align/groups.ts), which is id order unless a review kept earlier ids (align/group-ids.ts). */
+  /** The groups sorted by id: document order, except that groups a review changed (new ids, align/group-ids.ts) come after the rest. */
   groups: readonly Group[];
 }
 
@@ -40,7 +40,7 @@ export function indexRun(result: RunResult): RunIndex {
   const langCount = new Map<LangCode, number>();
   for (const d of result.documents) langCount.set(d.lang.code, (langCount.get(d.lang.code) ?? 0) + 1);
 
-  const groups = [...result.groups];
+  const groups = [...result.groups].sort((a, b) => compareStrings(a.id, b.id));
   // Sentence -> group, so finding a link's group costs a lookup, not a scan of every group.
   const groupAt = new Map<string, Group>();
   for (const g of groups) {
