@@ -302,6 +302,8 @@ export interface ReviewSummary {
   changes: string[];
   /** Decisions whose sentences or entry this run does not have (kept in the store). */
   orphaned: string[];
+  /** Links accepted now, not in the previous run, on a sentence a link rejected now had (review/let-in.ts). */
+  letIn?: string[];
 }
 
 /** Everything a run produced, handed to the exporters. */

@@ -47,6 +47,7 @@ function reviewLines(result: RunResult): string[] {
     `review: ${r.decisions.links} link${r.decisions.quotes ? `, ${r.decisions.entries} glossary and ${r.decisions.quotes} quote` : ` and ${r.decisions.entries} glossary`} decisions in ${r.store}; applied ${a.confirmed} confirmed (${a.above} accepted by the tool, ${a.raised} from below the threshold, ${a.added} added by hand), ${a.rejected} rejected; glossary ${a.kept} kept (${a.canonical} renamed${a.retyped ? `, ${a.retyped} retyped` : ''}), ${a.rejectedEntries} rejected${r.decisions.quotes ? `; quotes ${a.quotesConfirmed} pair${a.quotesConfirmed === 1 ? '' : 's'} confirmed, ${a.quotesRejected} rejected` : ''}`,
   );
   for (const c of r.changes) lines.push(`review: changed: ${c}`);
+  for (const l of r.letIn ?? []) lines.push(`review: ${l}`);
   for (const c of r.conflicts) lines.push(`review: conflict: ${c}`);
   if (r.orphaned.length > 0) {
     lines.push(`review: ${r.orphaned.length} decision${r.orphaned.length === 1 ? '' : 's'} not found in this run (kept in the store; listed in run.json):`);

@@ -7,31 +7,37 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { spanSetKey } from '../align/group-ids.ts';
 import { unescapeCell } from '../review/index.ts';
+import { linkSpansKey } from '../review/let-in.ts';
 
 function spanOf(doc: string, sent: string): { doc: string; first: number; last: number } | undefined {
   const m = /^(\d+)(?:-(\d+))?$/.exec(sent.trim());
   return m ? { doc: unescapeCell(doc), first: Number(m[1]), last: Number(m[2] ?? m[1]) } : undefined;
 }
 
-/** spanSetKey of each group of the previous alignments.csv → its id; empty when there is none. */
-export async function previousGroupIds(outDir: string): Promise<Map<string, string>> {
+/**
+ * spanSetKey of each group of the previous alignments.csv → its id, and the links it accepted (in a
+ * group; linkSpansKey); empty when there is none.
+ */
+export async function previousGroups(outDir: string): Promise<{ ids: Map<string, string>; accepted: Set<string> }> {
   const out = new Map<string, string>();
+  const accepted = new Set<string>();
   let rows: Array<Record<string, string>>;
   try {
     const text = await readFile(join(outDir, 'alignments.csv'), 'utf8');
     const delimiter = [',', ';', '\t'].find((d) => (text.split(/\r?\n/, 1)[0] ?? '').includes(`group_id${d}`)) ?? ',';
     rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, delimiter }) as Array<Record<string, string>>;
   } catch {
-    return out;
+    return { ids: out, accepted };
   }
   const spans = new Map<string, Map<string, { doc: string; first: number; last: number }>>();
   for (const r of rows) {
     const id = (r.group_id ?? '').trim();
     if (!/^g\d+$/.test(id)) continue;
+    accepted.add(linkSpansKey({ doc: unescapeCell(r.src_doc ?? ''), sent: (r.src_sent ?? '').trim() }, { doc: unescapeCell(r.tgt_doc ?? ''), sent: (r.tgt_sent ?? '').trim() }));
     const set = spans.get(id) ?? new Map();
     for (const s of [spanOf(r.src_doc ?? '', r.src_sent ?? ''), spanOf(r.tgt_doc ?? '', r.tgt_sent ?? '')]) if (s) set.set(`${s.doc}\u0000${s.first}`, s);
     spans.set(id, set);
   }
   for (const [id, set] of spans) out.set(spanSetKey([...set.values()]), id);
-  return out;
+  return { ids: out, accepted };
 }

@@ -428,3 +428,31 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
     expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toBe(store);
   });
 });
+
+describe('what a rejection let in', () => {
+  it('is said on the console and in run.json: a link accepted now on a sentence a rejected link had, and not again on the next run', async () => {
+    const out = tmp('let-in');
+    expect((await runCliAsync(['run', SEEDS, '-o', out, '-q'])).code).toBe(0);
+    const rows = readRows(join(out, 'alignments.csv'));
+    const chosen = new Set(rows.filter((r) => r.group_id && r.status === 'auto').slice(0, 6));
+    writeRows(join(out, 'alignments.csv'), rows.map((r) => (chosen.has(r) ? { ...r, status: 'rejected' } : r)));
+    const second = await runCliAsync(['run', SEEDS, '-o', out]);
+    expect(second.code, second.stderr).toBe(0);
+    const said = second.stdout.split('\n').filter((l) => / let in /.test(l));
+    expect(said.length).toBeGreaterThan(0);
+    const letIn = manifest(out).review.letIn as string[];
+    expect(said).toEqual(letIn.map((l) => `review: ${l}`));
+    const accepted = readRows(join(out, 'alignments.csv')).filter((r) => r.group_id);
+    for (const line of letIn) {
+      const m = /^rejecting (\S+) (\S+) ↔ (\S+) (\S+) let in (\S+) (\S+) ↔ (\S+) (\S+)$/.exec(line)!;
+      expect(m, line).not.toBeNull();
+      // the rejected link was one of the reviewer's, the one let in is in a group now and was not before
+      expect([...chosen].some((r) => r.src_lang === m[1] && r.src_sent === m[2] && r.tgt_lang === m[3] && r.tgt_sent === m[4])).toBe(true);
+      const inNow = (r: Row) => r.src_lang === m[5] && r.src_sent === m[6] && r.tgt_lang === m[7] && r.tgt_sent === m[8];
+      expect(accepted.some(inNow)).toBe(true);
+      expect(rows.some((r) => r.group_id && inNow(r))).toBe(false);
+    }
+    const third = await runCliAsync(['run', SEEDS, '-o', out]);
+    expect(third.stdout).not.toMatch(/ let in /);
+  });
+});
