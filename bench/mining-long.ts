@@ -5,6 +5,8 @@
 // of each, so that growth can be read beside quality. NTREX only: FLORES dev is training data.
 //
 //   node --import tsx bench/mining-long.ts [--embedder polyalign|lexical] [--sizes 500,1997] [--model-dir <dir>]
+// The threshold column is the margin threshold the run used: the calibrated one, or the one read from
+// the documents (src/align/decoy.ts) with its estimate of the share of links that are chance.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import type { BenchEmbedder } from './embedders.ts';
 import { embedLines, NTREX_DIR, shuffleBlocks } from './ntrex.ts';
 import type { Line } from './ntrex.ts';
 
-export interface LongMiningRow { lines: number; precision: number; recall: number; f1: number; links: number; seconds: number; embedSeconds: number }
+export interface LongMiningRow { lines: number; precision: number; recall: number; f1: number; links: number; seconds: number; embedSeconds: number; threshold: string }
 
 function side(texts: string[], seed: number, shuffle: boolean): Line[] {
   const random = mulberry32(seed);
@@ -50,7 +52,18 @@ export async function runLongMining(name: BenchEmbedder = 'polyalign', sizes = [
     }
     const precision = right / Math.max(1, result.links.length);
     const recall = right / Math.max(1, gold);
-    rows.push({ lines: n, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0, links: result.links.length, seconds, embedSeconds: (t1 - t0) / 1000 });
+    // the threshold read from the documents (src/align/decoy.ts) and its estimate of chance links, beside the precision measured
+    const threshold = /margin threshold (\d\.\d\d), where the runner-up matches put the links by chance at ([\d.]+%)/.exec(result.reason);
+    rows.push({
+      lines: n,
+      precision,
+      recall,
+      f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+      links: result.links.length,
+      seconds,
+      embedSeconds: (t1 - t0) / 1000,
+      threshold: threshold ? `${threshold[1]} (chance estimated ${threshold[2]})` : `${calibration.thresholds.mining} (calibrated)`,
+    });
   }
   return rows;
 }

@@ -19,6 +19,7 @@ import type { BuildOptions } from '../src/train/build.ts';
 import { encodeIds } from '../src/train/contrastive.ts';
 import { DEBIAN_LEFT_OUT, DEBIAN_SOURCES, loadTrainingData } from '../src/train/data.ts';
 import { chooseWeight } from '../src/train/weight.ts';
+import { FREEDICT_DIR } from '../src/train/freedict.ts';
 
 const TRAIN_DIR = join(import.meta.dirname, '..', '..', 'shared', 'train');
 type Variant = Omit<BuildOptions, 'log'>;
@@ -46,7 +47,7 @@ const withPivot = quick;
 const withStory = { ...quick, train: { ...quick.train, storyBlock: 8 } };
 const bigVocabulary = { ...withStory, vocabulary: { ...withStory.vocabulary, prefixes: 40_000, continuations: 5_000 } };
 const allSources = { ...withStory, data: { debianSources: [...Object.keys(DEBIAN_SOURCES), ...Object.keys(DEBIAN_LEFT_OUT)] } };
-const withFreeDict = { ...withStory, data: { freedictDir: '/usr/share/dictd' } };
+const withFreeDict = { ...withStory, data: { freedictDir: FREEDICT_DIR } };
 const noGettext = { ...withStory, data: { debianSources: ['lo-help', 'lo-ui', 'mozilla', 'gcompris', 'gnome-help', 'calibre', 'manpages'] } };
 
 export const VARIANTS: Record<string, { what: string; options: Variant }> = {

@@ -18,7 +18,7 @@ import { pairTmxName } from './export/tmx-pairs.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { isTuned, languageWarning } from './language/tuned.ts';
-import { applyGlossaryDecisions, applyLinkDecisions, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
+import { applyGlossaryDecisions, applyLinkDecisions, linksLetIn, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
 import { detectQuotes, groupQuotes, resolveQuoteDecisions } from './quote/index.ts';
 import { keepGroupIds } from './align/group-ids.ts';
@@ -59,8 +59,12 @@ export interface PipelineOptions {
    * (links) and after the glossary (entries). When given, run.json gets a `review` section.
    */
   decisions?: { links: readonly LinkDecision[]; entries: readonly EntryDecision[]; quotes?: readonly QuoteDecision[] };
-  /** The previous run's groups (align/group-ids.ts spanSetKey → id): a group of the same spans keeps its id. */
-  groupIds?: ReadonlyMap<string, string>;
+  /**
+   * Under review, the previous run's groups into the same folder (job/previous-groups.ts): a group of
+   * the same spans keeps its id (align/group-ids.ts), and run.json's review says which links a
+   * rejection let in (review/let-in.ts).
+   */
+  previousRun?: { groupIds: ReadonlyMap<string, string>; accepted: ReadonlySet<string> };
   /**
    * Leave out a document that cannot be aligned (unknown language, too few sentences) instead of
    * stopping, as long as two remain; `skipped` (from ingest, and these) goes to run.json.
@@ -259,7 +263,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const order = segmented.map((d) => d.doc.id);
   const grouping = await time('group', () => settleLinks(reviewed, order, { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated }));
   const { groups, pairs } = grouping;
-  if (options.groupIds) keepGroupIds(groups, options.groupIds);
+  if (options.previousRun) keepGroupIds(groups, options.previousRun.groupIds);
   // each link's evidence (coverage, lengths, figures, headlines), then its confidence and kind
   await time('assess', async () => {
     const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));
@@ -279,6 +283,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   const quoteConflicts: string[] = [];
   const quotes = await time('quotes', () => groupQuotes(found, pairs, embedder, quoteReview, quoteConflicts));
 
+  const letIn = options.previousRun ? linksLetIn({ groups, pairs, documents: segmented }, options.previousRun.accepted) : [];
   const review: ReviewSummary | undefined =
     decisions && linkReview && glossaryReview
       ? {
@@ -301,6 +306,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
           ],
           changes: [],
           orphaned: [...linkReview.orphaned, ...glossaryReview.orphaned, ...(quoteReview?.orphaned ?? [])],
+          ...(letIn.length > 0 ? { letIn } : {}),
         }
       : undefined;
 

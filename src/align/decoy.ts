@@ -5,8 +5,9 @@
 // partner, each one's runner-up candidate is a match by chance (a sentence has one partner at most),
 // so the runner-ups' margins show how often chance reaches a margin: the threshold is lowered to the
 // smallest at which the runner-ups reaching it are at most DECOY_FDR of the links reaching it, in the
-// manner of target-decoy estimates of the false discovery rate. On NTREX bs–da at 1,997 lines the
-// estimate says 6.8% at a margin of 1.05 where 1.0% of those links are wrong. The runner-ups stand for
+// manner of target-decoy estimates of the false discovery rate. On NTREX bs–da at 1,997 lines it
+// chooses 1.07, estimating 4.6% of the links chance, where 1.0% are wrong (`node --import tsx
+// bench/mining-long.ts` prints both). The runner-ups stand for
 // chance only where most sentences have a partner that is their best match: where fewer than
 // DECOY_MIN_LINKED of the shorter document's sentences are linked at the calibrated threshold (weak
 // vectors, documents that share little), the estimate would be far too low, and the threshold stays.

@@ -7,7 +7,7 @@
 
 import { hostname } from 'node:os';
 import { open, readFile, rm, rmdir, stat, utimes, type FileHandle } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PolyalignError } from '../errors.ts';
 import { ensureFolder, processAlive } from './write.ts';
 
@@ -98,17 +98,6 @@ async function acquire(path: string, warn: (line: string) => void): Promise<File
   }
 }
 
-/** The levels of `dir` that do not exist yet, outermost first. */
-async function missingLevels(dir: string): Promise<string[]> {
-  const missing: string[] = [];
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (await stat(at).then(() => true, () => false)) break;
-    missing.unshift(at);
-    if (dirname(at) === at) break;
-  }
-  return missing;
-}
-
 /**
  * Run `fn` holding the lock of `outDir`; the lock file is removed however `fn` ends. A folder that does
  * not exist yet is made first, so that two runs into one new folder are told of each other too; when
@@ -116,8 +105,7 @@ async function missingLevels(dir: string): Promise<string[]> {
  * its input leaves no folder behind. `warn` hears of a left-over lock that was taken over.
  */
 export async function withFolderLock<T>(outDir: string, fn: () => Promise<T>, warn: (line: string) => void = () => {}): Promise<T> {
-  const made = await missingLevels(outDir);
-  await ensureFolder(outDir);
+  const made = await ensureFolder(outDir);
   const path = join(outDir, LOCK_NAME);
   let handle: FileHandle;
   try {

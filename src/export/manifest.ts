@@ -48,8 +48,7 @@ export function withOutputHashes(files: readonly OutputFile[], manifest: RunMani
       const lines = previous?.storeLinesAtWrite?.[name];
       if (typeof lines === 'number') storeLinesAtWrite[name] = lines;
       if (name === 'glossary.csv') {
-        if (previous?.glossaryCanonical) extra.glossaryCanonical = previous.glossaryCanonical;
-        else extra.glossaryCanonical = undefined;
+        extra.glossaryCanonical = previous?.glossaryCanonical;
         extra.glossaryType = previous?.glossaryType;
       }
     }

@@ -51,10 +51,11 @@ function checkNames(files: readonly WritableFile[], allowed: (name: string) => b
 }
 
 /**
- * Create the folder one level at a time from its nearest existing ancestor. Node's recursive mkdir
- * spins forever where a parent answers ENOENT although it exists (`/proc/x`), so it is not used.
+ * Create the folder one level at a time from its nearest existing ancestor, and return the levels it
+ * made, outermost first. Node's recursive mkdir spins forever where a parent answers ENOENT although it
+ * exists (`/proc/x`), so it is not used.
  */
-export async function ensureFolder(outDir: string): Promise<void> {
+export async function ensureFolder(outDir: string): Promise<string[]> {
   const missing: string[] = [];
   let at = resolve(outDir);
   for (;;) {
@@ -73,13 +74,16 @@ export async function ensureFolder(outDir: string): Promise<void> {
     if (parent === at) break;
     at = parent;
   }
+  const made: string[] = [];
   for (const dir of missing) {
     try {
       await mkdir(dir);
+      made.push(dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw unwritable(outDir, 'cannot create the output folder', err);
     }
   }
+  return made;
 }
 
 /** Each target must be absent or a file (or link) that a rename can replace. */

@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { spanSetKey } from '../align/group-ids.ts';
-import { unescapeCell } from '../review/index.ts';
-import { linkSpansKey } from '../review/let-in.ts';
+import { delimiterOf, linkSpansKey, unescapeCell } from '../review/index.ts';
 
 function spanOf(doc: string, sent: string): { doc: string; first: number; last: number } | undefined {
   const m = /^(\d+)(?:-(\d+))?$/.exec(sent.trim());
@@ -18,16 +17,15 @@ function spanOf(doc: string, sent: string): { doc: string; first: number; last: 
  * spanSetKey of each group of the previous alignments.csv → its id, and the links it accepted (in a
  * group; linkSpansKey); empty when there is none.
  */
-export async function previousGroups(outDir: string): Promise<{ ids: Map<string, string>; accepted: Set<string> }> {
+export async function previousGroups(outDir: string): Promise<{ groupIds: Map<string, string>; accepted: Set<string> }> {
   const out = new Map<string, string>();
   const accepted = new Set<string>();
   let rows: Array<Record<string, string>>;
   try {
     const text = await readFile(join(outDir, 'alignments.csv'), 'utf8');
-    const delimiter = [',', ';', '\t'].find((d) => (text.split(/\r?\n/, 1)[0] ?? '').includes(`group_id${d}`)) ?? ',';
-    rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, delimiter }) as Array<Record<string, string>>;
+    rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, delimiter: delimiterOf(text) }) as Array<Record<string, string>>;
   } catch {
-    return { ids: out, accepted };
+    return { groupIds: out, accepted };
   }
   const spans = new Map<string, Map<string, { doc: string; first: number; last: number }>>();
   for (const r of rows) {
@@ -39,5 +37,5 @@ export async function previousGroups(outDir: string): Promise<{ ids: Map<string,
     spans.set(id, set);
   }
   for (const [id, set] of spans) out.set(spanSetKey([...set.values()]), id);
-  return { ids: out, accepted };
+  return { groupIds: out, accepted };
 }

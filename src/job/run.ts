@@ -16,7 +16,6 @@ import type { Mode, RunResult, TmInclude } from '../types.ts';
 import { chooseEmbedder, DEFAULT_CACHE_DIR } from './embedder.ts';
 import { EDITABLE_OUTPUTS, importIntoStore, inForce, previousManifest } from './review-store.ts';
 import { previousGroups } from './previous-groups.ts';
-import { linksLetIn } from '../review/let-in.ts';
 import type { EmbedderChoice } from './embedder.ts';
 
 export interface RunCommandOptions {
@@ -76,9 +75,8 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     locked: true,
   });
   const decisions = review.log.length > 0 || (options.review ?? []).length > 0 ? inForce(review.log) : undefined;
-  // under review, a group the decisions did not touch keeps the id the reviewer saw
-  const before = decisions ? await previousGroups(options.out) : undefined;
-  const groupIds = before?.ids;
+  // under review: the groups the reviewer saw, so that the ones a decision did not touch keep their ids
+  const previousRun = decisions ? await previousGroups(options.out) : undefined;
 
   const result = await runPipeline(docs, {
     embedder: async (corpus) => {
@@ -97,7 +95,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     onProgress: (e) => reporter.progress(e),
     ...(decisions ? { decisions } : {}),
-    ...(groupIds && groupIds.size > 0 ? { groupIds } : {}),
+    ...(previousRun ? { previousRun } : {}),
     skipBad: Boolean(options.skipBad),
     skipped,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -117,8 +115,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
   if (tookOver.length > 0) result.manifest.warnings = [...tookOver, ...(result.manifest.warnings ?? [])];
   if (result.manifest.review) {
     const r = result.manifest.review;
-    const letIn = before ? linksLetIn(result, before.accepted) : [];
-    result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes, ...(letIn.length > 0 ? { letIn } : {}) };
+    result.manifest.review = { ...r, imported: review.imported, conflicts: [...review.conflicts, ...r.conflicts], changes: review.changes };
   }
   for (const d of result.documents) reporter.detail(`${d.doc.id}: ${d.lang.code}${d.lang.note ? ` (${d.lang.note})` : ''}`);
   for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} candidates not accepted; ${p.reason}`);

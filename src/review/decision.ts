@@ -3,6 +3,8 @@
 // renumbers sentences and groups but leaves the text of a sentence as it was. A glossary decision names
 // its entry by the forms seen (its variants), never by its id, for the same reason.
 
+import type { EntityType } from '../types.ts';
+
 export type LinkStatus = 'confirmed' | 'rejected';
 export type EntryStatus = 'keep' | 'reject';
 
@@ -32,7 +34,7 @@ export interface EntryDecision {
   /** The canonical form the reviewer kept or wrote. */
   canonical: string;
   /** The type the reviewer gave the entry (the `type` column edited), when they changed it. */
-  type?: 'person' | 'place' | 'organisation' | 'other';
+  type?: EntityType;
   source: string;
   at: string;
 }
@@ -54,7 +56,7 @@ export interface QuoteDecision {
 export type Decision = LinkDecision | EntryDecision | QuoteDecision;
 
 /** The types a glossary entry may have, as glossary.csv's `type` column writes them. */
-export const ENTITY_TYPES: ReadonlyArray<NonNullable<EntryDecision['type']>> = ['person', 'place', 'organisation', 'other'];
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organisation', 'other'];
 
 // Cells that start like a formula get a leading `'` from the CSV writer (src/export/csv.ts); a
 // spreadsheet keeps it, so it is taken off again when a cell is read back.

@@ -3,7 +3,7 @@
 export type { Decision, EntryDecision, EntryStatus, LinkDecision, LinkStatus, QuoteDecision, SpanText } from './decision.ts';
 export { decisionKey, describe, entryKey, linkKey, normaliseText, quoteKey, unescapeCell } from './decision.ts';
 export type { ParsedDecisions, ParseOptions } from './parse.ts';
-export { ENTRY_COLUMNS, GLOSSARY_FIXED_COLUMNS, headerOf, LINK_COLUMNS, parseDecisions, QUOTE_COLUMNS } from './parse.ts';
+export { delimiterOf, ENTRY_COLUMNS, GLOSSARY_FIXED_COLUMNS, headerOf, LINK_COLUMNS, parseDecisions, QUOTE_COLUMNS } from './parse.ts';
 export type { MergeResult } from './store.ts';
 export { changedSinceWritten } from './since-written.ts';
 export { effective, mergeDecisions, parseStore, serialiseStore, STORE_NAME } from './store.ts';
@@ -15,3 +15,4 @@ export type { LinkApplyResult } from './apply-links.ts';
 export { applyLinkDecisions } from './apply-links.ts';
 export type { GlossaryApplyResult } from './apply-glossary.ts';
 export { applyGlossaryDecisions, formsMatch } from './apply-glossary.ts';
+export { linksLetIn, linkSpansKey } from './let-in.ts';

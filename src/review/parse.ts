@@ -5,7 +5,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { PolyalignError } from '../errors.ts';
-import { describe, ENTITY_TYPES, entryKey, linkKey, normaliseText, quoteKey, unescapeCell, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
+import { decisionKey, describe, ENTITY_TYPES, normaliseText, sameDecision, unescapeCell, type Decision, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
 
 export const LINK_COLUMNS = ['status', 'src_doc', 'src_text', 'tgt_doc', 'tgt_text'] as const;
 export const ENTRY_COLUMNS = ['status', 'canonical'] as const;
@@ -47,7 +47,7 @@ function invalid(path: string, message: string): PolyalignError {
  * The delimiter of the header line: a spreadsheet set to a language that writes decimal commas saves
  * "CSV" with semicolons; some save tabs. Column names hold none of the three.
  */
-function delimiterOf(text: string): string {
+export function delimiterOf(text: string): string {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
   const count = (c: string) => header.split(c).length - 1;
   return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
@@ -102,14 +102,35 @@ function columnsOf(header: string[], wanted: readonly string[], path: string, wh
   return Object.fromEntries(wanted.map((c) => [c, header.indexOf(c)]));
 }
 
+/**
+ * The decisions of one file, one per key: the first row on a key is taken; a key that another row
+ * decides otherwise is a conflict, said once, and neither row is taken.
+ */
+function onePerKey<D extends Decision>() {
+  const byKey = new Map<string, D>();
+  const conflicted = new Set<string>();
+  const conflicts: string[] = [];
+  return {
+    conflicts,
+    add(decision: D, conflict: () => string): void {
+      const key = decisionKey(decision);
+      const before = byKey.get(key);
+      if (before && !sameDecision(before, decision) && !conflicted.has(key)) {
+        conflicted.add(key);
+        conflicts.push(conflict());
+      }
+      if (!before) byKey.set(key, decision);
+    },
+    taken: (): D[] => [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d),
+  };
+}
+
 function parseLinkRows(header: string[], rows: string[][], path: string, options: ParseOptions): ParsedDecisions {
   const col = columnsOf(header, LINK_COLUMNS, path, 'a decisions file');
   const srcSent = header.indexOf('src_sent');
   const tgtSent = header.indexOf('tgt_sent');
   const known = options.knownDocs ? new Set(options.knownDocs) : undefined;
-  const byKey = new Map<string, LinkDecision>();
-  const conflicted = new Set<string>();
-  const conflicts: string[] = [];
+  const decided = onePerKey<LinkDecision>();
   rows.forEach((row, i) => {
     const line = i + 2; // the header is line 1
     const raw = (row[col.status!] ?? '').trim().toLowerCase();
@@ -119,14 +140,9 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
     const status = LINK_STATUS[raw];
     if (!status) return;
     const side = (docCol: number, textCol: number, sentCol: number, name: string) => {
-      // The writer guards a name that starts like a formula (`'-notes.txt`): take the guard off, and
-      // keep a name's own leading or trailing space when the run knows it so.
-      const cell = unescapeCell(row[docCol] ?? '');
-      const doc = known?.has(cell) ? cell : cell.trim();
+      const doc = docOf(row[docCol] ?? '', known, path, line, `${name}_doc`);
       const text = normaliseText(unescapeCell(row[textCol] ?? ''));
-      if (!doc) throw invalid(path, `row ${line}: ${name}_doc is empty`);
       if (!text) throw invalid(path, `row ${line}: ${name}_text is empty`);
-      if (known && !known.has(doc)) throw invalid(path, `row ${line}: unknown document ${JSON.stringify(doc)}; this run's documents are ${[...known].join(', ')}`);
       const sent = sentCol >= 0 ? (row[sentCol] ?? '').trim() : '';
       if (sent !== '' && !/^\d+(-\d+)?$/.test(sent)) throw invalid(path, `row ${line}: ${name}_sent ${JSON.stringify(sent)}, expected an index or a range such as 12-13`);
       return sent ? { doc, text, sent } : { doc, text };
@@ -135,16 +151,9 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
     const tgt = side(col.tgt_doc!, col.tgt_text!, tgtSent, 'tgt');
     if (src.doc === tgt.doc) throw invalid(path, `row ${line}: both spans are in ${src.doc}; a link joins two documents`);
     const decision: LinkDecision = { kind: 'link', status, src, tgt, source: path, at: options.at };
-    const key = linkKey(decision);
-    const before = byKey.get(key);
-    if (before && before.status !== status && !conflicted.has(key)) {
-      conflicted.add(key);
-      conflicts.push(`${path}: the same link is both confirmed and rejected (row ${line}); neither was taken: ${describe(decision)}`);
-    }
-    if (!before) byKey.set(key, decision);
+    decided.add(decision, () => `${path}: the same link is both confirmed and rejected (row ${line}); neither was taken: ${describe(decision)}`);
   });
-  const links = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
-  return { kind: 'links', links, entries: [], quotes: [], conflicts };
+  return { kind: 'links', links: decided.taken(), entries: [], quotes: [], conflicts: decided.conflicts };
 }
 
 function parseEntryRows(header: string[], rows: string[][], path: string, options: ParseOptions): ParsedDecisions {
@@ -153,9 +162,7 @@ function parseEntryRows(header: string[], rows: string[][], path: string, option
   const idCol = header.indexOf('entry_id');
   const typeCol = header.indexOf('type');
   if (langCols.length === 0) throw invalid(path, 'has no language columns; a glossary decisions file is glossary.csv with its status and canonical columns edited');
-  const byKey = new Map<string, EntryDecision>();
-  const conflicted = new Set<string>();
-  const conflicts: string[] = [];
+  const decided = onePerKey<EntryDecision>();
   rows.forEach((row, i) => {
     const line = i + 2;
     const raw = (row[col.status!] ?? '').trim().toLowerCase();
@@ -175,23 +182,20 @@ function parseEntryRows(header: string[], rows: string[][], path: string, option
     if (!canonical && status === 'keep') throw invalid(path, `row ${line}: canonical is empty; a kept entry needs a canonical form`);
     const type = retyped ? (typeCell as EntryDecision['type']) : undefined;
     const decision: EntryDecision = { kind: 'entry', status, variants, canonical: canonical || variants[0]!, ...(type ? { type } : {}), source: path, at: options.at };
-    const key = entryKey(decision);
-    const earlier = byKey.get(key);
-    if (earlier && (earlier.status !== status || earlier.canonical !== decision.canonical) && !conflicted.has(key)) {
-      conflicted.add(key);
-      conflicts.push(`${path}: one glossary entry is decided twice, differently (row ${line}); neither was taken: ${variants.join(' | ')}`);
-    }
-    if (!earlier) byKey.set(key, decision);
+    decided.add(decision, () => `${path}: one glossary entry is decided twice, differently (row ${line}); neither was taken: ${variants.join(' | ')}`);
   });
-  const entries = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
-  return { kind: 'glossary', links: [], entries, quotes: [], conflicts };
+  return { kind: 'glossary', links: [], entries: decided.taken(), quotes: [], conflicts: decided.conflicts };
 }
 
-/** Which document of the run a cell names: the writer's formula guard taken off, a name's own spaces kept when the run knows it so. */
-function docOf(cell: string, known: ReadonlySet<string> | undefined, path: string, line: number): string {
+/**
+ * Which document of the run a cell names. The writer guards a name that starts like a formula
+ * (`'-notes.txt`): the guard is taken off, and a name's own leading or trailing space kept when the run
+ * knows it so.
+ */
+function docOf(cell: string, known: ReadonlySet<string> | undefined, path: string, line: number, column = 'doc'): string {
   const raw = unescapeCell(cell);
   const doc = known?.has(raw) ? raw : raw.trim();
-  if (!doc) throw invalid(path, `row ${line}: doc is empty`);
+  if (!doc) throw invalid(path, `row ${line}: ${column} is empty`);
   if (known && !known.has(doc)) throw invalid(path, `row ${line}: unknown document ${JSON.stringify(doc)}; this run's documents are ${[...known].join(', ')}`);
   return doc;
 }
@@ -223,18 +227,10 @@ function parseQuoteRows(header: string[], rows: string[][], path: string, option
     list.push({ side, status: LINK_STATUS[raw] ?? null, line });
     groups.set(id, list);
   });
-  const byKey = new Map<string, QuoteDecision>();
-  const conflicted = new Set<string>();
-  const conflicts: string[] = [];
+  const decided = onePerKey<QuoteDecision>();
   const add = (status: LinkStatus, src: SpanText, tgt: SpanText, line: number) => {
     const decision: QuoteDecision = { kind: 'quote', status, src, tgt, source: path, at: options.at };
-    const key = quoteKey(decision);
-    const before = byKey.get(key);
-    if (before && before.status !== status && !conflicted.has(key)) {
-      conflicted.add(key);
-      conflicts.push(`${path}: two quotes are both confirmed and rejected as one (row ${line}); neither was taken: ${describe(decision)}`);
-    }
-    if (!before) byKey.set(key, decision);
+    decided.add(decision, () => `${path}: two quotes are both confirmed and rejected as one (row ${line}); neither was taken: ${describe(decision)}`);
   };
   for (const [id, members] of groups) {
     const confirmed = members.filter((m) => m.status === 'confirmed');
@@ -249,6 +245,5 @@ function parseQuoteRows(header: string[], rows: string[][], path: string, option
       for (const m of members) if (m !== r && m.side.doc !== r.side.doc) add('rejected', r.side, m.side, r.line);
     }
   }
-  const quotes = [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d);
-  return { kind: 'quotes', links: [], entries: [], quotes, conflicts };
+  return { kind: 'quotes', links: [], entries: [], quotes: decided.taken(), conflicts: decided.conflicts };
 }

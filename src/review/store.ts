@@ -121,7 +121,7 @@ function toDecision(value: unknown, fail: Fail): Decision {
     if (!Array.isArray(o.variants) || o.variants.length === 0 || !o.variants.every((v) => typeof v === 'string')) throw fail('variants is missing');
     const variants = [...new Set((o.variants as string[]).map(normaliseText))].sort();
     if (o.type !== undefined && !ENTITY_TYPES.includes(o.type as never)) throw fail(`type ${JSON.stringify(o.type)}, expected ${ENTITY_TYPES.join(', ')}`);
-    const decision: EntryDecision = { kind: 'entry', status: o.status, variants, canonical: str(o.canonical, 'canonical', fail), ...(o.type ? { type: o.type as EntryDecision['type'] & string } : {}), source, at };
+    const decision: EntryDecision = { kind: 'entry', status: o.status, variants, canonical: str(o.canonical, 'canonical', fail), ...(o.type ? { type: o.type as NonNullable<EntryDecision['type']> } : {}), source, at };
     return decision;
   }
   throw fail(`kind ${JSON.stringify(o.kind)}, expected link, quote or entry`);

@@ -4,6 +4,7 @@
 
 import type { StaticConfig } from '../embed/static/model-files.ts';
 import { DEBIAN_LEFT_OUT, DEBIAN_SOURCES } from './data.ts';
+import { FREEDICT_PER_DICTIONARY } from './freedict.ts';
 
 export interface CardFigures {
   config: StaticConfig;
@@ -40,7 +41,7 @@ export function modelCard(f: CardFigures): string {
   if (f.counts.pivot) rows.push(`| tatoeba-more, Tatoeba test sets v2021-08-07: our languages with 16 pivot languages (epo deu spa fra nld ita por tur rus ukr nob nor swe fin ces pol), and each pivot with English (at most ${t.pivotEnglish ?? 4000} each) | ${f.counts.pivot} | CC BY 2.0 FR |`);
   if (f.counts.freedict) {
     const dicts = (f.freedict ?? []).map((d) => `${d.name} ${d.edition} (${d.licence}, ${d.pairs})`).join(', ');
-    rows.push(`| FreeDict dictionaries (FreeDict contributors), from Debian's dict-freedict-* packages: ${dicts}; at most 20000 word pairs each | ${f.counts.freedict} | GPL-2.0+ / GPL-3.0+ |`);
+    rows.push(`| FreeDict dictionaries (FreeDict contributors), from Debian's dict-freedict-* packages: ${dicts}; at most ${FREEDICT_PER_DICTIONARY} word pairs each | ${f.counts.freedict} | GPL-2.0+ / GPL-3.0+ |`);
   }
   const leftOut = Object.entries(f.leftOut ?? {}).filter(([, n]) => n > 0);
   const licence = gpl

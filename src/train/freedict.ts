@@ -24,8 +24,8 @@ export const FREEDICT_DICTIONARIES: ReadonlyArray<{ name: string; lang: string; 
   { name: 'eng-dan', lang: 'da', english: 'from' },
   { name: 'eng-rom', lang: 'ro', english: 'from' },
 ];
-/** The Debian packages that hold them. */
-export const FREEDICT_PACKAGES = FREEDICT_DICTIONARIES.map((d) => `dict-freedict-${d.name}`);
+/** The Debian package that holds a dictionary. */
+const packageOf = (d: { name: string }) => `dict-freedict-${d.name}`;
 export const FREEDICT_DIR = '/usr/share/dictd';
 /** Headwords or translations of more words than this are phrases or definitions, not word pairs. */
 const MAX_WORDS = 3;
@@ -138,15 +138,14 @@ export function missingFreeDict(dir: string): typeof FREEDICT_DICTIONARIES {
 /**
  * Installs the Debian packages of the dictionaries missing from /usr/share/dictd, as root with apt-get
  * (`npm run train-model` on a fresh machine); elsewhere, or as another user, it leaves them to the
- * error of readFreeDict, which names the command. Returns the packages installed.
+ * error of readFreeDict, which names the command.
  */
-export function installFreeDict(dir: string, log: (line: string) => void): string[] {
-  const missing = missingFreeDict(dir).map((d) => `dict-freedict-${d.name}`);
-  if (missing.length === 0 || dir !== FREEDICT_DIR || process.getuid?.() !== 0) return [];
+export function installFreeDict(dir: string, log: (line: string) => void): void {
+  const missing = missingFreeDict(dir).map(packageOf);
+  if (missing.length === 0 || dir !== FREEDICT_DIR || process.getuid?.() !== 0) return;
   log(`installing ${missing.join(' ')} (apt-get)`);
   const r = spawnSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (r.status !== 0) log(`apt-get install failed: ${(r.stderr?.toString() ?? r.error?.message ?? '').trim().split('\n').at(-1)}`);
-  return missing;
 }
 
 /** Every dictionary of FREEDICT_DICTIONARIES in `dir`; one missing is an error that says how to install it. */
@@ -155,7 +154,7 @@ export function readFreeDict(dir: string = FREEDICT_DIR, limit = Infinity): Free
   if (missing.length > 0) {
     throw new PolyalignError(
       'input.missing',
-      `the FreeDict dictionaries are not installed (${missing.map((d) => d.name).join(', ')} missing); install them with: apt-get install ${missing.map((d) => `dict-freedict-${d.name}`).join(' ')}`,
+      `the FreeDict dictionaries are not installed (${missing.map((d) => d.name).join(', ')} missing); install them with: apt-get install ${missing.map(packageOf).join(' ')}`,
       { path: dir },
     );
   }

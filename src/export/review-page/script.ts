@@ -9,12 +9,14 @@
 // The CSV writer mirrors src/export/csv.ts (csv-stringify with bom, escape_formulas, CRLF); the browser
 // test compares its output with toCsv byte for byte.
 
+import { QUOTES_HEADER } from '../quotes.ts';
+
 export const REVIEW_SCRIPT = String.raw`
 (function () {
   'use strict';
   var PAGE_ROWS = 50, PAGE_LINKS = 150;
   var MANY_DOCS = 12, CANDIDATES_SHOWN_UP_TO = 1000;
-  var QUOTE_HEADER = ['quote_id', 'kind', 'speaker', 'speaker_entry', 'doc', 'lang', 'sent', 'start', 'end', 'text', 'confidence', 'status'];
+  var QUOTE_HEADER = ${JSON.stringify(QUOTES_HEADER)};
   var HEADER = ['group_id', 'score', 'margin', 'confidence', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text',
     'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
   var data = JSON.parse(document.getElementById('review-data').textContent);
