@@ -216,6 +216,8 @@ export interface GlossaryEntry {
   type: EntityType;
   /** The most frequent full Latin form. */
   canonical: string;
+  /** `en` when the canonical is the English name from polyalign's table (a termbase gives it an `en` term); absent when it is a form of the texts. */
+  canonicalLang?: 'en';
   /** Per language code, the forms seen, most frequent first. */
   variants: Record<LangCode, Array<{ form: string; count: number }>>;
   /**
@@ -259,6 +261,10 @@ export interface RunManifest {
   /** Plus what the embedder's `describe()` adds: settings, texts embedded, seconds, cache hits and misses. */
   embedder: { id: string; dim: number; kind: string } & Record<string, unknown>;
   parameters: Record<string, unknown>;
+  /** The locale each language is named by in TMX and TBX (and CSV headers under `--locales`). */
+  locales?: Record<LangCode, string>;
+  /** The CSV files' list separator and decimal mark. */
+  csv?: CsvDialect;
   /** Per pair of languages: its accepted links by kind, and its candidates below the threshold. */
   coverage?: Array<{ pair: string; equivalent: number; related: number; below: number }>;
   pairs: Array<{ src: string; tgt: string; method: Method; reason: string; links: number; equivalent: number; related: number; below: number }>;
@@ -356,6 +362,28 @@ export interface RunResult {
   manifest: RunManifest;
   /** What the TMX files take: equivalent links only (the default), or related ones too (`--tm-include related`). */
   tmInclude?: TmInclude;
+  /** How languages are named in the outputs (`--locales`); absent: the default table (export/locales.ts). */
+  locales?: LocaleSettings;
+  /** The CSV list separator and decimal mark (`--csv-delimiter`); absent: `,` and `.`. */
+  csv?: CsvDialect;
+}
+
+/** How the outputs name languages: a locale per code, and whether CSV columns use them too. */
+export interface LocaleSettings {
+  /** Language code -> locale (`sl` -> `sl-SI`), for every language of the run and English. */
+  locales: Record<LangCode, string>;
+  /** True when `--locales` gave pairs: the CSV and workbook language columns are named by locale as well. */
+  inHeaders: boolean;
+}
+
+/**
+ * The list separator and decimal mark of the CSV files (`--csv-delimiter`). Spreadsheets set to
+ * Danish, Slovene, Romanian, Bosnian, Croatian, Serbian or Macedonian split CSV on `;` and read
+ * `0,85` as a number, so `;` goes with a decimal comma; `,` (RFC 4180) and tab with a decimal point.
+ */
+export interface CsvDialect {
+  delimiter: ',' | ';' | '\t';
+  decimal: '.' | ',';
 }
 
 export type TmInclude = 'equivalent' | 'related';

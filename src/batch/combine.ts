@@ -15,7 +15,8 @@
 //   quotes.csv      one row per quote in a document, quote_id `<event>/<quote>`, with its event
 //   quotes.jsonl    one quote of an event across its documents per line
 
-import { csvRows, round4, toCsv, type Cell } from '../export/csv.ts';
+import { csvRows, round4, toCsv, type Cell, type CsvDialect } from '../export/csv.ts';
+import { PARALLEL_FIXED_HEADER } from '../export/parallel-csv.ts';
 import { addTermEntry, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
 import { addTuv, tmxDocument } from '../export/tmx.ts';
 import type { Chunks } from '../export/files.ts';
@@ -94,15 +95,18 @@ function columnOfDoc(inputs: EventRecord['inputs']): Map<string, string> {
   return columns;
 }
 
-function cellsOf(members: readonly MemberRecord[], columns: Map<string, string>): Map<string, string> {
-  const cells = new Map<string, string>();
-  for (const m of members) cells.set(columns.get(m.doc) ?? m.lang, m.text);
+function cellsOf(members: readonly MemberRecord[], columns: Map<string, string>): Map<string, MemberRecord> {
+  const cells = new Map<string, MemberRecord>();
+  for (const m of members) cells.set(columns.get(m.doc) ?? m.lang, m);
   return cells;
 }
 
 /** What the combined outputs need from every event before they are written: parallel.csv's columns, the glossary. */
 export interface CorpusIndex {
-  /** parallel.csv's language columns, sorted. */
+  /**
+   * parallel.csv's language columns, in the order a run has them: languages as the events' documents
+   * first bring them (events in id order, documents in run order), a second document's `da:2` after `da`.
+   */
   columns: string[];
   /** Every language of the corpus, sorted. */
   langs: LangCode[];
@@ -111,31 +115,54 @@ export interface CorpusIndex {
 
 export async function indexCorpus(source: RecordSource): Promise<CorpusIndex> {
   const columns = new Set<string>();
+  const firstSeen = new Map<LangCode, number>();
   const langs = new Set<LangCode>();
   const parts: Part[] = [];
   for await (const e of eachRecord(source)) {
     const ofDoc = columnOfDoc(e.inputs);
+    for (const i of e.inputs) if (!firstSeen.has(i.lang)) firstSeen.set(i.lang, firstSeen.size);
     for (const g of e.groups) for (const m of g.members) columns.add(ofDoc.get(m.doc) ?? m.lang);
     for (const i of e.inputs) langs.add(i.lang);
     for (const entry of e.glossary) parts.push({ event: e.event, entry });
   }
   const glossary = mergeParts(parts);
   for (const entry of glossary) for (const lang of entry.variants.keys()) langs.add(lang);
-  return { columns: [...columns].sort(compareStrings), langs: [...langs].sort(compareStrings), glossary };
+  const place = (column: string) => {
+    const [lang, n] = column.split(':');
+    return { first: firstSeen.get(lang!) ?? firstSeen.size, n: Number(n ?? 1) };
+  };
+  const ordered = [...columns].sort((a, b) => place(a).first - place(b).first || place(a).n - place(b).n || compareStrings(a, b));
+  return { columns: ordered, langs: [...langs].sort(compareStrings), glossary };
 }
 
-export function parallelCsv(source: RecordSource, index: CorpusIndex): Chunks {
-  const fixed = ['id', 'event', 'group_id', 'docs', 'score'];
-  const width = fixed.length + index.columns.length;
+/**
+ * A run's parallel.csv columns (group_id, docs, score, the texts, then per language linked,
+ * confidence and kind), after the corpus-wide id and the event.
+ */
+export function parallelCsv(source: RecordSource, index: CorpusIndex, dialect?: CsvDialect): Chunks {
+  const fixed = ['id', 'event', ...PARALLEL_FIXED_HEADER];
+  const { columns } = index;
+  const header = [...fixed, ...columns, ...columns.map((c) => `${c} linked`), ...columns.map((c) => `${c} confidence`), ...columns.map((c) => `${c} kind`)];
   return async function* () {
-    yield toCsv([...fixed, ...index.columns], []);
+    yield toCsv(header, [], dialect);
     for await (const e of eachRecord(source)) {
       const ofDoc = columnOfDoc(e.inputs);
       const rows: Cell[][] = e.groups.map((g) => {
         const cells = cellsOf(g.members, ofDoc);
-        return [groupId(e.event, g), e.event, g.id, g.members.length, round4(g.score), ...index.columns.map((c) => cells.get(c) ?? '')];
+        const at = columns.map((c) => cells.get(c));
+        return [
+          groupId(e.event, g),
+          e.event,
+          g.id,
+          g.members.length,
+          round4(g.score),
+          ...at.map((m) => m?.text ?? ''),
+          ...at.map((m) => m?.linked ?? ''),
+          ...at.map((m) => (m?.confidence === null || m === undefined ? '' : round4(m.confidence))),
+          ...at.map((m) => m?.kind ?? ''),
+        ];
       });
-      yield csvRows(width, rows);
+      yield csvRows(header.length, rows, dialect);
     }
   };
 }

@@ -68,6 +68,16 @@ export function withAlignOptions(command: Command): Command {
     );
 }
 
+/** `--locales` and `--csv-delimiter`: how the outputs name languages and separate CSV cells. */
+export function withOutputStyle(command: Command): Command {
+  return command
+    .option(
+      '--locales <code=locale,...|file|none>',
+      'the locale each language is named by in TMX and TBX (default: bs-BA, hr-HR, sr-Latn-RS or sr-Cyrl-RS, sl-SI, ro-RO, mk-MK, da-DK, en-US); given, the CSV language columns take them too; a file of code=locale lines; none: bare codes',
+    )
+    .option('--csv-delimiter <sep>', "the CSV list separator: , (default), ; with decimal commas (spreadsheets in Danish, Slovene, Romanian, Bosnian, Croatian, Serbian, Macedonian), or tab");
+}
+
 /** `--tm-include`: what the TMX files take besides equivalent links. */
 export function withTmInclude(command: Command): Command {
   return command.addOption(

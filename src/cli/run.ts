@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PolyalignError } from '../errors.ts';
 import { createReporter } from '../progress.ts';
-import { capJobs, collect, parseJobs, verbosityOf, withAlignOptions, withTmInclude, type Io } from './options.ts';
+import { capJobs, collect, parseJobs, verbosityOf, withAlignOptions, withOutputStyle, withTmInclude, type Io } from './options.ts';
 
 export function addRun(program: Command, write: Io, exit: { code: number }): void {
   const run = program
@@ -18,7 +18,7 @@ export function addRun(program: Command, write: Io, exit: { code: number }): voi
     .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
     .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
     .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html,quotes, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools), tmx-quotes for one of the quotes they share', 'all');
-  withTmInclude(run)
+  withOutputStyle(withTmInclude(run))
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
     .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default and most: the number of cores)', parseJobs)
@@ -54,6 +54,8 @@ Examples:
           lang: opts.lang,
           format: opts.format,
           tmInclude: opts.tmInclude,
+          ...(opts.locales !== undefined ? { locales: opts.locales } : {}),
+          ...(opts.csvDelimiter !== undefined ? { csvDelimiter: opts.csvDelimiter } : {}),
           cache: opts.cache,
           review: opts.review ?? [],
           encoding: opts.encoding,

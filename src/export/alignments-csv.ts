@@ -45,5 +45,5 @@ export function alignmentsCsv(result: RunResult): string {
     formatSpan(r.tgt),
     r.tgt.text,
   ]);
-  return toCsv(ALIGNMENTS_HEADER, rows);
+  return toCsv(ALIGNMENTS_HEADER, rows, result.csv);
 }

@@ -4,6 +4,9 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { PolyalignError } from '../errors.ts';
+import type { CsvDialect } from '../types.ts';
+
+export type { CsvDialect };
 
 /**
  * A cell. Numbers stay numbers up to csv-stringify: its `escape_formulas` leaves a number that
@@ -27,14 +30,34 @@ const CSV_OPTIONS = {
   eof: true,
 } as const;
 
-/** The CSV text of a header and rows: BOM, CRLF, RFC 4180 quoting, formulas escaped. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+export const DEFAULT_CSV_DIALECT: CsvDialect = { delimiter: ',', decimal: '.' };
+
+/** `--csv-delimiter` -> the dialect: `,` `;` or `tab` (also `\t`); the decimal mark follows the separator. */
+export function parseCsvDelimiter(value: string): CsvDialect {
+  const v = value.trim().toLowerCase();
+  if (v === ',' || v === 'comma') return DEFAULT_CSV_DIALECT;
+  if (v === ';' || v === 'semicolon') return { delimiter: ';', decimal: ',' };
+  if (v === 'tab' || v === '\\t' || value === '\t') return { delimiter: '\t', decimal: '.' };
+  throw new PolyalignError('usage.invalid-option', `--csv-delimiter ${JSON.stringify(value)}: expected , (comma, the default), ; (semicolon, with decimal commas, for spreadsheets in Danish, Slovene, Romanian, Bosnian, Croatian, Serbian and Macedonian) or tab`);
+}
+
+function optionsFor(dialect: CsvDialect) {
+  return {
+    ...CSV_OPTIONS,
+    delimiter: dialect.delimiter,
+    // a number is written by the cast, so escape_formulas still sees it as a number (no `'` before `-0,5`)
+    ...(dialect.decimal === ',' ? { cast: { number: (n: number) => String(n).replace('.', ',') } } : {}),
+  };
+}
+
+/** The CSV text of a header and rows: BOM, CRLF, RFC 4180 quoting, formulas escaped; `,` and `.` unless told. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>, dialect: CsvDialect = DEFAULT_CSV_DIALECT): string {
   rows.forEach((row, i) => {
     if (row.length !== header.length) {
       throw new PolyalignError('internal', `CSV row ${i + 1} has ${row.length} cells, expected ${header.length} (${header.join(', ')})`);
     }
   });
-  return stringify([header, ...rows] as Cell[][], CSV_OPTIONS);
+  return stringify([header, ...rows] as Cell[][], optionsFor(dialect));
 }
 
 /** Scores to 4 decimals, as numbers (see `Cell`); `-0` becomes `0` so it prints as `0`. */
@@ -44,9 +67,9 @@ export function round4(x: number): number {
 }
 
 /** Rows without a header or a BOM, for a CSV written in pieces after `toCsv(header, [])`: the pieces join to what `toCsv` gives. */
-export function csvRows(width: number, rows: ReadonlyArray<readonly Cell[]>): string {
+export function csvRows(width: number, rows: ReadonlyArray<readonly Cell[]>, dialect: CsvDialect = DEFAULT_CSV_DIALECT): string {
   rows.forEach((row, i) => {
     if (row.length !== width) throw new PolyalignError('internal', `CSV row ${i + 1} has ${row.length} cells, expected ${width}`);
   });
-  return rows.length === 0 ? '' : stringify(rows as Cell[][], { ...CSV_OPTIONS, bom: false });
+  return rows.length === 0 ? '' : stringify(rows as Cell[][], { ...optionsFor(dialect), bom: false });
 }

@@ -12,8 +12,11 @@ import { quotesCsv, quotesJsonl } from './quotes.ts';
 import { reviewHtml } from './review-html.ts';
 import { sentencesCsv } from './sentences-csv.ts';
 import { corpusTmx } from './tmx.ts';
-import { PAIR_TMX_NAME } from './tmx-pairs.ts';
-import { QUOTE_TMX_NAME } from './tmx-quotes.ts';
+import type { OutputFile } from './files.ts';
+import { PAIR_GLOSSARY_CSV_NAME, pairGlossaryCsvFiles } from './glossary-pairs-csv.ts';
+import { PAIR_TBX_NAME, pairTbxFiles } from './tbx.ts';
+import { PAIR_TMX_NAME, pairTmxFiles } from './tmx-pairs.ts';
+import { QUOTE_TMX_NAME, quoteTmxFiles } from './tmx-quotes.ts';
 
 export interface OutputSpec {
   name: string;
@@ -22,8 +25,21 @@ export interface OutputSpec {
 
 /** The formats of `all`, each a fixed set of files. */
 export type FixedFormat = 'csv' | 'tmx' | 'tbx' | 'jsonl' | 'html' | 'quotes';
-/** `tmx-pairs`, `tmx-quotes`: one file per pair of languages, named after them; asked for by name, not part of `all`. */
-export type Format = FixedFormat | 'tmx-pairs' | 'tmx-quotes';
+/**
+ * `tmx-pairs`, `tmx-quotes`, `tbx-pairs`, `glossary-pairs`: one file per pair of languages, named
+ * after them; asked for by name, not part of `all`.
+ */
+export type PairFormat = 'tmx-pairs' | 'tmx-quotes' | 'tbx-pairs' | 'glossary-pairs';
+export type Format = FixedFormat | PairFormat;
+
+/** The files of each pair format, and the names they may have. */
+export const PAIR_FORMATS: Readonly<Record<PairFormat, { files: (result: RunResult) => OutputFile[]; name: RegExp }>> = {
+  'tmx-pairs': { files: pairTmxFiles, name: PAIR_TMX_NAME },
+  'tmx-quotes': { files: quoteTmxFiles, name: QUOTE_TMX_NAME },
+  'tbx-pairs': { files: pairTbxFiles, name: PAIR_TBX_NAME },
+  'glossary-pairs': { files: pairGlossaryCsvFiles, name: PAIR_GLOSSARY_CSV_NAME },
+};
+const PAIR_FORMAT_NAMES = Object.keys(PAIR_FORMATS) as PairFormat[];
 
 export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
   csv: [
@@ -45,7 +61,7 @@ export const FORMATS: Readonly<Record<FixedFormat, readonly OutputSpec[]>> = {
 /** Every fixed format, in table order: `all`, the default of --format. */
 export const ALL_FORMATS = Object.keys(FORMATS) as FixedFormat[];
 /** Every name --format takes, in the order outputs are written. */
-export const FORMAT_NAMES: readonly Format[] = [...ALL_FORMATS, 'tmx-pairs', 'tmx-quotes'];
+export const FORMAT_NAMES: readonly Format[] = [...ALL_FORMATS, ...PAIR_FORMAT_NAMES];
 
 /** Written by every run whatever the formats. */
 export const MANIFEST_NAME = 'run.json';
@@ -58,7 +74,7 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
 
 /** True for every name a run may write: the fixed outputs, run.json and the pair TMX files. */
 export function isOutputName(name: string): boolean {
-  return OUTPUT_NAMES.has(name) || PAIR_TMX_NAME.test(name) || QUOTE_TMX_NAME.test(name);
+  return OUTPUT_NAMES.has(name) || PAIR_FORMAT_NAMES.some((f) => PAIR_FORMATS[f].name.test(name));
 }
 
 /** The fixed outputs of the chosen formats, in table order. */
@@ -76,7 +92,7 @@ function isFormat(name: string): name is Format {
  * Throws usage.invalid-option naming the valid values on an unknown or empty name.
  */
 export function parseFormats(spec: string): Format[] {
-  const valid = `valid formats: ${FORMAT_NAMES.join(', ')} (or all, which is all but tmx-pairs and tmx-quotes)`;
+  const valid = `valid formats: ${FORMAT_NAMES.join(', ')} (or all, which is all but ${PAIR_FORMAT_NAMES.join(', ')})`;
   const names = spec.split(',').map((s) => s.trim().toLowerCase());
   const chosen = new Set<Format>();
   for (const name of names) {

@@ -4,6 +4,7 @@
 
 import type { GlossaryEntry, RunResult } from '../types.ts';
 import { toCsv, type Cell } from './csv.ts';
+import { columnLang } from './locales.ts';
 import { glossaryLanguages, variantsOf } from './glossary-view.ts';
 import { compareStrings } from './run-index.ts';
 
@@ -15,7 +16,7 @@ export const VARIANT_SEPARATOR = ' | ';
  */
 export function glossaryCsv(result: RunResult): string {
   const langs = glossaryLanguages(result);
-  const header = ['entry_id', 'type', 'status', 'canonical', ...langs, 'mentions', 'docs', 'example'];
+  const header = ['entry_id', 'type', 'status', 'canonical', ...langs.map((l) => columnLang(result.locales, l)), 'mentions', 'docs', 'example'];
   const entries: GlossaryEntry[] = [...result.glossary, ...(result.rejectedGlossary ?? [])].sort((a, b) => compareStrings(a.id, b.id));
   const rows: Cell[][] = entries.map((e) => [
     e.id,
@@ -27,5 +28,5 @@ export function glossaryCsv(result: RunResult): string {
     e.docs.length,
     e.example.text,
   ]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, result.csv);
 }

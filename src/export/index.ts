@@ -2,10 +2,8 @@
 // atomic writer. Only write.ts touches the file system.
 
 import type { RunResult } from '../types.ts';
-import { MANIFEST_NAME, outputsOf, type Format } from './formats.ts';
+import { MANIFEST_NAME, outputsOf, PAIR_FORMATS, type Format } from './formats.ts';
 import { runJson } from './manifest.ts';
-import { pairTmxFiles } from './tmx-pairs.ts';
-import { quoteTmxFiles } from './tmx-quotes.ts';
 import type { OutputFile } from './files.ts';
 
 /**
@@ -14,8 +12,7 @@ import type { OutputFile } from './files.ts';
  */
 export function renderOutputs(result: RunResult, formats: readonly Format[]): OutputFile[] {
   const files: OutputFile[] = outputsOf(formats).map((s) => ({ name: s.name, content: s.render(result) }));
-  if (formats.includes('tmx-pairs')) files.push(...pairTmxFiles(result));
-  if (formats.includes('tmx-quotes')) files.push(...quoteTmxFiles(result));
+  for (const [format, pair] of Object.entries(PAIR_FORMATS)) if (formats.includes(format as Format)) files.push(...pair.files(result));
   const outputs = [...files.map((f) => f.name), MANIFEST_NAME];
   files.push({ name: MANIFEST_NAME, content: runJson({ ...result.manifest, outputs }) });
   return files;

@@ -33,5 +33,5 @@ export function parallelCsv(result: RunResult): string {
     const kinds = spans.map((span) => (span ? (directKind(span, g.links) ?? '') : ''));
     return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked, ...confidence, ...kinds];
   });
-  return toCsv(header, rows);
+  return toCsv(header, rows, result.csv);
 }

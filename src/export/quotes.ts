@@ -23,7 +23,7 @@ export function quotesCsv(result: RunResult): string {
       rows.push([g.id, q.kind, q.speaker?.canonical ?? q.speaker?.form ?? '', q.speaker?.entry ?? '', q.doc, q.lang, sentOf(q), q.start, q.end, q.text, g.confidence[q.id] ?? '', g.status?.[q.id] ?? 'auto']);
     }
   }
-  return toCsv(QUOTES_HEADER, rows);
+  return toCsv(QUOTES_HEADER, rows, result.csv);
 }
 
 export function quotesJsonl(result: RunResult): string {

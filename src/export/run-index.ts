@@ -1,6 +1,7 @@
 // Lookups every exporter needs over a RunResult: a document by id, the text of a span, the group a
 // link belongs to, the column headings of documents. Built once per export, read-only.
 
+import { columnLang } from './locales.ts';
 import { PolyalignError } from '../errors.ts';
 import type { Group, LangCode, Link, RunResult, Segmented, Span } from '../types.ts';
 import { compareStrings, formatSpan } from '../text/compare.ts';
@@ -80,7 +81,8 @@ export function indexRun(result: RunResult): RunIndex {
 
   function heading(id: string): string {
     const code = doc(id).lang.code;
-    return (langCount.get(code) ?? 0) > 1 ? `${code}:${id}` : code;
+    const name = columnLang(result.locales, code);
+    return (langCount.get(code) ?? 0) > 1 ? `${name}:${id}` : name;
   }
 
   return { documents: result.documents, doc, lang: (id) => doc(id).lang.code, spanText, groupOf, heading, groups };

@@ -13,5 +13,5 @@ export function sentencesCsv(result: RunResult): string {
     const sentences = [...d.sentences].sort((a, b) => a.index - b.index);
     for (const s of sentences) rows.push([d.doc.id, d.lang.code, s.index, s.start, s.end, s.text]);
   }
-  return toCsv(SENTENCES_HEADER, rows);
+  return toCsv(SENTENCES_HEADER, rows, result.csv);
 }

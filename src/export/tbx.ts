@@ -16,7 +16,10 @@
 
 import { describeEvidence, typeEntries, typingContext, type EntityTyping } from '../glossary/entity-type.ts';
 import { isAcronym } from '../glossary/normalise.ts';
-import type { GlossaryEntry, RunResult } from '../types.ts';
+import type { GlossaryEntry, LangCode, LocaleSettings, RunResult } from '../types.ts';
+import type { OutputFile } from './files.ts';
+import { localeOf } from './locales.ts';
+import { compareStrings } from './run-index.ts';
 import { entriesById, glossaryLanguages, variantsOf } from './glossary-view.ts';
 import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
 
@@ -111,28 +114,45 @@ export function withStatus(
   });
 }
 
-function addEntry(body: XMLBuilder, entry: GlossaryEntry, typing: EntityTyping, langs: string[], exampleLang: string | undefined): void {
-  const terms = termsWithContext(langs, (lang) => variantsOf(entry, lang), { lang: exampleLang, text: entry.example.text });
-  terms.langs = withStatus(
-    terms.langs,
-    (lang) => entry.preferred?.[lang]?.form,
-    (lang) => `base form, not in the text (${entry.preferred?.[lang]?.source === 'table' ? "from polyalign's table of place names" : 'cut from an inflected form by the rules'})`,
-  );
-  const notes = [
+/** The English name of an entry whose canonical is one (`canonicalLang`), as an `en` langSet of its own, first. */
+function englishTerms(entry: GlossaryEntry, langs: readonly string[]): TermEntryContent['langs'] {
+  if (entry.canonicalLang !== 'en' || langs.includes('en')) return [];
+  return [{ lang: 'en', terms: [{ form: entry.canonical, count: 0, status: 'preferred', note: "English name, from polyalign's table of names; not in the texts" }] }];
+}
+
+/** The notes of a termEntry: the canonical, the type and its evidence, the documents. */
+function entryNotes(entry: GlossaryEntry, typing: EntityTyping): string[] {
+  return [
     `canonical: ${entry.canonical}`,
     `${entry.type}; ${plural(entry.mentions.length, 'mention')} in ${plural(entry.docs.length, 'document')}: ${entry.docs.join(' | ')}`,
     entry.typeBy === 'reviewer'
       ? `type: ${entry.type}, set by a reviewer; the text's evidence: ${describeEvidence(typing)}`
       : `type evidence: ${describeEvidence({ ...typing, type: entry.type })}`,
   ];
+}
+
+/**
+ * The langSets of an entry for the given languages (in that order; an empty one is left out), the
+ * English name first when the canonical is one, each language's preferred term first, and the
+ * langSets named by locale.
+ */
+function entryContent(entry: GlossaryEntry, typing: EntityTyping, langs: readonly string[], exampleLang: string | undefined, locales: LocaleSettings | undefined): TermEntryContent {
+  const terms = termsWithContext(langs, (lang) => variantsOf(entry, lang), { lang: exampleLang, text: entry.example.text });
+  const own = withStatus(
+    terms.langs,
+    (lang) => entry.preferred?.[lang]?.form,
+    (lang) => `base form, not in the text (${entry.preferred?.[lang]?.source === 'table' ? "from polyalign's table of place names" : 'cut from an inflected form by the rules'})`,
+  );
+  const notes = entryNotes(entry, typing);
   if (terms.exampleAsNote) notes.push(`example (${entry.example.doc}, sentence ${entry.example.sent}): ${entry.example.text}`);
-  addTermEntry(body, { id: entry.id, notes, langs: terms.langs });
+  const named = [...englishTerms(entry, langs), ...own].map((l) => ({ ...l, lang: localeOf(locales, l.lang) }));
+  return { id: entry.id, notes, langs: named };
 }
 
 /** The martif document with its header; returns the body to add termEntries to. */
-export function tbxDocument(sourceLines: string[]): { doc: XMLBuilder; body: XMLBuilder } {
+export function tbxDocument(sourceLines: string[], lang = 'en'): { doc: XMLBuilder; body: XMLBuilder } {
   const doc = xmlDocument('martif', TBX_SYSTEM_ID);
-  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': 'en' });
+  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': xmlText(lang) });
   const header = martif.ele('martifHeader');
   const fileDesc = header.ele('fileDesc');
   fileDesc.ele('titleStmt').ele('title').txt('polyalign glossary');
@@ -154,6 +174,51 @@ export function glossaryTbx(result: RunResult): string {
   // function over the same mentions and sentences gives the same evidence.
   const entries = entriesById(result);
   const typings = typeEntries(entries, typingContext(result.documents));
-  entries.forEach((entry, i) => addEntry(body, entry, typings[i]!, langs, langOf.get(entry.example.doc)));
+  entries.forEach((entry, i) => addTermEntry(body, entryContent(entry, typings[i]!, langs, langOf.get(entry.example.doc), result.locales)));
   return serialize(doc);
+}
+
+/** glossary.<a>_<b>.tbx (`--format tbx-pairs`): one bilingual termbase per pair of languages. */
+export const PAIR_TBX_NAME = /^glossary\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*_[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.tbx$/;
+
+export function pairTbxName(a: LangCode, b: LangCode): string {
+  return `glossary.${a}_${b}.tbx`;
+}
+
+/**
+ * The pairs of the run's languages, in code order (`bs_da`, `da_mk`), each with the entries that
+ * have a term in both: a bilingual reader (tbx2po, a CAT tool's import) takes the first langSet as
+ * the source and the second as the target, so each termEntry holds exactly those two, source first,
+ * and each langSet its preferred term first.
+ */
+export function glossaryPairs(result: RunResult): Array<{ a: LangCode; b: LangCode; entries: GlossaryEntry[] }> {
+  const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
+  const entries = entriesById(result);
+  const pairs: Array<{ a: LangCode; b: LangCode; entries: GlossaryEntry[] }> = [];
+  for (let i = 0; i < langs.length; i++) {
+    for (let j = i + 1; j < langs.length; j++) {
+      const [a, b] = [langs[i]!, langs[j]!];
+      pairs.push({ a, b, entries: entries.filter((e) => variantsOf(e, a).length > 0 && variantsOf(e, b).length > 0) });
+    }
+  }
+  return pairs;
+}
+
+export function pairTbxFiles(result: RunResult): OutputFile[] {
+  const langOf = new Map(result.documents.map((d) => [d.doc.id, d.lang.code]));
+  const all = entriesById(result);
+  const typings = new Map(typeEntries(all, typingContext(result.documents)).map((t, i) => [all[i]!.id, t]));
+  return glossaryPairs(result).map(({ a, b, entries }) => {
+    const [la, lb] = [localeOf(result.locales, a), localeOf(result.locales, b)];
+    const { tool } = result.manifest;
+    const lines = [`${tool.name} ${tool.version}: the names the ${la} and ${lb} documents share, ${la} first (the source), then ${lb} (the target)`];
+    if (entries.length === 0) lines.push(`No name is in both languages.`);
+    const { doc, body } = tbxDocument(lines);
+    for (const entry of entries) {
+      const content = entryContent(entry, typings.get(entry.id)!, [a, b], langOf.get(entry.example.doc), result.locales);
+      // the English name is the canonical note here: a bilingual file holds the two languages only
+      addTermEntry(body, { ...content, langs: content.langs.filter((l) => l.lang === la || l.lang === lb) });
+    }
+    return { name: pairTbxName(a, b), content: serialize(doc) };
+  });
 }

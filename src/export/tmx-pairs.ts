@@ -12,6 +12,7 @@
 // run's console and run.json say so (pipeline.ts coverageWarnings). Languages are
 // in code-unit order (`bs_da`, `da_mk`); two documents of one language give no pair file.
 
+import { localeOf } from './locales.ts';
 import type { LangCode, Link, RunResult } from '../types.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
 import { round4 } from './csv.ts';
@@ -49,9 +50,10 @@ export function pairTmxFiles(result: RunResult): OutputFile[] {
 }
 
 function pairTmx(result: RunResult, index: RunIndex, srclang: LangCode, tgtlang: LangCode, links: readonly Link[]): string {
-  const { doc, body } = tmxDocument(result.manifest.tool.version, srclang);
+  const [src, tgt] = [localeOf(result.locales, srclang), localeOf(result.locales, tgtlang)];
+  const { doc, body } = tmxDocument(result.manifest.tool.version, src);
   links.forEach((l, n) => {
-    const tu = body.ele('tu', { tuid: String(n + 1), srclang: xmlText(srclang) });
+    const tu = body.ele('tu', { tuid: String(n + 1), srclang: xmlText(src) });
     tu.ele('prop', { type: 'x-score' }).txt(round4(l.score).toFixed(4));
     tu.ele('prop', { type: 'x-margin' }).txt(round4(l.margin).toFixed(4));
     if (l.confidence !== undefined) tu.ele('prop', { type: 'x-confidence' }).txt(round4(l.confidence).toFixed(4));
@@ -60,8 +62,8 @@ function pairTmx(result: RunResult, index: RunIndex, srclang: LangCode, tgtlang:
     tu.ele('prop', { type: 'x-status' }).txt(l.status);
     const group = index.groupOf(l);
     if (group) tu.ele('prop', { type: 'x-group-id' }).txt(xmlText(group.id));
-    addTuv(tu, { lang: srclang, doc: l.src.doc, sent: formatSpan(l.src), text: index.spanText(l.src) });
-    addTuv(tu, { lang: tgtlang, doc: l.tgt.doc, sent: formatSpan(l.tgt), text: index.spanText(l.tgt) });
+    addTuv(tu, { lang: src, doc: l.src.doc, sent: formatSpan(l.src), text: index.spanText(l.src) });
+    addTuv(tu, { lang: tgt, doc: l.tgt.doc, sent: formatSpan(l.tgt), text: index.spanText(l.tgt) });
   });
   return serialize(doc);
 }

@@ -6,6 +6,7 @@
 // marks, are the glossary's business), with the quote id, speaker, kinds and the lower confidence of the
 // two as props. Languages in code-unit order, as corpus.<a>_<b>.tmx.
 
+import { localeOf } from './locales.ts';
 import type { LangCode, Quote, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import type { OutputFile } from './files.ts';
@@ -30,20 +31,21 @@ export function quoteTmxFiles(result: RunResult): OutputFile[] {
   for (let i = 0; i < langs.length; i++) {
     for (let j = i + 1; j < langs.length; j++) {
       const [a, b] = [langs[i]!, langs[j]!];
-      const { doc, body } = tmxDocument(result.manifest.tool.version, a);
+      const [la, lb] = [localeOf(result.locales, a), localeOf(result.locales, b)];
+      const { doc, body } = tmxDocument(result.manifest.tool.version, la);
       let n = 0;
       for (const g of groups) {
         const as = g.members.filter((q) => q.lang === a && q.kind !== 'term');
         const bs = g.members.filter((q) => q.lang === b && q.kind !== 'term');
         for (const x of as) {
           for (const y of bs) {
-            const tu = body.ele('tu', { tuid: String(++n), srclang: xmlText(a) });
+            const tu = body.ele('tu', { tuid: String(++n), srclang: xmlText(la) });
             tu.ele('prop', { type: 'x-quote-id' }).txt(xmlText(g.id));
             if (g.speaker) tu.ele('prop', { type: 'x-speaker' }).txt(xmlText(g.speaker.canonical));
             const confidence = Math.min(g.confidence[x.id] ?? 0, g.confidence[y.id] ?? 0);
             tu.ele('prop', { type: 'x-confidence' }).txt(round4(confidence).toFixed(4));
-            addTuv(tu, { lang: a, doc: x.doc, sent: sentOf(x), text: x.text, kind: x.kind });
-            addTuv(tu, { lang: b, doc: y.doc, sent: sentOf(y), text: y.text, kind: y.kind });
+            addTuv(tu, { lang: la, doc: x.doc, sent: sentOf(x), text: x.text, kind: x.kind });
+            addTuv(tu, { lang: lb, doc: y.doc, sent: sentOf(y), text: y.text, kind: y.kind });
           }
         }
       }

@@ -14,6 +14,7 @@
 // tie it to the unit's other variants), x-linked (to how many of them a link ties it directly:
 // `2 of 3`) and x-confidence (the highest confidence of those links) on each <tuv>.
 
+import { localeOf } from './locales.ts';
 import { directConfidence, directKind, directPartners, equivalentParts, sameSpan } from '../align/groups.ts';
 import type { Group, Link, RunResult, Span } from '../types.ts';
 import { round4 } from './csv.ts';
@@ -93,7 +94,7 @@ export function corpusTmx(result: RunResult): string {
   const firstLang = docIds.length > 0 ? index.lang(docIds[0]!) : undefined;
   const everyTuHasFirst =
     firstLang !== undefined && units.every((u) => u.spans.some((s) => index.lang(s.doc) === firstLang));
-  const srclang = everyTuHasFirst ? firstLang : ALL_LANGUAGES;
+  const srclang = everyTuHasFirst ? localeOf(result.locales, firstLang) : ALL_LANGUAGES;
 
   const { doc, body } = tmxDocument(result.manifest.tool.version, srclang);
   for (const u of units) {
@@ -109,7 +110,7 @@ export function corpusTmx(result: RunResult): string {
       if (!span) continue;
       const kind = directKind(span, u.links);
       addTuv(tu, {
-        lang: index.lang(id),
+        lang: localeOf(result.locales, index.lang(id)),
         doc: id,
         sent: formatSpan(span),
         text: index.spanText(span),

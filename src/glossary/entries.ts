@@ -258,12 +258,14 @@ export function buildEntries(docs: readonly Segmented[], candidates: readonly Ca
     const concept = conceptOf(stats);
     // The English name of a well-known place is the pivot every language's translator reads; else the
     // most widespread Latin base form (chooseCanonical), never a form of one language's case system.
-    const canonical = concept?.forms.en?.[0] ?? chooseCanonical(stats).canonical;
+    const english = concept?.forms.en?.[0];
+    const canonical = english ?? chooseCanonical(stats).canonical;
     const first = members[0]!;
     entries.push({
       id: '',
       type: 'other',
       canonical,
+      ...(english !== undefined ? { canonicalLang: 'en' as const } : {}),
       variants: variantsOf(stats),
       preferred: preferredOf(stats, concept),
       mentions: members.map(toMention),

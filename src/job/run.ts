@@ -8,6 +8,8 @@ import { PolyalignError } from '../errors.ts';
 import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../export/index.ts';
 import { withFolderLock } from '../export/folder-lock.ts';
 import { withOutputHashes } from '../export/manifest.ts';
+import { DEFAULT_CSV_DIALECT, parseCsvDelimiter } from '../export/csv.ts';
+import { parseLocales, resolveLocales } from '../export/locales.ts';
 import { loadInputs, parseEncodings } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -30,6 +32,10 @@ export interface RunCommandOptions {
   format: string;
   /** `--tm-include`: equivalent links only in the TMX files (the default), or related ones too. */
   tmInclude?: TmInclude;
+  /** `--locales`: code=locale pairs, a file of them, or none (export/locales.ts). */
+  locales?: string;
+  /** `--csv-delimiter`: `,` `;` or tab. */
+  csvDelimiter?: string;
   cache: boolean;
   /** Decisions files (alignments.csv or glossary.csv edited, the review page's export) to merge into the store. */
   review?: string[];
@@ -57,6 +63,8 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
 
 async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOver: readonly string[]): Promise<RunResult> {
   const formats = parseFormats(options.format);
+  const localeRequest = options.locales !== undefined ? parseLocales(options.locales) : undefined;
+  const csv = options.csvDelimiter !== undefined ? parseCsvDelimiter(options.csvDelimiter) : DEFAULT_CSV_DIALECT;
   const overrides = options.lang ? parseLangOverrides(options.lang) : {};
   const t0 = performance.now();
   const encodings = options.encoding ? parseEncodings(options.encoding) : {};
@@ -112,6 +120,10 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
+  result.locales = resolveLocales(result.documents.map((d) => d.lang), localeRequest);
+  result.csv = csv;
+  result.manifest.locales = result.locales.locales;
+  result.manifest.csv = csv;
   if (tookOver.length > 0) result.manifest.warnings = [...tookOver, ...(result.manifest.warnings ?? [])];
   if (result.manifest.review) {
     const r = result.manifest.review;

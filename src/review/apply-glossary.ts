@@ -80,7 +80,9 @@ export function applyGlossaryDecisions(entries: readonly GlossaryEntry[], decisi
     } else {
       if (d.canonical !== e.canonical) applied.canonical++;
       if (d.type && d.type !== e.type) applied.retyped++;
-      glossary.push({ ...e, canonical: d.canonical, ...(d.type && d.type !== e.type ? { type: d.type, typeBy: 'reviewer' as const } : {}), status: 'keep' });
+      // a canonical the reviewer renamed is in no language polyalign knows of, so it loses its `en` term
+      const { canonicalLang, ...rest } = e;
+      glossary.push({ ...rest, ...(canonicalLang !== undefined && d.canonical === e.canonical ? { canonicalLang } : {}), canonical: d.canonical, ...(d.type && d.type !== e.type ? { type: d.type, typeBy: 'reviewer' as const } : {}), status: 'keep' });
       applied.kept++;
     }
   }

@@ -80,7 +80,38 @@ describe('corpus parallel outputs', () => {
   it('give a second document of one language its own column', async () => {
     const source = sourceOf([event('ev', [], groups, inputs)]);
     const rows = readCsvObjects(await text(parallelCsv(source, await indexCorpus(source))));
-    expect(rows).toEqual([{ id: 'ev/g0001', event: 'ev', group_id: 'g0001', docs: '3', score: '0.5', da: 'En', 'da:2': 'To', mk: 'Три' }]);
+    expect(rows).toEqual([
+      {
+        id: 'ev/g0001',
+        event: 'ev',
+        group_id: 'g0001',
+        docs: '3',
+        score: '0.5',
+        da: 'En',
+        'da:2': 'To',
+        mk: 'Три',
+        'da linked': '2',
+        'da:2 linked': '1',
+        'mk linked': '1',
+        'da confidence': '0.91',
+        'da:2 confidence': '',
+        'mk confidence': '',
+        'da kind': 'equivalent',
+        'da:2 kind': 'equivalent',
+        'mk kind': 'related',
+      },
+    ]);
+  });
+
+  it("has a run's columns in a run's language order: as the events' documents bring the languages, not alphabetical", async () => {
+    const later = event('ev2', [], [{ ...groups[0]!, members: [{ ...groups[0]!.members[2]!, doc: 'b.txt', lang: 'sl' }, { ...groups[0]!.members[0]!, doc: 'a.txt', lang: 'bs' }] }], [
+      { doc: 'b.txt', lang: 'sl', sha256: '', sentences: 3 },
+      { doc: 'a.txt', lang: 'bs', sha256: '', sentences: 3 },
+    ]);
+    const source = sourceOf([event('ev', [], groups, inputs), later]);
+    const header = (await text(parallelCsv(source, await indexCorpus(source)))).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    const langs = ['da', 'da:2', 'mk', 'sl', 'bs'];
+    expect(header).toEqual(['id', 'event', 'group_id', 'docs', 'score', ...langs, ...langs.map((l) => `${l} linked`), ...langs.map((l) => `${l} confidence`), ...langs.map((l) => `${l} kind`)]);
   });
 
   it('name each translation unit by event and group', async () => {

@@ -23,7 +23,7 @@ describe('DTD checker (test helper)', () => {
   });
 
   it('rejects a missing required attribute, a wrong fixed value and a value outside an enumeration', () => {
-    const bad = good.replace(' srclang="bs"', '').replace('version="1.4"', 'version="1.3"').replace('segtype="sentence"', 'segtype="word"');
+    const bad = good.replace(' srclang="bs-BA"', '').replace('version="1.4"', 'version="1.3"').replace('segtype="sentence"', 'segtype="word"');
     const problems = validate(bad, tmxDtd, 'tmx').join('\n');
     expect(problems).toMatch(/missing required attribute srclang/);
     expect(problems).toMatch(/version="1.3", fixed to "1.4"/);

@@ -58,7 +58,7 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
 
   it('puts variants as terms in one langSet per language, most frequent first', () => {
     const kim = entries[0]!;
-    expect(kim.langSet.map((l) => l['xml:lang'])).toEqual(['bs', 'mk', 'da']);
+    expect(kim.langSet.map((l) => l['xml:lang'])).toEqual(['bs-BA', 'mk-MK', 'da-DK']);
     expect(kim.langSet[1]!.tig.map((t) => t.term)).toEqual(['Ким Џонг Ун']);
     expect(kim.langSet[2]!.tig.map((t) => t.term)).toEqual(['Kim Jong Un', 'Kim Jong-Un']);
     expect(kim.langSet[2]!.tig[0]!.note).toEqual(['2 mentions']);
@@ -69,13 +69,13 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
     const pyongyang = r.glossary.find((e) => e.id === 'e0002')!;
     pyongyang.preferred = { bs: { form: 'Pjongjang', source: 'table' }, mk: { form: 'Пјонгјанг', source: 'text' }, da: { form: 'Pyongyang', source: 'text' } };
     const entry = parseTbx(glossaryTbx(r)).text.body.termEntry.find((e) => e.id === 'e0002')!;
-    const bs = entry.langSet.find((l) => l['xml:lang'] === 'bs')!;
+    const bs = entry.langSet.find((l) => l['xml:lang'] === 'bs-BA')!;
     expect(bs.tig.map((t) => t.term)).toEqual(['Pjongjang', 'Pjongjangu']);
     const status = (t: Tig) => t.termNote.find((n) => n.type === 'administrativeStatus')?.['#text'];
     expect(bs.tig.map(status)).toEqual(['preferredTerm-admn-sts', 'admittedTerm-admn-sts']);
     expect(bs.tig[0]!.note).toEqual(["base form, not in the text (from polyalign's table of place names)"]);
     expect(bs.tig[1]!.note).toEqual(['1 mention']);
-    expect(status(entry.langSet.find((l) => l['xml:lang'] === 'da')!.tig[0]!)).toBe('preferredTerm-admn-sts');
+    expect(status(entry.langSet.find((l) => l['xml:lang'] === 'da-DK')!.tig[0]!)).toBe('preferredTerm-admn-sts');
     expect(validate(glossaryTbx(r), parseDtd(TBX_DTD), 'martif')).toEqual([]);
   });
 
@@ -89,9 +89,9 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
 
   it('gives the example sentence as the context of the term it contains', () => {
     const pyongyang = entries[1]!;
-    const da = pyongyang.langSet.find((l) => l['xml:lang'] === 'da')!;
+    const da = pyongyang.langSet.find((l) => l['xml:lang'] === 'da-DK')!;
     expect(da.tig[0]!.descrip).toEqual([{ type: 'context', '#text': 'Det var koldt i Pyongyang.' }]);
-    expect(pyongyang.langSet.find((l) => l['xml:lang'] === 'bs')!.tig[0]!.descrip).toBeUndefined();
+    expect(pyongyang.langSet.find((l) => l['xml:lang'] === 'bs-BA')!.tig[0]!.descrip).toBeUndefined();
   });
 
   it('keeps the example as an entry note when no variant occurs in it', () => {

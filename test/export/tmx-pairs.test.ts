@@ -1,6 +1,7 @@
 // corpus.<a>_<b>.tmx: one two-language TMX per pair of languages, source language first, read by a
 // CAT tool's reader (Translate Toolkit's, from Debian) as source and target in the right languages.
 
+import { localeOf } from '../../src/export/locales.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +38,11 @@ describe('tmx-pairs', () => {
       expect(validate(xml, tmxDtd, 'tmx'), f.name).toEqual([]);
       const [, a, b] = /^corpus\.(.+)_(.+)\.tmx$/.exec(f.name)!;
       const { srclang, tu } = units(xml);
-      expect(srclang).toBe(a);
+      // the file is named by the codes, its languages by their locales (export/locales.ts)
+      expect(srclang).toBe(localeOf(undefined, a!));
       for (const u of tu) {
-        expect(u.srclang).toBe(a);
-        expect(u.tuv.map((v) => v['xml:lang'])).toEqual([a, b]);
+        expect(u.srclang).toBe(localeOf(undefined, a!));
+        expect(u.tuv.map((v) => v['xml:lang'])).toEqual([localeOf(undefined, a!), localeOf(undefined, b!)]);
       }
     }
     // every accepted link between a Bosnian and a Danish document, none of the Danish–Danish pair
@@ -80,7 +82,7 @@ describe('tmx-pairs', () => {
       const ours = units(readFileSync(path, 'utf8')).tu;
       expect(read[path]!.length, path).toBe(ours.length);
       read[path]!.forEach((u, i) => {
-        expect(u.langs).toEqual([a, b]);
+        expect(u.langs).toEqual([localeOf(undefined, a!), localeOf(undefined, b!)]);
         expect(u.source).toBe(ours[i]!.tuv[0]!.seg);
         expect(u.target).toBe(ours[i]!.tuv[1]!.seg);
       });

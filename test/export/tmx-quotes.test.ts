@@ -1,6 +1,7 @@
 // quotes.<a>_<b>.tmx: the quotes two languages share as a bilingual translation memory, valid TMX 1.4,
 // source language first, one unit per pair of occurrences of one quote.
 
+import { localeOf } from '../../src/export/locales.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isOutputName, parseFormats } from '../../src/export/formats.ts';
@@ -35,7 +36,7 @@ describe('tmx-quotes', () => {
       const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (n) => ['tu', 'tuv', 'prop'].includes(n) }).parse(xml);
       for (const tu of parsed.tmx.body.tu ?? []) {
         units++;
-        expect(tu.tuv.map((v: { 'xml:lang': string }) => v['xml:lang'])).toEqual([a, b]);
+        expect(tu.tuv.map((v: { 'xml:lang': string }) => v['xml:lang'])).toEqual([localeOf(undefined, a!), localeOf(undefined, b!)]);
         const id = tu.prop.find((p: { type: string }) => p.type === 'x-quote-id')['#text'];
         const group = result.quotes!.find((g) => g.id === id)!;
         const texts = tu.tuv.map((v: { seg: string }) => v.seg);

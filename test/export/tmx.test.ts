@@ -49,7 +49,7 @@ describe('corpus.tmx', () => {
       segtype: 'sentence',
       adminlang: 'en',
       'o-tmf': 'polyalign',
-      srclang: 'bs',
+      srclang: 'bs-BA',
     });
     expect(tmx.header.creationdate, 'no timestamp: the same input gives the same bytes').toBeUndefined();
   });
@@ -61,8 +61,8 @@ describe('corpus.tmx', () => {
   it('has one tu per group, in id order, one tuv per document of the group in run order', () => {
     const tus = tmx.body.tu;
     expect(tus.map((t) => t.tuid)).toEqual(['g0001', 'g0002', 'g0003']);
-    expect(tus[0]!.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da', 'da']);
-    expect(tus[1]!.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da']);
+    expect(tus[0]!.tuv.map((t) => t['xml:lang'])).toEqual(['bs-BA', 'mk-MK', 'da-DK', 'da-DK']);
+    expect(tus[1]!.tuv.map((t) => t['xml:lang'])).toEqual(['bs-BA', 'mk-MK', 'da-DK']);
     expect(tus[0]!.prop).toEqual([
       { type: 'x-group-id', '#text': 'g0001' },
       { type: 'x-kind', '#text': 'equivalent' },
@@ -77,9 +77,9 @@ describe('corpus.tmx', () => {
     // every link of the second Danish document is related: it leaves the unit
     for (const l of first.links) if (l.src.doc === DOCS.da2 || l.tgt.doc === DOCS.da2) l.kind = 'related';
     const only = parseTmx(corpusTmx(r)).body.tu.find((t) => t.tuid === 'g0001')!;
-    expect(only.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da']);
+    expect(only.tuv.map((t) => t['xml:lang'])).toEqual(['bs-BA', 'mk-MK', 'da-DK']);
     const all = parseTmx(corpusTmx({ ...r, tmInclude: 'related' })).body.tu.find((t) => t.tuid === 'g0001')!;
-    expect(all.tuv.map((t) => t['xml:lang'])).toEqual(['bs', 'mk', 'da', 'da']);
+    expect(all.tuv.map((t) => t['xml:lang'])).toEqual(['bs-BA', 'mk-MK', 'da-DK', 'da-DK']);
     expect(all.prop.find((p) => p.type === 'x-kind')!['#text']).toBe('related');
     expect(all.tuv[3]!.prop.find((p) => p.type === 'x-kind')!['#text']).toBe('related');
     // a group held together by related links alone gives no unit
