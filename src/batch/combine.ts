@@ -23,7 +23,8 @@ import type { Chunks } from '../export/files.ts';
 import { serialize, xmlText, type XMLBuilder } from '../export/xml.ts';
 import { normaliseName } from '../glossary/normalise.ts';
 import { compareStrings } from '../text/compare.ts';
-import type { EntityType, LangCode, TmInclude } from '../types.ts';
+import { columnLang, localeOf } from '../export/locales.ts';
+import type { EntityType, LangCode, LocaleSettings, TmInclude } from '../types.ts';
 import { fragment } from 'xmlbuilder2';
 import type { EntryRecord, EventRecord, GroupRecord, MemberRecord } from './record.ts';
 
@@ -139,10 +140,12 @@ export async function indexCorpus(source: RecordSource): Promise<CorpusIndex> {
  * A run's parallel.csv columns (group_id, docs, score, the texts, then per language linked,
  * confidence and kind), after the corpus-wide id and the event.
  */
-export function parallelCsv(source: RecordSource, index: CorpusIndex, dialect?: CsvDialect): Chunks {
+export function parallelCsv(source: RecordSource, index: CorpusIndex, dialect?: CsvDialect, locales?: LocaleSettings): Chunks {
   const fixed = ['id', 'event', ...PARALLEL_FIXED_HEADER];
-  const { columns } = index;
-  const header = [...fixed, ...columns, ...columns.map((c) => `${c} linked`), ...columns.map((c) => `${c} confidence`), ...columns.map((c) => `${c} kind`)];
+  const columns = index.columns;
+  // `da:2` under --locales: `da-DK:2`
+  const names = columns.map((c) => c.replace(/^[^:]+/, (lang) => columnLang(locales, lang)));
+  const header = [...fixed, ...names, ...names.map((c) => `${c} linked`), ...names.map((c) => `${c} confidence`), ...names.map((c) => `${c} kind`)];
   return async function* () {
     yield toCsv(header, [], dialect);
     for await (const e of eachRecord(source)) {
@@ -185,7 +188,7 @@ function aroundBody(doc: XMLBuilder): { head: string; tail: string } {
   return { head: `${whole.slice(0, at)}<body>\n`, tail: `${indent}</body>${whole.slice(at + '<body/>'.length)}` };
 }
 
-export function corpusTmx(source: RecordSource, version: string, include: TmInclude = 'equivalent'): Chunks {
+export function corpusTmx(source: RecordSource, version: string, include: TmInclude = 'equivalent', locales?: LocaleSettings): Chunks {
   return async function* () {
     // a corpus of many events in many languages has no one source language
     const { doc } = tmxDocument(version, '*all*');
@@ -204,7 +207,7 @@ export function corpusTmx(source: RecordSource, version: string, include: TmIncl
               tu.ele('prop', { type: 'x-status' }).txt(xmlText(g.status));
               for (const i of part) {
                 const { kind, linked, confidence, ...m } = g.members[i]!;
-                addTuv(tu, { ...m, ...(kind ? { kind } : {}), linked: `${linked} of ${g.members.length - 1}`, confidence });
+                addTuv(tu, { ...m, lang: localeOf(locales, m.lang), ...(kind ? { kind } : {}), linked: `${linked} of ${g.members.length - 1}`, confidence });
               }
             }, 2),
           );
@@ -354,9 +357,9 @@ function variantsOf(entry: CorpusEntry, lang: LangCode): Array<{ form: string; c
   return [seen.find((v) => v.form === preferred) ?? { form: preferred, count: 0 }, ...seen.filter((v) => v.form !== preferred)];
 }
 
-export function glossaryCsv(index: CorpusIndex): string {
+export function glossaryCsv(index: CorpusIndex, style: { locales?: LocaleSettings; csv?: CsvDialect } = {}): string {
   const { langs, glossary: entries } = index;
-  const header = ['entry_id', 'type', 'canonical', ...langs, 'mentions', 'events', 'docs', 'per_event', 'example', 'example_event'];
+  const header = ['entry_id', 'type', 'canonical', ...langs.map((l) => columnLang(style.locales, l)), 'mentions', 'events', 'docs', 'per_event', 'example', 'example_event'];
   const rows: Cell[][] = entries.map((e) => [
     e.id,
     e.type,
@@ -373,10 +376,10 @@ export function glossaryCsv(index: CorpusIndex): string {
     e.example.text,
     e.example.event,
   ]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, style.csv);
 }
 
-export function glossaryTbx(index: CorpusIndex, events: number, version: string): Chunks {
+export function glossaryTbx(index: CorpusIndex, events: number, version: string, locales?: LocaleSettings): Chunks {
   return async function* () {
     const { langs, glossary: entries } = index;
     const lines = [`polyalign ${version}, from ${plural(events, 'event')}`];
@@ -392,7 +395,7 @@ export function glossaryTbx(index: CorpusIndex, events: number, version: string)
         `type evidence: ${e.evidence}`,
       ];
       if (terms.exampleAsNote) notes.push(`example (${e.example.event}, ${e.example.doc}, sentence ${e.example.sent}): ${e.example.text}`);
-      yield fragmentXml((f) => addTermEntry(f, { id: e.id, notes, langs: terms.langs }), 3);
+      yield fragmentXml((f) => addTermEntry(f, { id: e.id, notes, langs: terms.langs.map((l) => ({ ...l, lang: localeOf(locales, l.lang) })) }), 3);
     }
     yield tail;
   };

@@ -25,6 +25,9 @@ export interface EventOptions {
   format: string;
   /** `--tm-include`. */
   tmInclude?: TmInclude;
+  /** `--locales` and `--csv-delimiter`, as `run` takes them. */
+  locales?: string;
+  csvDelimiter?: string;
   cache: boolean;
   encoding?: string;
   /** `--lang`: languages named for documents of every event (`000=bs`, `bs.txt=bs`). */
@@ -106,6 +109,8 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
         ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         format: options.format,
         ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
+        ...(options.locales !== undefined ? { locales: options.locales } : {}),
+        ...(options.csvDelimiter !== undefined ? { csvDelimiter: options.csvDelimiter } : {}),
         cache: options.cache,
         review: [],
         ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),

@@ -6,7 +6,8 @@ import type { Chunks, WritableFile } from '../export/files.ts';
 import { VERSION } from '../version.ts';
 import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, parallelCsv, parallelJsonl, quotesCsv, quotesJsonl, type RecordSource } from './combine.ts';
 import type { EventError } from './record.ts';
-import type { TmInclude } from '../types.ts';
+import type { CsvDialect, TmInclude } from '../types.ts';
+import { resolveLocales, type LocaleRequest } from '../export/locales.ts';
 
 export const BATCH_MANIFEST = 'batch.json';
 
@@ -57,6 +58,8 @@ export interface BatchManifest {
   /** Sub-folders of the folder of events that are polyalign's output folders, left out (`name: why`). */
   outputFolders?: string[];
   parameters: Record<string, unknown>;
+  /** The locale each language is named by in the combined TMX and TBX. */
+  locales?: Record<string, string>;
   embedder: string;
   events: BatchEventEntry[];
   counts: Record<string, number>;
@@ -69,18 +72,31 @@ export interface BatchManifest {
  * must be known before writing (parallel.csv's columns, the merged glossary); the group files are
  * then written event by event as they are read.
  */
-export async function combinedOutputs(source: RecordSource, formats: readonly Format[], tmInclude: TmInclude = 'equivalent'): Promise<{ files: WritableFile[]; glossaryEntries: number }> {
+/** How the combined files are written: `--tm-include`, `--locales`, `--csv-delimiter` (the events' own take the same). */
+export interface CombinedStyle {
+  tmInclude?: TmInclude;
+  locales?: LocaleRequest;
+  csv?: CsvDialect;
+}
+
+export async function combinedOutputs(
+  source: RecordSource,
+  formats: readonly Format[],
+  style: CombinedStyle = {},
+): Promise<{ files: WritableFile[]; glossaryEntries: number; locales: Record<string, string> }> {
   const index = await indexCorpus(source);
+  // the records keep no script, so Serbian takes the table's Latin locale unless --locales names it
+  const locales = resolveLocales(index.langs.map((code) => ({ code, script: 'Latn' as const })), style.locales);
   const render: Record<string, () => string | Chunks> = {
-    'parallel.csv': () => parallelCsv(source, index),
-    'glossary.csv': () => glossaryCsv(index),
-    'corpus.tmx': () => corpusTmx(source, VERSION, tmInclude),
-    'glossary.tbx': () => glossaryTbx(index, source.events.length, VERSION),
+    'parallel.csv': () => parallelCsv(source, index, style.csv, locales),
+    'glossary.csv': () => glossaryCsv(index, { locales, ...(style.csv ? { csv: style.csv } : {}) }),
+    'corpus.tmx': () => corpusTmx(source, VERSION, style.tmInclude ?? 'equivalent', locales),
+    'glossary.tbx': () => glossaryTbx(index, source.events.length, VERSION, locales),
     'parallel.jsonl': () => parallelJsonl(source),
     'quotes.csv': () => quotesCsv(source),
     'quotes.jsonl': () => quotesJsonl(source),
   };
   const chosen = new Set(formats);
   const names = (Object.keys(COMBINED) as Format[]).filter((f) => chosen.has(f)).flatMap((f) => COMBINED[f]);
-  return { files: names.map((name) => ({ name, content: render[name]!() })), glossaryEntries: index.glossary.length };
+  return { files: names.map((name) => ({ name, content: render[name]!() })), glossaryEntries: index.glossary.length, locales: locales.locales };
 }

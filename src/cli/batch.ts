@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { PolyalignError } from '../errors.ts';
-import { capJobs, parseJobs, withAlignOptions, withTmInclude, type Io } from './options.ts';
+import { capJobs, parseJobs, withAlignOptions, withOutputStyle, withTmInclude, type Io } from './options.ts';
 
 /** Exit code 3: a batch finished and wrote its outputs, but some of its events failed (batch.json says which). */
 export const EXIT_SOME_EVENTS_FAILED = 3;
@@ -25,7 +25,7 @@ export function addBatch(program: Command, write: Io, exit: { code: number }): v
     .option('--skip-bad', 'as for run: leave out bad files of an event as long as two remain')
     .option('--drop-failed', 'an event that fails on its input leaves the combined corpus (by default it keeps its earlier outputs there, marked stale in batch.json, until it aligns again)')
     .option('--format <list>', 'outputs of each event and of the corpus: csv,tmx,tbx,jsonl,html, or all', 'all');
-  withTmInclude(batch)
+  withOutputStyle(withTmInclude(batch))
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -52,8 +52,9 @@ Examples:
         throw new PolyalignError('usage.invalid-option', `expected one folder of events, not ${folders.length} (${folders.join(', ')}); put the events under one folder or list them with --events`);
       }
       const args = folders[0];
+      const style = { ...(opts.locales !== undefined ? { locales: opts.locales as string } : {}), ...(opts.csvDelimiter !== undefined ? { csvDelimiter: opts.csvDelimiter as string } : {}) };
       const result = await (opts.merge
-        ? mergeCommand({ out: opts.out, from: folders, format: opts.format, tmInclude: opts.tmInclude })
+        ? mergeCommand({ out: opts.out, from: folders, format: opts.format, tmInclude: opts.tmInclude, ...style })
         : (async () => {
             const { parseShard } = await import('../batch/events.ts');
             const { availableParallelism } = await import('node:os');
@@ -70,6 +71,7 @@ Examples:
               ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
               format: opts.format,
               tmInclude: opts.tmInclude,
+              ...style,
               cache: opts.cache,
               ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
               ...(opts.lang !== undefined ? { lang: opts.lang } : {}),

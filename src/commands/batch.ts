@@ -5,7 +5,9 @@
 
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { combinedOutputs, BATCH_MANIFEST, isBatchOutput, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
+import { parseCsvDelimiter } from '../export/csv.ts';
+import { parseLocales } from '../export/locales.ts';
+import { combinedOutputs, BATCH_MANIFEST, type CombinedStyle, isBatchOutput, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
 import { eventDir, type EventOptions, type EventOutcome, type EventTask } from '../batch/event-job.ts';
 import { eventsFromFile, eventsFromFolder, shardOf, type EventSpec, type Shard } from '../batch/events.ts';
 import { embedderFingerprint } from '../batch/fingerprint.ts';
@@ -70,6 +72,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const formats = parseFormats(options.format);
+  combinedStyle(options); // a bad --locales or --csv-delimiter stops the batch before any event runs
   if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new PolyalignError('usage.invalid-option', `--jobs: expected a whole number of at least 1, not ${options.jobs}`);
   if ((options.root === undefined) === (options.eventsFile === undefined)) {
     throw new PolyalignError('usage.invalid-option', 'expected a folder of events or --events <file.jsonl>, not both or neither');
@@ -89,6 +92,8 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
     format: options.format,
     ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
+    ...(options.locales !== undefined ? { locales: options.locales } : {}),
+    ...(options.csvDelimiter !== undefined ? { csvDelimiter: options.csvDelimiter } : {}),
     cache: options.cache,
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
@@ -150,7 +155,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], (n) => n === name);
     return { manifest, out };
   }
-  return writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
+  return writeCombined(out, sourceIn(good), formats, combinedStyle(options), manifest, t0);
 }
 
 /** The sums of batch.json over the events whose records are combined. */
@@ -193,9 +198,9 @@ function sourceIn(folders: ReadonlyMap<string, string>): RecordSource {
  * The combined outputs and batch.json, written all together or not at all: a failure of the machine
  * (no space, no permission) leaves the earlier ones standing, and the result says the batch stopped.
  */
-async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<BatchResult> {
+async function writeCombined(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, style: CombinedStyle, manifest: BatchManifest, t0: number): Promise<BatchResult> {
   try {
-    await writeCombinedFiles(out, source, formats, tmInclude, manifest, t0);
+    await writeCombinedFiles(out, source, formats, style, manifest, t0);
   } catch (error) {
     if (!(error instanceof PolyalignError) || !isEnvironmentFailure(error.code)) throw error;
     return { manifest, out, stopped: { error: { code: error.code, message: error.message }, notRun: 0 } };
@@ -203,10 +208,11 @@ async function writeCombined(out: string, source: RecordSource, formats: ReturnT
   return { manifest, out };
 }
 
-async function writeCombinedFiles(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, tmInclude: TmInclude, manifest: BatchManifest, t0: number): Promise<void> {
+async function writeCombinedFiles(out: string, source: RecordSource, formats: ReturnType<typeof parseFormats>, style: CombinedStyle, manifest: BatchManifest, t0: number): Promise<void> {
   const t1 = performance.now();
-  const files = await combinedOutputs(source, formats, tmInclude);
+  const files = await combinedOutputs(source, formats, style);
   manifest.counts.glossaryEntries = files.glossaryEntries;
+  manifest.locales = files.locales;
   manifest.outputs = [...files.files.map((f) => f.name), BATCH_MANIFEST];
   // batch.json last, with the time the combined files took to write
   const all = [...files.files, { name: BATCH_MANIFEST, content: async function* () {
@@ -225,6 +231,18 @@ export interface MergeOptions {
   format: string;
   /** `--tm-include`. */
   tmInclude?: TmInclude;
+  /** `--locales`, `--csv-delimiter`. */
+  locales?: string;
+  csvDelimiter?: string;
+}
+
+/** The combined files' style from the options, parsed (a bad value stops the batch before any event runs). */
+function combinedStyle(options: { tmInclude?: TmInclude; locales?: string; csvDelimiter?: string }): CombinedStyle {
+  return {
+    ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
+    ...(options.locales !== undefined ? { locales: parseLocales(options.locales) } : {}),
+    ...(options.csvDelimiter !== undefined ? { csv: parseCsvDelimiter(options.csvDelimiter) } : {}),
+  };
 }
 
 async function recordsIn(folder: string): Promise<EventRecord[]> {
@@ -245,6 +263,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const formats = parseFormats(options.format);
+  combinedStyle(options); // a bad --locales or --csv-delimiter stops the batch before any event runs
   const out = resolve(options.out);
   const folders = [...new Set([out, ...options.from.map((f) => resolve(f))])];
   const found = new Map<string, { record: EventRecord; folder: string }>();
@@ -294,7 +313,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     timings: {},
     outputs: [],
   };
-  return writeCombined(out, sourceIn(good), formats, options.tmInclude ?? 'equivalent', manifest, t0);
+  return writeCombined(out, sourceIn(good), formats, combinedStyle(options), manifest, t0);
 }
 
 function outputFolderWarning(line: string): string {

@@ -15,7 +15,7 @@ import { BIN, ROOT, runCliAsync } from '../helpers/run-cli.ts';
 
 const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const COMBINED = ['parallel.csv', 'glossary.csv', 'corpus.tmx', 'glossary.tbx', 'parallel.jsonl'];
-const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
+const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
 
 /** A corpus folder: one sub-folder per event, holding the seeds whose numbers are given. */
 function corpus(events: Record<string, number[]>): string {

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync, type CliResult } from '../helpers/run-cli.ts';
 
 const SEEDS = join(ROOT, 'seeds');
-const DTD = new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname;
+const DTD = new URL('../../schemas/tmx14.dtd', import.meta.url).pathname;
 const hasXmllint = haveXmllint('the xmllint validation of a reviewed corpus.tmx');
 
 type Row = Record<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { round4, toCsv } from '../../src/export/csv.ts';
+import { csvRows, parseCsvDelimiter, round4, toCsv } from '../../src/export/csv.ts';
 import { PolyalignError } from '../../src/errors.ts';
 import { BOM, readCsv } from './read-csv.ts';
 
@@ -21,6 +21,17 @@ describe('toCsv', () => {
     const cells = ['=SUM(A1)', '+45 er ikke', '-5 stepeni', '@kremlin', '\tx', '\rx', 'SUM=1'];
     const { rows } = readCsv(toCsv(['c'], cells.map((c) => [c])));
     expect(rows.map((r) => r[0])).toEqual(["'=SUM(A1)", "'+45 er ikke", "'-5 stepeni", "'@kremlin", "'\tx", "'\rx", 'SUM=1']);
+  });
+
+  it('writes ; with decimal commas for spreadsheets in our languages, numbers still unescaped, text with ; quoted', () => {
+    const semi = parseCsvDelimiter(';');
+    expect(semi).toEqual({ delimiter: ';', decimal: ',' });
+    const csv = toCsv(['score', 'text'], [[-0.0123, 'a; b'], [12, '-5 stepeni'], [0.5, '1.5']], semi);
+    expect(csv).toBe(`${BOM}score;text\r\n-0,0123;"a; b"\r\n12;'-5 stepeni\r\n0,5;1.5\r\n`);
+    expect(csvRows(2, [[0.25, 'x']], semi)).toBe('0,25;x\r\n');
+    expect(toCsv(['a', 'b'], [[0.5, 'x']], parseCsvDelimiter('tab'))).toBe(`${BOM}a\tb\r\n0.5\tx\r\n`);
+    expect(parseCsvDelimiter(',')).toEqual({ delimiter: ',', decimal: '.' });
+    expect(() => parseCsvDelimiter('|')).toThrow(/--csv-delimiter "\|": expected ,/);
   });
 
   it('leaves numbers alone, negative ones included', () => {

@@ -4,7 +4,7 @@ import { corpusTmx } from '../../src/export/tmx.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
 
-const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
+const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
 const good = corpusTmx(runResult());
 
 describe('DTD checker (test helper)', () => {

@@ -1,14 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { glossaryTbx } from '../../src/export/tbx.ts';
+import { glossaryTbx, pairTbxFiles } from '../../src/export/tbx.ts';
+import { pairGlossaryCsvFiles } from '../../src/export/glossary-pairs-csv.ts';
+import { localeOf } from '../../src/export/locales.ts';
+import { haveToolkit, haveXmllint } from '../helpers/tools.ts';
+import { readCsv } from './read-csv.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
 
-const TBX_DTD = new URL('../fixtures/export/tbx-core-subset.dtd', import.meta.url).pathname;
+const TBX_DTD = new URL('../../schemas/tbx-basic.dtd', import.meta.url).pathname;
+const hasXmllint = haveXmllint('the xmllint validation of the TBX files');
+const hasToolkit = haveToolkit("tbx2po on the bilingual TBX files");
 
 type Note = string | { '#text': string; type?: string };
 interface Tig {
@@ -116,15 +122,85 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
     for (const e of entries) expect(e.note[2]).toMatch(/^type evidence: /);
   });
 
-  it('is well-formed for xmllint', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx-'));
+  it.skipIf(!hasXmllint && !process.env.CI)("is valid for xmllint against polyalign's TBX-Basic DTD (schemas/tbx-basic.dtd)", () => {
+    expect(xmllintProblems('glossary.tbx', xml)).toBe('');
+  });
+
+  it('gives an English canonical name a langSet of its own, first, as the preferred en-US term', () => {
+    const r = runResult();
+    Object.assign(r.glossary.find((e) => e.id === 'e0002')!, { canonicalLang: 'en' });
+    const pyongyang = parseTbx(glossaryTbx(r)).text.body.termEntry[1]!;
+    expect(pyongyang.langSet.map((l) => l['xml:lang'])).toEqual(['en-US', 'bs-BA', 'mk-MK', 'da-DK']);
+    const en = pyongyang.langSet[0]!.tig;
+    expect(en.map((t) => t.term)).toEqual(['Pyongyang']);
+    expect(en[0]!.termNote.map((n) => n['#text'])).toEqual(['properNoun', 'preferredTerm-admn-sts']);
+    // a canonical that is a form of the texts is a term of its language already, and gets no en langSet
+    expect(entries[0]!.langSet.map((l) => l['xml:lang'])).not.toContain('en-US');
+  });
+});
+
+/** What xmllint says of a file validated against schemas/tbx-basic.dtd ('' when it is valid). */
+function xmllintProblems(name: string, content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    // --nowarning: the file names TBX-Basic's own DTD, which is not beside it
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--nowarning', '--dtdvalid', TBX_DTD, file], { encoding: 'utf8' });
+    return r.status === 0 ? '' : `${r.stderr}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('glossary.<a>_<b>.tbx (--format tbx-pairs) and glossary.<a>_<b>.csv (--format glossary-pairs)', () => {
+  const result = runResult();
+  const files = pairTbxFiles(result);
+
+  it('writes one bilingual termbase per pair of languages, each entry with the two langSets, source first, preferred term first', () => {
+    expect(files.map((f) => f.name)).toEqual(['glossary.bs_da.tbx', 'glossary.bs_mk.tbx', 'glossary.da_mk.tbx']);
+    for (const f of files) {
+      const [, a, b] = /^glossary\.(.+)_(.+)\.tbx$/.exec(f.name)!;
+      const xml = String(f.content);
+      expect(validate(xml, parseDtd(TBX_DTD), 'martif'), f.name).toEqual([]);
+      const body = parseTbx(xml).text.body;
+      const entries = body.termEntry ?? [];
+      expect(entries.length, f.name).toBeGreaterThan(0);
+      for (const e of entries) expect(e.langSet.map((l) => l['xml:lang'])).toEqual([localeOf(undefined, a!), localeOf(undefined, b!)]);
+    }
+    // Kim Jong-un in Danish: the most frequent form first (the fixture has no preferred form)
+    const kim = parseTbx(String(files[0]!.content)).text.body.termEntry.find((e) => e.id === 'e0001')!;
+    expect(kim.langSet[1]!.tig.map((t) => t.term)).toEqual(['Kim Jong Un', 'Kim Jong-Un']);
+  });
+
+  it.skipIf(!hasXmllint && !process.env.CI)('is valid for xmllint, each file', () => {
+    for (const f of files) expect(xmllintProblems(f.name, String(f.content)), f.name).toBe('');
+  });
+
+  it.skipIf(!hasToolkit && !process.env.CI)("gives Translate Toolkit's tbx2po the right source and target terms", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx2po-'));
     try {
-      const file = join(dir, 'glossary.tbx');
-      writeFileSync(file, xml);
-      expect(() => execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' })).not.toThrow();
+      const tbx = join(dir, files[0]!.name);
+      writeFileSync(tbx, String(files[0]!.content));
+      const po = join(dir, 'bs_da.po');
+      execFileSync('tbx2po', [tbx, po], { stdio: 'pipe' });
+      const units = [...readFileSync(po, 'utf8').matchAll(/^msgid "(.+)"\nmsgstr "(.+)"$/gm)].map((m) => [m[1], m[2]]);
+      expect(units).toEqual([
+        ['Kim Jong-un', 'Kim Jong Un'],
+        ['Pjongjangu', 'Pyongyang'],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('writes a bilingual glossary CSV per pair: the two preferred terms headed by locale, the type, a note with the other forms', () => {
+    const csvs = pairGlossaryCsvFiles(result);
+    expect(csvs.map((f) => f.name)).toEqual(['glossary.bs_da.csv', 'glossary.bs_mk.csv', 'glossary.da_mk.csv']);
+    const { header, rows } = readCsv(String(csvs[0]!.content));
+    expect(header).toEqual(['bs-BA', 'da-DK', 'type', 'note']);
+    expect(rows[0]).toEqual(['Kim Jong-un', 'Kim Jong Un', 'person', 'canonical: Kim Jong-un; other forms: da: Kim Jong-Un; e0001']);
+    expect(rows).toHaveLength(2);
   });
 });
 

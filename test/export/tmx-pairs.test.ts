@@ -15,7 +15,7 @@ import { runResult } from '../fixtures/export/run-result.ts';
 import { runCliAsync } from '../helpers/run-cli.ts';
 import { parseDtd, validate } from './dtd.ts';
 
-const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
+const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
 const PYTHON = '/usr/bin/python3';
 const hasToolkit = haveToolkit('the Translate Toolkit reading of the pair TMX files');
 

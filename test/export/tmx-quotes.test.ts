@@ -10,7 +10,7 @@ import type { RunResult } from '../../src/types.ts';
 import { fixtureRun } from '../helpers/quote-gold.ts';
 import { parseDtd, validate } from './dtd.ts';
 
-const tmxDtd = parseDtd(new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname);
+const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
 let result: RunResult;
 beforeAll(async () => {
   result = await fixtureRun();

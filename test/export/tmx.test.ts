@@ -9,7 +9,7 @@ import { corpusTmx } from '../../src/export/tmx.ts';
 import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
 
-const DTD_PATH = new URL('../fixtures/export/tmx14.dtd', import.meta.url).pathname;
+const DTD_PATH = new URL('../../schemas/tmx14.dtd', import.meta.url).pathname;
 const hasXmllint = haveXmllint('the xmllint validation of corpus.tmx');
 
 interface Tuv {

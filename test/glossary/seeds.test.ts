@@ -177,7 +177,7 @@ describe('the glossary of the seed articles', () => {
 
   it('exports a glossary.tbx that follows the TBX core structure, with the type and its evidence on every entry', () => {
     const xml = glossaryTbx(result);
-    const dtd = parseDtd(new URL('../fixtures/export/tbx-core-subset.dtd', import.meta.url).pathname);
+    const dtd = parseDtd(new URL('../../schemas/tbx-basic.dtd', import.meta.url).pathname);
     expect(validate(xml, dtd, 'martif')).toEqual([]);
     const body = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['termEntry', 'note'].includes(n) }).parse(xml).martif.text.body;
     const termEntries = body.termEntry as Array<{ id: string; note: string[] }>;
