@@ -17,7 +17,7 @@
 
 import { csvRows, round4, toCsv, type Cell, type CsvDialect } from '../export/csv.ts';
 import { PARALLEL_FIXED_HEADER } from '../export/parallel-csv.ts';
-import { addTermEntry, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
+import { addTermEntry, englishLangSet, plural, tbxDocument, termsWithContext, withStatus } from '../export/tbx.ts';
 import { addTuv, tmxDocument } from '../export/tmx.ts';
 import type { Chunks } from '../export/files.ts';
 import { serialize, xmlText, type XMLBuilder } from '../export/xml.ts';
@@ -223,6 +223,8 @@ export interface CorpusEntry {
   id: string;
   type: EntityType;
   canonical: string;
+  /** `en` when an event had the chosen canonical as the English name from polyalign's table. */
+  canonicalLang?: 'en';
   variants: Map<LangCode, Map<string, number>>;
   /** Per language, the preferred term most of the entity's mentions had in their events. */
   preferred: Map<LangCode, string>;
@@ -335,10 +337,13 @@ function corpusEntry(parts: Part[]): CorpusEntry {
   }
   // the example and its type evidence come from the event that mentions the entity most
   const main = [...parts].sort((a, b) => b.entry.mentions - a.entry.mentions || compareStrings(a.event, b.event))[0]!;
+  const canonical = mostWeighted(canonicals, main.entry.canonical);
+  const english = parts.some((p) => p.entry.canonicalLang === 'en' && p.entry.canonical === canonical);
   return {
     id: '',
     type: mostWeighted(types, 'other'),
-    canonical: mostWeighted(canonicals, main.entry.canonical),
+    canonical,
+    ...(english ? { canonicalLang: 'en' as const } : {}),
     variants,
     preferred: new Map([...preferredVotes].map(([lang, votes]) => [lang, mostWeighted(votes, '')])),
     mentions,
@@ -389,6 +394,7 @@ export function glossaryTbx(index: CorpusIndex, events: number, version: string,
     for (const e of entries) {
       const terms = termsWithContext(langs, (lang) => variantsOf(e, lang), { lang: e.example.lang, text: e.example.text });
       terms.langs = withStatus(terms.langs, (lang) => e.preferred.get(lang), () => 'base form, not in the text of any event');
+      if (e.canonicalLang === 'en' && !langs.includes('en')) terms.langs.unshift(englishLangSet(e.canonical));
       const notes = [
         `canonical: ${e.canonical}`,
         `${e.type}; ${plural(e.mentions, 'mention')} in ${plural(e.perEvent.length, 'event')}: ${e.perEvent.map((p) => `${p.event} (${p.mentions})`).join(' | ')}`,

@@ -45,6 +45,8 @@ export interface EntryRecord {
   id: string;
   type: EntityType;
   canonical: string;
+  /** `en` when the canonical is the English name from polyalign's table (GlossaryEntry.canonicalLang). */
+  canonicalLang?: 'en';
   variants: Record<LangCode, Array<{ form: string; count: number }>>;
   /** Per language, the preferred term (the base form; GlossaryEntry.preferred). */
   preferred?: Record<LangCode, string>;
@@ -125,6 +127,7 @@ export function okRecord(event: string, key: string, result: RunResult, state: R
     id: e.id,
     type: e.type,
     canonical: e.canonical,
+    ...(e.canonicalLang ? { canonicalLang: e.canonicalLang } : {}),
     variants: e.variants,
     ...(e.preferred ? { preferred: Object.fromEntries(Object.entries(e.preferred).map(([lang, p]) => [lang, p.form])) } : {}),
     mentions: e.mentions.length,

@@ -114,10 +114,14 @@ export function withStatus(
   });
 }
 
-/** The English name of an entry whose canonical is one (`canonicalLang`), as an `en` langSet of its own, first. */
+/** An English canonical name as a langSet of its own: the preferred `en` term, which the texts do not use. */
+export function englishLangSet(canonical: string): TermEntryContent['langs'][number] {
+  return { lang: 'en', terms: [{ form: canonical, count: 0, status: 'preferred', note: "English name, from polyalign's table of names; not in the texts" }] };
+}
+
+/** The English name of an entry whose canonical is one (`canonicalLang`), first, unless English is a language of the texts. */
 function englishTerms(entry: GlossaryEntry, langs: readonly string[]): TermEntryContent['langs'] {
-  if (entry.canonicalLang !== 'en' || langs.includes('en')) return [];
-  return [{ lang: 'en', terms: [{ form: entry.canonical, count: 0, status: 'preferred', note: "English name, from polyalign's table of names; not in the texts" }] }];
+  return entry.canonicalLang === 'en' && !langs.includes('en') ? [englishLangSet(entry.canonical)] : [];
 }
 
 /** The notes of a termEntry: the canonical, the type and its evidence, the documents. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusTmx, glossaryCsv, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
+import { corpusTmx, glossaryCsv, glossaryTbx, indexCorpus, mergeGlossaries, parallelCsv, sourceOf } from '../../src/batch/combine.ts';
 import type { Chunks } from '../../src/export/write.ts';
 import { RECORD_VERSION, type EntryRecord, type EventRecord } from '../../src/batch/record.ts';
 import { readCsvObjects } from '../export/read-csv.ts';
@@ -46,6 +46,14 @@ describe('the corpus glossary', () => {
     const source = sourceOf([a, b]);
     const rows = readCsvObjects(glossaryCsv(await indexCorpus(source)));
     expect(rows[0]!.bs).toBe('Rusija | Rusije | Rusiju');
+  });
+
+  it('gives an English canonical an en-US term of its own in the combined glossary.tbx, and the languages their locales', async () => {
+    const russia = { ...entry('e0001', 'Russia', { bs: [{ form: 'Rusija', count: 2 }] }, 2, 'place'), canonicalLang: 'en' as const };
+    const source = sourceOf([event('a', [russia]), event('b', [{ ...russia, variants: { da: [{ form: 'Rusland', count: 1 }] } }])]);
+    const tbx = await text(glossaryTbx(await indexCorpus(source), 2, '0'));
+    expect([...tbx.matchAll(/<langSet xml:lang="([^"]+)">/g)].map((m) => m[1])).toEqual(['en-US', 'bs-BA', 'da-DK']);
+    expect(tbx).toMatch(/<langSet xml:lang="en-US">\s*<tig>\s*<term>Russia<\/term>/);
   });
 
   it('does not depend on the order of the events it is given', () => {
