@@ -20,6 +20,8 @@ const COMBINED: Record<Format, string[]> = {
   // per event only: a corpus of many events would need one file per pair of languages across all of them
   'tmx-pairs': [],
   'tmx-quotes': [],
+  // per event only: each event's folder has its own workbook.xlsx, its review decisions with it
+  xlsx: [],
 };
 
 const BATCH_NAMES = new Set([...Object.values(COMBINED).flat(), BATCH_MANIFEST]);
