@@ -74,7 +74,7 @@ export async function previousManifest(outDir: string): Promise<Partial<RunManif
 async function readDecisionsFile(file: string, options: ParseOptions): Promise<ParsedDecisions> {
   const bytes = await readIfExists(file, true);
   if (bytes === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
-  if (isWorkbook(file, bytes)) return joinSheets(await parseWorkbookDecisions(bytes, file, options));
+  if (isWorkbook(file)) return joinSheets(await parseWorkbookDecisions(bytes, file, options));
   return parseDecisions(bytes.toString('utf8'), file, options);
 }
 

@@ -8,10 +8,12 @@ import { PolyalignError } from '../errors.ts';
 import { DECISION_SHEETS } from '../export/xlsx.ts';
 import { normaliseHeader, parseDecisionTable, type DecisionTable, type ParsedDecisions, type ParseOptions } from './parse.ts';
 
-/** Whether a decisions file is a workbook: named .xlsx, or a zip (an .xlsx saved under another name). */
-export function isWorkbook(path: string, bytes?: Uint8Array): boolean {
-  if (/\.xlsx$/i.test(path)) return true;
-  return bytes !== undefined && bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/**
+ * Whether a decisions file is a workbook: by its name (.xlsx). Not by its bytes: a binary file named
+ * .csv is refused as "not a CSV file", which says more to whoever saved it than a zip error would.
+ */
+export function isWorkbook(path: string): boolean {
+  return /\.xlsx$/i.test(path);
 }
 
 /** A cell's value as the text a CSV would hold: numbers in JavaScript's shortest form, rich text joined, a formula's result. */
