@@ -23,6 +23,8 @@ const COMBINED: Record<Format, string[]> = {
   'tmx-quotes': [],
   'tbx-pairs': [],
   'glossary-pairs': [],
+  // per event only: each event's folder has its own workbook.xlsx, its review decisions with it
+  xlsx: [],
 };
 
 const BATCH_NAMES = new Set([...Object.values(COMBINED).flat(), BATCH_MANIFEST]);

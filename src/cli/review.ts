@@ -9,7 +9,7 @@ export function addReview(program: Command, write: Io, exit: { code: number }): 
   review
     .command('import')
     .description('merge a decisions file into the decisions store of an output folder; every later run applies it')
-    .argument('<file>', 'alignments.csv or glossary.csv with its status column edited, or the review page export')
+    .argument('<file>', 'alignments.csv, glossary.csv, quotes.csv or workbook.xlsx with its status column edited, or the review page export')
     .option('-o, --out <dir>', 'output folder that holds the store (decisions.jsonl)', 'out')
     .addHelpText(
       'after',

@@ -17,10 +17,10 @@ export function addRun(program: Command, write: Io, exit: { code: number }): voi
     .option('--lang <doc=code,...>', 'override language detection, e.g. 000=bs,003_x.txt=mk')
     .option('--encoding <name|doc=name,...>', 'the encoding of every file (windows-1250), or of the files named (000=windows-1250,003_x.txt=iso-8859-5); default: detected')
     .option('--skip-bad', 'leave out files that cannot be read or aligned (empty, binary, unknown language, one sentence), name them, and align the rest (at least two)')
-    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html,quotes, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools), tmx-quotes for one of the quotes they share', 'all');
+    .option('--format <list>', 'outputs: csv,tmx,tbx,jsonl,html,quotes, or all; add tmx-pairs for one two-language TMX per pair of languages (CAT tools), tbx-pairs and glossary-pairs for a bilingual TBX and glossary CSV per pair, tmx-quotes for one of the quotes they share, xlsx for workbook.xlsx (the CSV tables as sheets, editable for --review)', 'all');
   withOutputStyle(withTmInclude(run))
     .option('--no-cache', 'do not cache neural embeddings in .cache/polyalign')
-    .option('--review <file>', 'merge a decisions file (edited alignments.csv or glossary.csv, the review page export) into the store and apply it; repeatable', collect)
+    .option('--review <file>', 'merge a decisions file (edited alignments.csv, glossary.csv, quotes.csv or workbook.xlsx, the review page export) into the store and apply it; repeatable', collect)
     .option('-j, --jobs <n>', 'threads that align the pairs of documents when there is enough work for them: this thread and N-1 workers (default and most: the number of cores)', parseJobs)
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print every step')
@@ -32,6 +32,7 @@ Examples:
   $ polyalign run articles/ -o corpus/     # every file in articles/
   $ polyalign run a.txt b.txt --lang a.txt=hr --format csv,tmx
   $ polyalign run articles/ --format all,tmx-pairs   # also corpus.bs_da.tmx, … for OmegaT or Trados
+  $ polyalign run articles/ --format all,xlsx        # also workbook.xlsx, to review in Excel or LibreOffice
   $ polyalign run archive/ --encoding 003=windows-1251 --skip-bad`,
     )
     .action(async (inputs: string[], opts) => {

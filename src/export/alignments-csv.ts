@@ -7,7 +7,8 @@
 import type { RunResult } from '../types.ts';
 import { alignmentRecords } from './alignment-records.ts';
 import { toCsv, type Cell } from './csv.ts';
-import { formatSpan, indexRun } from './run-index.ts';
+import { indexRun } from './run-index.ts';
+import { sentCell, type Table } from './table.ts';
 
 export const ALIGNMENTS_HEADER = [
   'group_id',
@@ -27,7 +28,8 @@ export const ALIGNMENTS_HEADER = [
   'tgt_text',
 ];
 
-export function alignmentsCsv(result: RunResult): string {
+/** alignments.csv's header and rows, for the CSV and the workbook's sheet. */
+export function alignmentsTable(result: RunResult): Table {
   const rows: Cell[][] = alignmentRecords(result, indexRun(result)).map((r) => [
     r.group_id ?? '',
     r.score,
@@ -38,12 +40,17 @@ export function alignmentsCsv(result: RunResult): string {
     r.status,
     r.src.doc,
     r.src.lang,
-    formatSpan(r.src),
+    sentCell(r.src.first, r.src.last),
     r.src.text,
     r.tgt.doc,
     r.tgt.lang,
-    formatSpan(r.tgt),
+    sentCell(r.tgt.first, r.tgt.last),
     r.tgt.text,
   ]);
-  return toCsv(ALIGNMENTS_HEADER, rows, result.csv);
+  return { header: ALIGNMENTS_HEADER, rows };
+}
+
+export function alignmentsCsv(result: RunResult): string {
+  const { header, rows } = alignmentsTable(result);
+  return toCsv(header, rows, result.csv);
 }

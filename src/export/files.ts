@@ -3,7 +3,8 @@
 
 export interface OutputFile {
   name: string;
-  content: string | Buffer;
+  /** Text (written as UTF-8) or bytes (workbook.xlsx). */
+  content: string | Uint8Array;
 }
 
 /** The text of a file in pieces, made as it is written: a corpus-sized output never needs to be in memory whole. */
@@ -12,5 +13,5 @@ export type Chunks = () => AsyncIterable<string>;
 /** What writeOutputs takes: a file's content, or its pieces. */
 export interface WritableFile {
   name: string;
-  content: string | Buffer | Chunks;
+  content: string | Uint8Array | Chunks;
 }

@@ -7,14 +7,16 @@ import { toCsv, type Cell } from './csv.ts';
 import { columnLang } from './locales.ts';
 import { glossaryLanguages, variantsOf } from './glossary-view.ts';
 import { compareStrings } from './run-index.ts';
+import type { Table } from './table.ts';
 
 export const VARIANT_SEPARATOR = ' | ';
 
 /**
  * `docs` is the number of documents the entity appears in: a count sorts and filters in a
  * spreadsheet; the document ids are in glossary.tbx (as a note) for whoever needs them.
+ * glossary.csv's header and rows, for the CSV and the workbook's sheet.
  */
-export function glossaryCsv(result: RunResult): string {
+export function glossaryTable(result: RunResult): Table {
   const langs = glossaryLanguages(result);
   const header = ['entry_id', 'type', 'status', 'canonical', ...langs.map((l) => columnLang(result.locales, l)), 'mentions', 'docs', 'example'];
   const entries: GlossaryEntry[] = [...result.glossary, ...(result.rejectedGlossary ?? [])].sort((a, b) => compareStrings(a.id, b.id));
@@ -28,5 +30,10 @@ export function glossaryCsv(result: RunResult): string {
     e.docs.length,
     e.example.text,
   ]);
+  return { header, rows };
+}
+
+export function glossaryCsv(result: RunResult): string {
+  const { header, rows } = glossaryTable(result);
   return toCsv(header, rows, result.csv);
 }

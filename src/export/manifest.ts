@@ -10,7 +10,8 @@ export function runJson(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-export function sha256(content: string | Buffer): string {
+/** Of a text's UTF-8 bytes, or of bytes. */
+export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 

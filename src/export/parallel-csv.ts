@@ -9,10 +9,12 @@ import { directConfidence, directKind, directPartners } from '../align/groups.ts
 import type { RunResult } from '../types.ts';
 import { round4, toCsv, type Cell } from './csv.ts';
 import { indexRun } from './run-index.ts';
+import type { Table } from './table.ts';
 
 export const PARALLEL_FIXED_HEADER = ['group_id', 'docs', 'score'];
 
-export function parallelCsv(result: RunResult): string {
+/** parallel.csv's header and rows, for the CSV and the workbook's sheet. */
+export function parallelTable(result: RunResult): Table {
   const index = indexRun(result);
   const docIds = index.documents.map((d) => d.doc.id);
   const header = [
@@ -33,5 +35,10 @@ export function parallelCsv(result: RunResult): string {
     const kinds = spans.map((span) => (span ? (directKind(span, g.links) ?? '') : ''));
     return [g.id, new Set(g.spans.map((s) => s.doc)).size, round4(g.score), ...cells, ...linked, ...confidence, ...kinds];
   });
+  return { header, rows };
+}
+
+export function parallelCsv(result: RunResult): string {
+  const { header, rows } = parallelTable(result);
   return toCsv(header, rows, result.csv);
 }

@@ -4,6 +4,7 @@
 
 import type { Quote, QuoteGroup, RunResult } from '../types.ts';
 import { toCsv, type Cell } from './csv.ts';
+import { sentCell, type Table } from './table.ts';
 
 export const QUOTES_HEADER = ['quote_id', 'kind', 'speaker', 'speaker_entry', 'doc', 'lang', 'sent', 'start', 'end', 'text', 'confidence', 'status'];
 
@@ -16,14 +17,20 @@ function groupsOf(result: RunResult): QuoteGroup[] {
   return result.quotes ?? [];
 }
 
-export function quotesCsv(result: RunResult): string {
+/** quotes.csv's header and rows, for the CSV and the workbook's sheet. */
+export function quotesTable(result: RunResult): Table {
   const rows: Cell[][] = [];
   for (const g of groupsOf(result)) {
     for (const q of g.members) {
-      rows.push([g.id, q.kind, q.speaker?.canonical ?? q.speaker?.form ?? '', q.speaker?.entry ?? '', q.doc, q.lang, sentOf(q), q.start, q.end, q.text, g.confidence[q.id] ?? '', g.status?.[q.id] ?? 'auto']);
+      rows.push([g.id, q.kind, q.speaker?.canonical ?? q.speaker?.form ?? '', q.speaker?.entry ?? '', q.doc, q.lang, sentCell(q.sents[0], q.sents[1]), q.start, q.end, q.text, g.confidence[q.id] ?? '', g.status?.[q.id] ?? 'auto']);
     }
   }
-  return toCsv(QUOTES_HEADER, rows, result.csv);
+  return { header: QUOTES_HEADER, rows };
+}
+
+export function quotesCsv(result: RunResult): string {
+  const { header, rows } = quotesTable(result);
+  return toCsv(header, rows, result.csv);
 }
 
 export function quotesJsonl(result: RunResult): string {

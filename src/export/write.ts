@@ -104,7 +104,7 @@ async function checkTargets(outDir: string, files: readonly WritableFile[]): Pro
   return existing;
 }
 
-async function writeSynced(path: string, content: string | Buffer | Chunks): Promise<void> {
+async function writeSynced(path: string, content: string | Uint8Array | Chunks): Promise<void> {
   const handle = await open(path, 'wx');
   try {
     if (typeof content === 'function') {

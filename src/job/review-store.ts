@@ -4,14 +4,18 @@
 // read-merge-write holds the output folder's lock (export/folder-lock.ts), which a run holds
 // throughout, so a `review import` during a run loses nothing.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { sha256 } from '../export/manifest.ts';
 import { withFolderLock } from '../export/folder-lock.ts';
 import { writeFileAtomic } from '../export/write.ts';
+import { WORKBOOK_NAME } from '../export/xlsx.ts';
+import { isWorkbook, parseWorkbookDecisions } from '../review/workbook.ts';
 import { PolyalignError } from '../errors.ts';
 import {
   changedSinceWritten,
+  decisionKey,
+  describe,
   effective,
   headerOf,
   mergeDecisions,
@@ -22,17 +26,23 @@ import {
   type Decision,
   type EntryDecision,
   type LinkDecision,
+  type ParsedDecisions,
   type ParseOptions,
   type QuoteDecision,
 } from '../review/index.ts';
 import type { ReviewSummary, RunManifest } from '../types.ts';
 
-/** The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread. */
-export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv', 'quotes.csv'] as const;
+/**
+ * The outputs a reviewer edits in a spreadsheet: decisions files the next run must not overwrite unread.
+ * workbook.xlsx (`--format xlsx`) holds the alignments, glossary and quotes tables as sheets.
+ */
+export const EDITABLE_OUTPUTS = ['alignments.csv', 'glossary.csv', 'quotes.csv', WORKBOOK_NAME] as const;
 
-async function readIfExists(path: string): Promise<string | undefined> {
+async function readIfExists(path: string): Promise<string | undefined>;
+async function readIfExists(path: string, binary: true): Promise<Buffer | undefined>;
+async function readIfExists(path: string, binary?: true): Promise<string | Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return binary ? await readFile(path) : await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new PolyalignError('review.invalid', `cannot read (${(error as Error).message})`, { path });
@@ -60,10 +70,61 @@ export async function previousManifest(outDir: string): Promise<Partial<RunManif
   }
 }
 
-async function readDecisionsFile(file: string, options: ParseOptions) {
-  const text = await readIfExists(file);
-  if (text === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
-  return parseDecisions(text, file, options);
+/** A decisions file's decisions: a CSV's, or those of a workbook's sheets, as one. */
+async function readDecisionsFile(file: string, options: ParseOptions): Promise<ParsedDecisions> {
+  const bytes = await readIfExists(file, true);
+  if (bytes === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
+  if (isWorkbook(file)) return joinSheets(await parseWorkbookDecisions(bytes, file, options));
+  return parseDecisions(bytes.toString('utf8'), file, options);
+}
+
+/** A workbook's sheets as one file's decisions. */
+function joinSheets(sheets: readonly ParsedDecisions[]): ParsedDecisions {
+  return {
+    kind: sheets[0]?.kind ?? 'links',
+    links: sheets.flatMap((p) => p.links),
+    entries: sheets.flatMap((p) => p.entries),
+    quotes: sheets.flatMap((p) => p.quotes),
+    conflicts: sheets.flatMap((p) => p.conflicts),
+  };
+}
+
+/** A hand-edited output's decisions, before they are merged into the store. */
+interface EditedOutput {
+  name: (typeof EDITABLE_OUTPUTS)[number];
+  file: string;
+  decisions: Decision[];
+  conflicts: string[];
+  /** Its hash was not recorded: its age is unknown. */
+  unknownAge: boolean;
+  mtimeMs: number;
+}
+
+/**
+ * Where workbook.xlsx and a CSV that were both edited since the last run decide one key differently:
+ * the file saved last is taken as the reviewer's latest word (it is merged last, so its decision is the
+ * one in force; the other stays in the store's history), and each such key is said as a conflict.
+ */
+function disagreements(edited: readonly EditedOutput[]): string[] {
+  const workbook = edited.find((e) => e.name === WORKBOOK_NAME);
+  if (!workbook) return [];
+  const inWorkbook = new Map(workbook.decisions.map((d) => [decisionKey(d), d]));
+  const lines: string[] = [];
+  for (const csv of edited.filter((e) => e.name !== WORKBOOK_NAME)) {
+    const newer = csv.mtimeMs > workbook.mtimeMs ? csv : workbook;
+    const older = newer === csv ? workbook : csv;
+    for (const d of csv.decisions) {
+      const w = inWorkbook.get(decisionKey(d));
+      if (!w || (w.status === d.status && (w.kind !== 'entry' || d.kind !== 'entry' || (w.canonical === d.canonical && w.type === d.type)))) continue;
+      const [taken, left] = newer === csv ? [d, w] : [w, d];
+      lines.push(`${describe(d)}: ${csv.file} and ${workbook.file} were both edited and disagree; ${newer.file}, saved last, is in force (${statusOf(taken)}), not ${older.file}'s (${statusOf(left)})`);
+    }
+  }
+  return lines;
+}
+
+function statusOf(d: Decision): string {
+  return d.kind === 'entry' ? `${d.status}, canonical ${JSON.stringify(d.canonical)}${d.type ? `, type ${d.type}` : ''}` : d.status;
 }
 
 export interface ImportOutcome {
@@ -129,19 +190,24 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   const ownOutput = (file: string) => EDITABLE_OUTPUTS.find((name) => resolve(file) === resolve(options.outDir, name));
 
   if (options.handEdited) {
+    const edited: EditedOutput[] = [];
     for (const name of EDITABLE_OUTPUTS) {
       const path = join(options.outDir, name);
-      const text = await readIfExists(path);
-      if (text === undefined || sha256(text) === recorded[name]) continue;
+      const bytes = await readIfExists(path, true);
+      if (bytes === undefined) continue;
+      const workbook = name === WORKBOOK_NAME;
+      const text = workbook ? undefined : bytes.toString('utf8');
+      if ((workbook ? sha256(bytes) : sha256(text!)) === recorded[name]) continue;
       // A file from before decisions existed has no status column: nothing of a reviewer's to keep. The
       // header is read as the parser reads it (a spreadsheet may have saved `;` or tabs); a header that
       // cannot be read goes on to the parser, whose error stops the run.
-      const header = headerOf(text);
+      const header = text === undefined ? undefined : headerOf(text);
       if (header && !header.includes('status')) continue;
       const file = label(options.outDir, name);
-      let parsed;
+      const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) };
+      let parsed: ParsedDecisions;
       try {
-        parsed = parseDecisions(text, file, { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) });
+        parsed = workbook ? joinSheets(await parseWorkbookDecisions(bytes, file, parseOptions)) : parseDecisions(text!, file, parseOptions);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         throw new PolyalignError(
@@ -150,13 +216,20 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
           { path: file, cause: error },
         );
       }
+      const mtimeMs = (await stat(path).catch(() => undefined))?.mtimeMs ?? 0;
+      edited.push({ name, file, decisions: changedOnly(name, [...parsed.links, ...parsed.entries, ...parsed.quotes]), conflicts: parsed.conflicts, unknownAge: recorded[name] === undefined, mtimeMs });
+    }
+    outcome.conflicts.push(...disagreements(edited));
+    // Oldest first, so that where two edited files disagree the one saved last is in force; a tie keeps
+    // the order of EDITABLE_OUTPUTS (the CSV files, then the workbook).
+    for (const e of [...edited].sort((a, b) => a.mtimeMs - b.mtimeMs)) {
       // Without a recorded hash the file's age is unknown: it may only add decisions, never reverse one.
-      take(file, 'hand-edited', changedOnly(name, [...parsed.links, ...parsed.entries, ...parsed.quotes]), parsed.conflicts, recorded[name] === undefined);
+      take(e.file, 'hand-edited', e.decisions, e.conflicts, e.unknownAge);
     }
   }
   for (const file of options.files) {
     const own = ownOutput(file);
-    const ownGlossary = own === 'glossary.csv' && canonicalBefore;
+    const ownGlossary = (own === 'glossary.csv' || own === WORKBOOK_NAME) && canonicalBefore;
     const parsed = await readDecisionsFile(file, {
       at,
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),

@@ -84,7 +84,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
   });
   const decisions = review.log.length > 0 || (options.review ?? []).length > 0 ? inForce(review.log) : undefined;
   // under review: the groups the reviewer saw, so that the ones a decision did not touch keep their ids
-  const previousRun = decisions ? await previousGroups(options.out) : undefined;
+  const previousRun = decisions ? await previousGroups(options.out, previous?.outputs) : undefined;
 
   const result = await runPipeline(docs, {
     embedder: async (corpus) => {
@@ -133,7 +133,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
   for (const p of result.pairs) reporter.detail(`${p.src} ↔ ${p.tgt}: ${p.links.length} links, ${p.below.length} candidates not accepted; ${p.reason}`);
 
   const t1 = performance.now();
-  const files = withOutputHashes(renderOutputs(result, formats), result.manifest, MANIFEST_NAME, {
+  const files = withOutputHashes(await renderOutputs(result, formats), result.manifest, MANIFEST_NAME, {
     names: EDITABLE_OUTPUTS,
     storeLines: review.log.length,
     ...(previous ? { previous } : {}),

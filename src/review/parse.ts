@@ -15,6 +15,10 @@ export const GLOSSARY_FIXED_COLUMNS = ['entry_id', 'type', 'canonical', 'status'
 
 const LINK_STATUS: Record<string, LinkStatus | null> = { '': null, auto: null, confirmed: 'confirmed', rejected: 'rejected' };
 const ENTRY_STATUS: Record<string, EntryStatus | null> = { '': null, keep: 'keep', reject: 'reject' };
+/** The values a link's or a quote's status cell may hold (case and spaces aside), an empty cell as well: workbook.xlsx's drop-down list. */
+export const LINK_STATUS_VALUES = Object.keys(LINK_STATUS).filter(Boolean);
+/** The values a glossary entry's status cell may hold, an empty cell (undecided) as well. */
+export const ENTRY_STATUS_VALUES = Object.keys(ENTRY_STATUS).filter(Boolean);
 
 export interface ParsedDecisions {
   kind: 'links' | 'glossary' | 'quotes';
@@ -62,13 +66,24 @@ export function headerOf(text: string): string[] | undefined {
   if (text.includes('\u0000')) return undefined;
   try {
     const [header] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, to_line: 1, delimiter: delimiterOf(text) }) as string[][];
-    return header?.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+    return header && normaliseHeader(header);
   } catch {
     return undefined;
   }
 }
 
-function readTable(text: string, path: string): { header: string[]; rows: string[][] } {
+/** A decisions table as the parser takes it: the header (trimmed, lower case) and the rows, every cell a string. */
+export interface DecisionTable {
+  header: string[];
+  rows: string[][];
+}
+
+/** A header's column names as the parser compares them: BOM off, trimmed, lower case. */
+export function normaliseHeader(header: readonly string[]): string[] {
+  return header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+}
+
+function readTable(text: string, path: string): DecisionTable {
   if (text.includes('\u0000')) throw invalid(path, 'is not a CSV file (it holds binary data); expected a decisions CSV such as alignments.csv');
   // Read as UTF-8, a file saved in a legacy code page has bytes that decode to U+FFFD: its Cyrillic
   // and diacritics would never match a sentence again.
@@ -81,12 +96,19 @@ function readTable(text: string, path: string): { header: string[]; rows: string
   }
   const [header, ...rows] = records;
   if (!header) throw invalid(path, 'is empty; expected a CSV with a header row');
-  return { header: header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), rows };
+  return { header: normaliseHeader(header), rows };
 }
 
 /** Read a decisions file: alignments.csv-like (link decisions), glossary.csv-like (entry decisions) or quotes.csv-like (quote decisions). */
 export function parseDecisions(text: string, path: string, options: ParseOptions): ParsedDecisions {
-  const { header, rows } = readTable(text, path);
+  return parseDecisionTable(readTable(text, path), path, options);
+}
+
+/**
+ * The decisions of a table already read: a CSV's (above) or a workbook sheet's (workbook.ts). Which
+ * kind it is follows from the header, as for a CSV.
+ */
+export function parseDecisionTable({ header, rows }: DecisionTable, path: string, options: ParseOptions): ParsedDecisions {
   if (header.includes('quote_id')) return parseQuoteRows(header, rows, path, options);
   if (header.includes('src_doc') || header.includes('tgt_doc') || !header.includes('canonical')) {
     return parseLinkRows(header, rows, path, options);

@@ -11,10 +11,10 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/run-cli.ts';
 import { csvFilter, csvTarget, soffice } from '../helpers/libreoffice.ts';
-import { haveLibreOffice } from '../helpers/tools.ts';
+import { haveSoffice } from '../helpers/tools.ts';
 
 const SEEDS = new URL('../../seeds', import.meta.url).pathname;
-const hasLibreOffice = haveLibreOffice('the LibreOffice round trips of the CSV files');
+const hasLibreOffice = haveSoffice('the LibreOffice round trips of the CSV files');
 const runs = hasLibreOffice || Boolean(process.env.CI);
 
 function table(file: string, delimiter: ',' | ';'): string[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_FORMATS, FORMATS, OUTPUT_NAMES, parseFormats } from '../../src/export/formats.ts';
+import { ALL_FORMATS, FORMATS, NAMED_FORMATS, OUTPUT_NAMES, parseFormats } from '../../src/export/formats.ts';
 import { PolyalignError } from '../../src/errors.ts';
 
 describe('formats table', () => {
@@ -13,8 +13,10 @@ describe('formats table', () => {
       html: ['review.html'],
       quotes: ['quotes.csv', 'quotes.jsonl'],
     });
+    expect(NAMED_FORMATS.xlsx.map((o) => o.name)).toEqual(['workbook.xlsx']);
     expect(OUTPUT_NAMES.has('run.json')).toBe(true);
-    expect(OUTPUT_NAMES.size).toBe(11);
+    expect(OUTPUT_NAMES.has('workbook.xlsx')).toBe(true);
+    expect(OUTPUT_NAMES.size).toBe(12);
   });
 });
 
@@ -25,17 +27,22 @@ describe('parseFormats', () => {
     expect(parseFormats('all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl', 'html', 'quotes']);
   });
 
+  it('takes xlsx by name only: it is not part of all', () => {
+    expect(parseFormats('xlsx')).toEqual(['xlsx']);
+    expect(parseFormats('xlsx,all')).toEqual(['csv', 'tmx', 'tbx', 'jsonl', 'html', 'quotes', 'xlsx']);
+  });
+
   it('rejects an unknown name with usage.invalid-option listing the valid names', () => {
     let error: unknown;
     try {
-      parseFormats('csv,xlsx');
+      parseFormats('csv,ods');
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(PolyalignError);
     expect((error as PolyalignError).code).toBe('usage.invalid-option');
     expect((error as PolyalignError).exitCode).toBe(2);
-    expect((error as PolyalignError).message).toMatch(/"xlsx".*csv, tmx, tbx, jsonl, html/);
+    expect((error as PolyalignError).message).toMatch(/"ods".*csv, tmx, tbx, jsonl, html, quotes, xlsx, tmx-pairs, tmx-quotes \(or all, which is all but xlsx, tmx-pairs, tmx-quotes\)/);
   });
 
   it('rejects an empty name', () => {

@@ -4,10 +4,10 @@ import { runJson } from '../../src/export/manifest.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 
 describe('renderOutputs', () => {
-  it('renders the files of the chosen formats and always run.json, last', () => {
-    expect(renderOutputs(runResult(), ['tmx']).map((f) => f.name)).toEqual(['corpus.tmx', 'run.json']);
-    expect(renderOutputs(runResult(), []).map((f) => f.name)).toEqual(['run.json']);
-    expect(renderOutputs(runResult(), ALL_FORMATS).map((f) => f.name)).toEqual([
+  it('renders the files of the chosen formats and always run.json, last', async () => {
+    expect((await renderOutputs(runResult(), ['tmx'])).map((f) => f.name)).toEqual(['corpus.tmx', 'run.json']);
+    expect((await renderOutputs(runResult(), [])).map((f) => f.name)).toEqual(['run.json']);
+    expect((await renderOutputs(runResult(), ALL_FORMATS)).map((f) => f.name)).toEqual([
       'sentences.csv',
       'alignments.csv',
       'parallel.csv',
@@ -22,25 +22,25 @@ describe('renderOutputs', () => {
     ]);
   });
 
-  it('lists what it rendered in run.json without changing the result it was given', () => {
+  it('lists what it rendered in run.json without changing the result it was given', async () => {
     const result = runResult();
-    const files = renderOutputs(result, ['csv', 'jsonl']);
+    const files = await renderOutputs(result, ['csv', 'jsonl']);
     const manifest = JSON.parse(String(files.at(-1)!.content));
     expect(manifest.outputs).toEqual(['sentences.csv', 'alignments.csv', 'parallel.csv', 'glossary.csv', 'alignments.jsonl', 'run.json']);
     expect(manifest.counts.below).toBe(1);
     expect(result.manifest.outputs).toEqual([]);
   });
 
-  it('is deterministic: the same result gives byte-identical files, whatever the input order', () => {
-    const first = renderOutputs(runResult(), ALL_FORMATS);
-    const again = renderOutputs(runResult(), ALL_FORMATS);
+  it('is deterministic: the same result gives byte-identical files, whatever the input order', async () => {
+    const first = await renderOutputs(runResult(), ALL_FORMATS);
+    const again = await renderOutputs(runResult(), ALL_FORMATS);
     expect(again).toEqual(first);
     const shuffled = runResult();
     shuffled.pairs.reverse();
     shuffled.groups.reverse();
     shuffled.glossary.reverse();
     shuffled.pairs.forEach((p) => p.links.reverse());
-    const reordered = renderOutputs(shuffled, ALL_FORMATS).filter((f) => f.name !== 'run.json');
+    const reordered = (await renderOutputs(shuffled, ALL_FORMATS)).filter((f) => f.name !== 'run.json');
     expect(reordered).toEqual(first.filter((f) => f.name !== 'run.json'));
   });
 });

@@ -21,5 +21,5 @@ export const haveXmllint = (tests: string) => haveTool('xmllint', () => spawnSyn
 export const haveToolkit = (tests: string) =>
   haveTool('Translate Toolkit', () => spawnSync('/usr/bin/python3', ['-c', 'import translate.storage.tmx']).status === 0, 'apt-get install translate-toolkit', tests);
 
-export const haveLibreOffice = (tests: string) =>
-  haveTool('LibreOffice', () => spawnSync('soffice', ['--version']).status === 0, 'apt-get install libreoffice-calc-nogui', tests);
+export const haveSoffice = (tests: string) =>
+  haveTool('LibreOffice', () => spawnSync('soffice', ['--version'], { timeout: 60_000 }).status === 0, 'apt-get install libreoffice-calc-nogui', tests);
