@@ -42,7 +42,7 @@ describe('parseFormats', () => {
     expect(error).toBeInstanceOf(PolyalignError);
     expect((error as PolyalignError).code).toBe('usage.invalid-option');
     expect((error as PolyalignError).exitCode).toBe(2);
-    expect((error as PolyalignError).message).toMatch(/"ods".*csv, tmx, tbx, jsonl, html, quotes, xlsx, tmx-pairs, tmx-quotes \(or all, which is all but xlsx, tmx-pairs, tmx-quotes\)/);
+    expect((error as PolyalignError).message).toMatch(/"ods".*csv, tmx, tbx, jsonl, html, quotes, xlsx, tmx-pairs, tmx-quotes, tbx-pairs, glossary-pairs \(or all, which is all but xlsx, tmx-pairs, tmx-quotes, tbx-pairs, glossary-pairs\)/);
   });
 
   it('rejects an empty name', () => {
