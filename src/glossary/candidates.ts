@@ -7,7 +7,7 @@
 import type { Mention, Segmented } from '../types.ts';
 import { capitalEvidence, dropWeakWords } from './capitals.ts';
 import { latinLower, normaliseName, skeleton } from './normalise.ts';
-import { extendOpener } from './openers.ts';
+import { extendOpener, extendOrdinal, isOrdinalArticle } from './openers.ts';
 import { eventWord, type EventKind } from './type-cues.ts';
 import { analyse, capitalisedRuns, isJoiner, keyMemo, pieceKey, titlePieces } from './runs.ts';
 import type { CandidateKind, Piece } from './runs.ts';
@@ -57,7 +57,7 @@ export interface Candidate extends Mention {
  * stands alone, so they stay whole.
  */
 function nameTokens(piece: Piece, joiners: ReadonlySet<string>): number[] {
-  return piece.tokens.filter((i) => !isJoiner(piece.context.tokens[i]!, joiners));
+  return piece.tokens.filter((i) => !isJoiner(piece.context.tokens[i]!, joiners) && !isOrdinalArticle(piece.context, piece.tokens, i));
 }
 
 function splitGlued(piece: Piece, counts: Map<string, number>, joiners: ReadonlySet<string>): Piece[] {
@@ -130,7 +130,7 @@ export function extractCandidates(docs: Segmented[], options: CandidateOptions =
     pieces.push(...titles[k]!.pieces);
     for (const run of runs[k]!) {
       for (const tokens of dropWeakWords(c, run, evidence, joiners)) {
-        pieces.push({ context: c, tokens: extendOpener(c, tokens), type: 'name' });
+        pieces.push({ context: c, tokens: extendOrdinal(c, extendOpener(c, tokens)), type: 'name' });
       }
     }
   }
