@@ -238,7 +238,11 @@ export function exonymIndex(): ReadonlyMap<string, string> {
 export function exonymKey(form: string, parts: readonly string[], lang: LangCode): string | undefined {
   if (parts.length === 0) return undefined;
   const { keys, caps } = formWords(form, lang);
-  const entry = INDEX.get(indexKey(keys, lang));
+  const own = INDEX.get(indexKey(keys, lang));
+  // An English name of several words is the same name in any language's text (a Danish article
+  // quoting “Victory Day”); one English word may be another language's word, and is not.
+  const english = own === undefined && keys.length >= 2 && languageFamily(lang) !== 'other' ? INDEX.get(indexKey(formWords(form, 'en').keys, 'en')) : undefined;
+  const entry = own ?? english;
   if (entry === undefined || entry.caps.some((c, i) => c && !caps[i])) return undefined;
   return `X:${entry.id}`;
 }

@@ -14,7 +14,8 @@ type Family = ReturnType<typeof languageFamily>;
 /** Keys (inflection stripped) of words that open a name with lower-case words after them. */
 const OPENERS: Record<Family, readonly string[]> = {
   'south-slavic': ['dalek', 'daljn', 'blisk', 'bliznj', 'srednj', 'prv', 'drug', 'trec', 'hladn', 'dan', 'velik'],
-  macedonian: ['dalecn', 'dalecen', 'blisk', 'sredn', 'prv', 'vtor', 'tret', 'studen', 'den', 'golem'],
+  // `Првата`, `Првиот` keep their vowel when the article goes (`prva`, `prvi`), and `prv` is too short to be a prefix.
+  macedonian: ['dalecn', 'dalecen', 'blisk', 'sredn', 'prv', 'prva', 'prvi', 'vtor', 'tret', 'studen', 'den', 'golem'],
   romanian: [],
   danish: [],
   other: [],
