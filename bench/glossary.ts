@@ -58,6 +58,10 @@ export interface SeedScores {
   missed: string[];
   /** Entries that mix entities or hold non-entities: canonical and the gold ids of their mentions. */
   impure: string[];
+  /** Pure entries whose type is the gold kind's (an event is `other`), of the pure entries. */
+  types: { right: number; of: number; wrong: string[] };
+  /** Matched mentions whose span is the gold mention's exactly (whole names, no fragment, no compound), of the matched mentions. */
+  whole: { exact: number; of: number; partial: string[] };
 }
 
 export interface GlossaryBenchResult {
@@ -140,7 +144,7 @@ function goldOf(m: { doc: string; start: number; end: number }, gold: GoldMentio
   return best;
 }
 
-export function scoreSeeds(entries: GlossaryEntry[], gold: GoldMention[]): Omit<SeedScores, 'groups' | 'groupCount'> {
+export function scoreSeeds(entries: GlossaryEntry[], gold: GoldMention[], kinds: ReadonlyMap<string, string> = new Map()): Omit<SeedScores, 'groups' | 'groupCount'> {
   const goldDocs = new Map<string, Set<string>>();
   for (const g of gold) (goldDocs.get(g.entity) ?? goldDocs.set(g.entity, new Set()).get(g.entity)!).add(g.doc);
   const multiDoc = [...goldDocs].filter(([, d]) => d.size >= 2).map(([e]) => e);
@@ -152,14 +156,30 @@ export function scoreSeeds(entries: GlossaryEntry[], gold: GoldMention[]): Omit<
   const entryOfGold = new Map<GoldMention, number>();
   let predictedMentions = 0;
   let matchedMentions = 0;
+  const types = { right: 0, of: 0, wrong: [] as string[] };
+  const whole = { exact: 0, of: 0, partial: [] as string[] };
   entries.forEach((entry, i) => {
     const labels = entry.mentions.map((m) => goldOf(m, gold));
     predictedMentions += labels.length;
     matchedMentions += labels.filter((l) => l).length;
     for (const l of labels) if (l && !entryOfGold.has(l)) entryOfGold.set(l, i);
+    entry.mentions.forEach((m, k) => {
+      const l = labels[k];
+      if (!l) return;
+      whole.of++;
+      if (l.start === m.start && l.end === m.end) whole.exact++;
+      else whole.partial.push(`${m.form} (${l.entity})`);
+    });
     const ids = new Set(labels.map((l) => l?.entity ?? '∅'));
-    if (ids.size === 1 && !ids.has('∅')) correct++;
-    else impure.push(`${entry.canonical} [${[...ids].sort().join(', ')}]`);
+    if (ids.size === 1 && !ids.has('∅')) {
+      correct++;
+      const kind = kinds.get([...ids][0]!);
+      if (kind !== undefined) {
+        types.of++;
+        if ((kind === 'event' ? 'other' : kind) === entry.type) types.right++;
+        else types.wrong.push(`${entry.canonical} ${entry.type} (gold ${kind})`);
+      }
+    } else impure.push(`${entry.canonical} [${[...ids].sort().join(', ')}]`);
     const docsPerEntity = new Map<string, Set<string>>();
     entry.mentions.forEach((m, k) => {
       const l = labels[k];
@@ -220,6 +240,8 @@ export function scoreSeeds(entries: GlossaryEntry[], gold: GoldMention[]): Omit<
     pairwise: prf(tp, predPairs, goldPairs),
     missed: multiDoc.filter((e) => !found.has(e)),
     impure,
+    types,
+    whole: { ...whole, partial: [...new Set(whole.partial)].sort() },
   };
 }
 
@@ -272,7 +294,7 @@ export async function runGlossaryBench(options: { ntrex?: boolean } = {}): Promi
   const seeds = sources.map(({ name, groups, entries }) => ({
     groups: name,
     groupCount: groups.length,
-    ...scoreSeeds(entries ?? buildGlossary(run.documents, groups), mentions),
+    ...scoreSeeds(entries ?? buildGlossary(run.documents, groups), mentions, new Map(gold.entities.map((e) => [e.id, e.kind]))),
   }));
 
   const result: GlossaryBenchResult = { seeds, goldFormsNotFound: notFound };
@@ -318,19 +340,22 @@ function pct(x: number): string {
 
 export function printGlossaryBench(r: GlossaryBenchResult): void {
   console.log('Glossary on the seeds (gold: test/fixtures/glossary/seeds-gold.json)');
-  console.log('groups    n  entries | entity P     R     F1  (found/gold complete) | mention P     R  | B3 P     R     F1  | pair P     R     F1');
+  console.log('groups    n  entries | entity P     R     F1  (found/gold complete) | mention P     R  | B3 P     R     F1  | pair P     R     F1  | types  whole');
   for (const s of r.seeds) {
     console.log(
       `${s.groups.padEnd(8)} ${String(s.groupCount).padStart(3)} ${String(s.entries).padStart(6)}   |` +
         `${pct(s.entity.precision)} ${pct(s.entity.recall)} ${pct(s.entity.f1)}   (${s.entity.found}/${s.entity.goldMultiDoc} ${String(s.entity.complete).padStart(2)})   |` +
         `${pct(s.mentions.precision)} ${pct(s.mentions.recall)} |` +
         `${pct(s.bcubed.precision)} ${pct(s.bcubed.recall)} ${pct(s.bcubed.f1)} |` +
-        `${pct(s.pairwise.precision)} ${pct(s.pairwise.recall)} ${pct(s.pairwise.f1)}`,
+        `${pct(s.pairwise.precision)} ${pct(s.pairwise.recall)} ${pct(s.pairwise.f1)} |` +
+        `${pct(s.types.of === 0 ? 0 : s.types.right / s.types.of)} ${pct(s.whole.of === 0 ? 0 : s.whole.exact / s.whole.of)}`,
     );
   }
   for (const s of r.seeds) {
     console.log(`\n[${s.groups}] missed: ${s.missed.join(', ') || '-'}`);
     console.log(`[${s.groups}] impure: ${s.impure.join('; ') || '-'}`);
+    console.log(`[${s.groups}] types ${s.types.right}/${s.types.of}, wrong: ${s.types.wrong.join('; ') || '-'}`);
+    console.log(`[${s.groups}] whole mentions ${s.whole.exact}/${s.whole.of}, not the gold span: ${s.whole.partial.join('; ') || '-'}`);
   }
   if (r.goldFormsNotFound.length > 0) console.log(`\ngold forms outside the kept sentences: ${r.goldFormsNotFound.join('; ')}`);
   if (r.ntrex) {

@@ -6,8 +6,9 @@
 
 import type { Mention, Segmented } from '../types.ts';
 import { capitalEvidence, dropWeakWords } from './capitals.ts';
+import { exonymKey } from './exonyms.ts';
 import { latinLower, normaliseName, skeleton } from './normalise.ts';
-import { extendOpener } from './openers.ts';
+import { extendOpener, extendOrdinal, isOrdinalArticle } from './openers.ts';
 import { eventWord, type EventKind } from './type-cues.ts';
 import { analyse, capitalisedRuns, isJoiner, keyMemo, pieceKey, titlePieces } from './runs.ts';
 import type { CandidateKind, Piece } from './runs.ts';
@@ -52,12 +53,12 @@ export interface Candidate extends Mention {
 
 /**
  * Split a run that glues two names (`je Putin Kima povabil`): when the run can be cut into
- * parts that each stand alone elsewhere more often than the whole run occurs, it is those
- * parts. Multi-word names that recur (`Vladimir Putin`) have a part (`Vladimir`) that never
+ * parts that each stand alone elsewhere more often than the whole run occurs, or are names of
+ * the table of names (`Orientul Îndepărtat al Rusiei`), it is those parts. Multi-word names that recur (`Vladimir Putin`) have a part (`Vladimir`) that never
  * stands alone, so they stay whole.
  */
 function nameTokens(piece: Piece, joiners: ReadonlySet<string>): number[] {
-  return piece.tokens.filter((i) => !isJoiner(piece.context.tokens[i]!, joiners));
+  return piece.tokens.filter((i) => !isJoiner(piece.context.tokens[i]!, joiners) && !isOrdinalArticle(piece.context, piece.tokens, i));
 }
 
 function splitGlued(piece: Piece, counts: Map<string, number>, joiners: ReadonlySet<string>): Piece[] {
@@ -65,8 +66,14 @@ function splitGlued(piece: Piece, counts: Map<string, number>, joiners: Readonly
   if (piece.type !== 'name' || names.length < 2) return [piece];
   const c = piece.context;
   const segment = (a: number, b: number): number[] => piece.tokens.filter((i) => i >= names[a]! && i <= names[b]!);
-  const countOf = (a: number, b: number): number => counts.get(skeleton(pieceKey(c, segment(a, b)))) ?? 0;
-  const whole = countOf(0, names.length - 1);
+  const formOf = (tokens: number[]): string => c.sentence.text.slice(c.tokens[tokens[0]!]!.start, c.tokens[tokens[tokens.length - 1]!]!.end);
+  // A name of the table of names (`Orientul Îndepărtat` of `Orientul Îndepărtat al Rusiei`) stands alone as a name.
+  const countOf = (a: number, b: number): number => {
+    const tokens = segment(a, b);
+    const count = counts.get(skeleton(pieceKey(c, tokens))) ?? 0;
+    return exonymKey(formOf(tokens), [''], c.lang) !== undefined ? Math.max(count, Number.MAX_SAFE_INTEGER) : count;
+  };
+  const whole = counts.get(skeleton(pieceKey(c, segment(0, names.length - 1)))) ?? 0;
   // best[k]: fewest known segments covering names[0..k-1]; from[k]: where the last one starts.
   const best: number[] = [0];
   const from: number[] = [0];
@@ -130,7 +137,7 @@ export function extractCandidates(docs: Segmented[], options: CandidateOptions =
     pieces.push(...titles[k]!.pieces);
     for (const run of runs[k]!) {
       for (const tokens of dropWeakWords(c, run, evidence, joiners)) {
-        pieces.push({ context: c, tokens: extendOpener(c, tokens), type: 'name' });
+        pieces.push({ context: c, tokens: extendOrdinal(c, extendOpener(c, tokens)), type: 'name' });
       }
     }
   }

@@ -83,14 +83,16 @@ function mergeNearKeys(clusters: Clusters): void {
   }
 }
 
-/** Pass 2b: names that share a second key (alt-keys.ts: compass names, country stems). */
+/** Pass 2b: names that share a second key (alt-keys.ts: compass names, country stems, the table of names). */
 function mergeAltKeys(clusters: Clusters): void {
   const byKey = new Map<string, number>();
   const pairs: Array<[number, number]> = [];
   clusters.nodes.forEach((n, i) => {
-    if (n.acronym || n.title) return;
+    if (n.acronym) return;
     const c = clusters.candidates[n.members[0]!]!;
-    for (const key of altKeys(c.form, c.parts, c.lang)) {
+    // A quoted title only by the table of names (“Victory Day”): its words are not a name's to stem.
+    const keys = altKeys(c.form, c.parts, c.lang).filter((k) => !n.title || k.startsWith('X:'));
+    for (const key of keys) {
       const first = byKey.get(key);
       if (first === undefined) byKey.set(key, i);
       else pairs.push([first, i]);

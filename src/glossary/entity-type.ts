@@ -7,7 +7,7 @@
 // same evidence.
 
 import type { EntityType, GlossaryEntry, LangCode } from '../types.ts';
-import { countryCues, derivationCues, formCues } from './form-cues.ts';
+import { countryCues, derivationCues, formCues, tableCues } from './form-cues.ts';
 import { languageFamily, latinLower } from './normalise.ts';
 import { cueTable, matchesCue } from './type-cues.ts';
 import type { EvidentType } from './type-cues.ts';
@@ -71,8 +71,9 @@ function contextCues(tally: Tally, context: TypingContext, text: string, start: 
   if (next && !next.capitalised && LOOSE_GAP.test(text.slice(end, end + next.start)) && matchesCue(next.lower, table.places)) {
     tally.add('place', `place word ${show(next)}`, lang);
   }
-  // Danish compounds: `Kursk-regionen`, `Ukraine-krigen`.
-  const tail = /-(\p{Ll}[\p{L}\p{M}]*)$/u.exec(form);
+  // Danish compounds: `Kursk-regionen`, `Ukraine-krigen` (the mention is the name, `Kursk`; the
+  // compound's tail follows it after the hyphen).
+  const tail = /-(\p{Ll}[\p{L}\p{M}]*)$/u.exec(form) ?? /^-(\p{Ll}[\p{L}\p{M}]*)/u.exec(text.slice(end));
   if (tail && matchesCue(latinLower(tail[1]!), table.places)) tally.add('place', `compound "-${tail[1]}"`, lang);
 }
 
@@ -118,6 +119,7 @@ export function typeEntries(entries: readonly GlossaryEntry[], context: TypingCo
       if (s) contextCues(tally, context, s.text, m.start - s.start, m.end - s.start, m.form, m.lang);
     }
     formCues(tally, entry);
+    tableCues(tally, entry);
     countryCues(tally, entry);
     derivationCues(tally, entry, context);
     const evidence = tally.list();

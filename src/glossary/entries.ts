@@ -7,6 +7,7 @@ import type { GlossaryEntry, LangCode, Mention, Segmented } from '../types.ts';
 import type { Candidate } from './candidates.ts';
 import { typeEntries, typingContext } from './entity-type.ts';
 import { dropCompoundTail, inflectionLoss, languageFamily, latinLower, NOMINATIVE_LOSS, normaliseName } from './normalise.ts';
+import { baseForm } from './base-forms.ts';
 import { isNear } from './similarity.ts';
 import { exonymLang, exonymOf, type Exonym } from './exonyms.ts';
 
@@ -37,11 +38,13 @@ function compareText(a: string, b: string): number {
 
 /**
  * The head of a form: Danish compounds lose their lower-case head noun (`Ukraine-krigen` →
- * `Ukraine`), and a Danish genitive its `-s` when the entry also has the word without it
- * (`Ruslands` → `Rusland`, `Kims` → `Kim`; but `Røde Kors` stays, `Kors` is not a genitive).
+ * `Ukraine`; the glossary's candidates no longer contain them, see compounds.ts), and a Danish
+ * genitive its `-s` when the entry also has the word without it (`Ruslands` → `Rusland`, `Kims` →
+ * `Kim`; but `Røde Kors` stays, `Kors` is not a genitive). Other languages: the base form of
+ * base-forms.ts (`Втората светска војна` → `Втора светска војна`, `Dana pobjede` → `Dan pobjede`).
  */
 function headOf(form: string, lang: LangCode, words: ReadonlySet<string>): string {
-  if (languageFamily(lang) !== 'danish') return form;
+  if (languageFamily(lang) !== 'danish') return baseForm(form, lang);
   return form
     .split(/\s+/u)
     .map((w) => {
@@ -207,7 +210,7 @@ function preferredOf(stats: readonly FormStats[], concept: Exonym | undefined): 
     for (const s of own) {
       const cut = ruleBase(s, latinHeads);
       if (cut !== undefined) bases.push({ form: cut, words: s.words, count: s.count, source: 'rule' });
-      else if (s.ownBase) bases.push({ form: s.head, words: s.words, count: s.count, source: 'text' });
+      else if (s.ownBase) bases.push({ form: s.head, words: s.words, count: s.count, source: s.head === s.form || languageFamily(s.lang) === 'danish' ? 'text' : 'rule' });
     }
     bases.sort((a, b) => b.words - a.words || b.count - a.count || compareText(a.form, b.form));
     if (bases.length > 0) {

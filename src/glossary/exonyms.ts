@@ -22,6 +22,7 @@
 import { PolyalignError } from '../errors.ts';
 import type { LangCode } from '../types.ts';
 import { languageFamily, normaliseWord } from './normalise.ts';
+import { EVENTS, REGIONS } from './well-known.ts';
 
 /** The languages the table covers; Serbian forms are in Latin script and meet Cyrillic through transliteration. */
 export type ExonymLang = 'en' | 'da' | 'ro' | 'sl' | 'hr' | 'bs' | 'sr' | 'mk';
@@ -29,6 +30,8 @@ export type ExonymLang = 'en' | 'da' | 'ro' | 'sl' | 'hr' | 'bs' | 'sr' | 'mk';
 export interface Exonym {
   /** English, kebab-case: the second key is `X:` + id. */
   id: string;
+  /** What the concept is: a place (countries, capitals, regions; the default) or an event (`other`). See well-known.ts. */
+  type?: 'place' | 'other';
   forms: Partial<Record<ExonymLang, readonly string[]>>;
 }
 
@@ -179,29 +182,40 @@ export const EXONYMS: readonly Exonym[] = [
   { id: 'crimea', forms: { en: ['Crimea'], da: ['Krim'], ro: ['Crimeea'], sl: ['Krim'], ...hbs('Krim'), mk: ['Крим'] } },
 ];
 
-/** The word keys of a name as the table compares them: capitalised words only, each normalised. */
-function formParts(form: string, lang: LangCode): string[] {
-  return form
-    .split(/\s+/u)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => normaliseWord(w, lang));
+/** Every concept polyalign knows by name: the countries and capitals above, and the regions and events of well-known.ts. */
+export const KNOWN_NAMES: readonly Exonym[] = [...EXONYMS, ...REGIONS, ...EVENTS];
+
+/**
+ * The words of a name as the table compares them: every word but punctuation, each normalised
+ * (`Dalekom istoku` → `dalek istok`), and whether it is capitalised.
+ */
+function formWords(form: string, lang: LangCode): { keys: string[]; caps: boolean[] } {
+  const words = form.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return { keys: words.map((w) => normaliseWord(w, lang)), caps: words.map((w) => /^\p{Lu}/u.test(w)) };
 }
 
-function indexKey(parts: readonly string[], lang: LangCode): string {
-  return `${languageFamily(lang)}\t${parts.join(' ')}`;
+function indexKey(keys: readonly string[], lang: LangCode): string {
+  return `${languageFamily(lang)}\t${keys.join(' ')}`;
+}
+
+interface IndexEntry {
+  id: string;
+  /** Words that the table writes with a capital, and a mention must too. */
+  caps: boolean[];
 }
 
 // Table form key → concept id. Two concepts sharing a key is an error in the table itself,
 // so it fails when the module loads, not on some later input.
-function buildIndex(): ReadonlyMap<string, string> {
-  const built = new Map<string, string>();
-  for (const { id, forms } of EXONYMS) {
+function buildIndex(): ReadonlyMap<string, IndexEntry> {
+  const built = new Map<string, IndexEntry>();
+  for (const { id, forms } of KNOWN_NAMES) {
     for (const [lang, list] of Object.entries(forms)) {
       for (const form of list) {
-        const key = indexKey(formParts(form, lang), lang);
+        const { keys, caps } = formWords(form, lang);
+        const key = indexKey(keys, lang);
         const other = built.get(key);
-        if (other !== undefined && other !== id) throw new PolyalignError('internal', `Exonym table: ${form} (${lang}) is both ${other} and ${id}`);
-        built.set(key, id);
+        if (other !== undefined && other.id !== id) throw new PolyalignError('internal', `Exonym table: ${form} (${lang}) is both ${other.id} and ${id}`);
+        built.set(key, { id, caps: other ? caps.map((c, i) => c && other.caps[i]!) : caps });
       }
     }
   }
@@ -212,20 +226,25 @@ const INDEX = buildIndex();
 
 /** Every table form's key (language family, then word keys) with its concept id. */
 export function exonymIndex(): ReadonlyMap<string, string> {
-  return INDEX;
+  return new Map([...INDEX].map(([key, entry]) => [key, entry.id]));
 }
 
 /**
- * `X:pyongyang` for `Phenian`, `Phenianul`, `Pjongjangom`, `Пјонгјанг`: the concept a name
- * stands for in the exonym table, from the word keys of its content words; undefined when the
- * name is not in the table or a content word is not capitalised.
+ * `X:pyongyang` for `Phenian`, `Phenianul`, `Pjongjangom`, `Пјонгјанг`; `X:far-east` for `Daleki
+ * istok`, `Dalekom istoku`: the concept a name stands for in the table, from the keys of all its
+ * words; undefined when the name is not in the table, or a word the table capitalises is lower
+ * case in the mention. `parts` (the candidate's content words) must not be empty.
  */
 export function exonymKey(form: string, parts: readonly string[], lang: LangCode): string | undefined {
   if (parts.length === 0) return undefined;
-  const capitalised = form.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (capitalised !== parts.length) return undefined;
-  const id = INDEX.get(indexKey(parts, lang));
-  return id === undefined ? undefined : `X:${id}`;
+  const { keys, caps } = formWords(form, lang);
+  const own = INDEX.get(indexKey(keys, lang));
+  // An English name of several words is the same name in any language's text (a Danish article
+  // quoting “Victory Day”); one English word may be another language's word, and is not.
+  const english = own === undefined && keys.length >= 2 && languageFamily(lang) !== 'other' ? INDEX.get(indexKey(formWords(form, 'en').keys, 'en')) : undefined;
+  const entry = own ?? english;
+  if (entry === undefined || entry.caps.some((c, i) => c && !caps[i])) return undefined;
+  return `X:${entry.id}`;
 }
 
 /** The table's language for a language code: `sr-Latn` → `sr`; undefined for a language it does not cover or Serbian in Cyrillic. */
@@ -237,6 +256,6 @@ export function exonymLang(lang: LangCode): ExonymLang | undefined {
 
 /** The concept of the exonym table a name stands for (`Phenianul` → Pyongyang), or undefined. */
 export function exonymOf(form: string, lang: LangCode): Exonym | undefined {
-  const key = exonymKey(form, formParts(form, lang), lang);
-  return key === undefined ? undefined : EXONYMS.find((e) => `X:${e.id}` === key);
+  const key = exonymKey(form, [form], lang);
+  return key === undefined ? undefined : KNOWN_NAMES.find((e) => `X:${e.id}` === key);
 }

@@ -4,6 +4,7 @@
 
 import type { GlossaryEntry, LangCode } from '../types.ts';
 import { countryKey } from './alt-keys.ts';
+import { exonymOf } from './exonyms.ts';
 import { isAcronym, languageFamily, latinLower, normaliseWord } from './normalise.ts';
 import { cueTable, eventWord, matchesCue, organisationNameWords } from './type-cues.ts';
 import { MIN_DERIVATION_STEM, type Tally, type TypingContext } from './typing-context.ts';
@@ -86,6 +87,23 @@ export function formCues(tally: Tally, entry: GlossaryEntry): void {
         tally.add('person', `possessive "${v.form}"`, v.lang, v.count);
         break;
       }
+    }
+  }
+}
+
+/** Each mention of a form of the table of names (exonyms.ts, well-known.ts) counts this much for the table's type. */
+export const TABLE_WEIGHT = 2;
+
+/**
+ * Evidence from polyalign's table of names: its countries, capitals and regions are places
+ * (`Kijeva` of Kyiv, `Daleki istok`), its events are `other` (`Dana pobjede`); the table leaves
+ * out names that are as often a person's or another thing's, so this counts as much as an event word.
+ */
+export function tableCues(tally: Tally, entry: GlossaryEntry): void {
+  for (const [lang, variants] of Object.entries(entry.variants)) {
+    for (const v of variants) {
+      const concept = exonymOf(v.form, lang);
+      if (concept) tally.add(concept.type ?? 'place', `table of names "${concept.forms.en?.[0] ?? concept.id}"`, lang, v.count * TABLE_WEIGHT);
     }
   }
 }

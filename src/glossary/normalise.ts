@@ -93,14 +93,20 @@ function vowelGroups(word: string): number {
   return (word.toLowerCase().match(/[aeiouyæøå]+/g) ?? []).length;
 }
 
+// Danish common nouns of one syllable that stand after a name in a compound (`Ukraine-krig`,
+// `Kursk-by`), with their definite and plural forms being two syllables or more anyway.
+const SHORT_COMPOUND_NOUNS = new Set(['krig', 'by', 'land', 'sag', 'plan', 'top', 'front', 'hær', 'fly', 'grund', 'strid']);
+
 // `Kursk-regionen` → `Kursk`. The tail must look like a common noun (lower case, two
-// syllables or more) so that Korean given names (`Jong-un`, `Seong-kweun`) stay whole.
+// syllables or more, or a short noun of the list) so that Korean given names (`Jong-un`,
+// `Seong-kweun`, `Yo-jong`) stay whole.
 export function dropCompoundTail(word: string): string {
   const at = word.lastIndexOf('-');
   if (at <= 0) return word;
   const head = word.slice(0, at);
   const tail = word.slice(at + 1);
-  if (!/^\p{Lu}/u.test(head) || tail !== tail.toLowerCase() || vowelGroups(tail) < 2) return word;
+  if (!/^\p{Lu}/u.test(head) || !/^\p{Ll}/u.test(tail) || tail !== tail.toLowerCase()) return word;
+  if (vowelGroups(tail) < 2 && !SHORT_COMPOUND_NOUNS.has(tail)) return word;
   return head;
 }
 

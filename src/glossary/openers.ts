@@ -14,7 +14,8 @@ type Family = ReturnType<typeof languageFamily>;
 /** Keys (inflection stripped) of words that open a name with lower-case words after them. */
 const OPENERS: Record<Family, readonly string[]> = {
   'south-slavic': ['dalek', 'daljn', 'blisk', 'bliznj', 'srednj', 'prv', 'drug', 'trec', 'hladn', 'dan', 'velik'],
-  macedonian: ['dalecn', 'dalecen', 'blisk', 'sredn', 'prv', 'vtor', 'tret', 'studen', 'den', 'golem'],
+  // `Првата`, `Првиот` keep their vowel when the article goes (`prva`, `prvi`), and `prv` is too short to be a prefix.
+  macedonian: ['dalecn', 'dalecen', 'blisk', 'sredn', 'prv', 'prva', 'prvi', 'vtor', 'tret', 'studen', 'den', 'golem'],
   romanian: [],
   danish: [],
   other: [],
@@ -51,4 +52,36 @@ export function extendOpener(c: SentenceContext, tokens: number[]): number[] {
     if (!ADJECTIVE.test(word)) return out;
   }
   return [first];
+}
+
+// Romanian ordinals written with a capital inside a name, after their lower-case article:
+// masculine `al Doilea`, `al Treilea` (and `cel de-al Doilea`, whose `de-al` compounds.ts splits),
+// feminine `a Doua`, `a Treia`. `Primul`, `Prima` take no article.
+const ROMANIAN_MASCULINE_ORDINAL = /^\p{Lu}\p{Ll}{2,}lea$/u;
+const ROMANIAN_FEMININE_ORDINALS = new Set(['doua', 'treia', 'patra', 'cincea', 'sasea', 'saptea', 'opta', 'noua', 'zecea']);
+
+/** The article of a Romanian ordinal that opens the name (`al` of `al Doilea Război Mondial`), or undefined. */
+function ordinalArticle(c: SentenceContext, first: number): number | undefined {
+  if (languageFamily(c.lang) !== 'romanian' || first === 0) return undefined;
+  const word = c.tokens[first]!;
+  const article = c.tokens[first - 1]!;
+  if (!article.joinsNext || article.capitalised || word.initial) return undefined;
+  if (article.text === 'al' && ROMANIAN_MASCULINE_ORDINAL.test(word.text)) return first - 1;
+  if (article.text === 'a' && ROMANIAN_FEMININE_ORDINALS.has(latinLower(word.text))) return first - 1;
+  return undefined;
+}
+
+/**
+ * The tokens of a name with the lower-case article of its opening ordinal put back: `Doilea Război
+ * Mondial` of `cel de-al Doilea Război Mondial` → `al Doilea Război Mondial`, the name as
+ * Romanian writes it (the fragment `Doilea Război Mondial` is no name). Unchanged otherwise.
+ */
+export function extendOrdinal(c: SentenceContext, tokens: number[]): number[] {
+  const article = tokens.length > 0 ? ordinalArticle(c, tokens[0]!) : undefined;
+  return article === undefined ? tokens : [article, ...tokens];
+}
+
+/** The token at this index is the article of an opening ordinal (part of the name's form, not one of its content words). */
+export function isOrdinalArticle(c: SentenceContext, tokens: readonly number[], i: number): boolean {
+  return i === tokens[0] && tokens.length > 1 && ordinalArticle(c, tokens[1]!) === i;
 }

@@ -4,6 +4,7 @@
 
 import type { LangCode, Segmented, Sentence } from '../types.ts';
 import { acronymKey, latinLower, normaliseWord } from './normalise.ts';
+import { splitCompounds } from './compounds.ts';
 import { quotedSpans, tokenise } from './tokens.ts';
 import type { Token } from './tokens.ts';
 
@@ -58,8 +59,8 @@ export function isGrammarCapital(token: Token): boolean {
 
 /** A sentence's words and keys, and whether it is a headline (title case or all capitals). */
 export function analyse(docIndex: number, doc: Segmented, sentence: Sentence, headlineRatio: number, keyOf: KeyOf): SentenceContext {
-  const tokens = tokenise(sentence.text);
   const lang = doc.lang.code;
+  const tokens = splitCompounds(tokenise(sentence.text), lang);
   const long = tokens.filter((t) => !t.acronym && t.text.length >= 4);
   const capitalised = long.filter((t) => t.capitalised).length;
   const headlineCase = long.length >= 3 && capitalised / long.length >= headlineRatio;

@@ -62,7 +62,7 @@ describe('clusterCandidates', () => {
   it('merges spellings with the same skeleton without any alignment', () => {
     const clusters = clusterForms(docs);
     expect(clusterWith(clusters, 'Pjongjang')).toEqual(expect.arrayContaining(['Pjongjang', 'Pyongyang']));
-    expect(clusterWith(clusters, 'Ukraine-krigen')).toEqual(expect.arrayContaining(['Ukrajini', 'Ukraine-krigen']));
+    expect(clusterWith(clusters, 'Ukraine')).toEqual(expect.arrayContaining(['Ukrajini', 'Ukraine']));
   });
 
   // Two aligned sentence triples: in each, the bs and ro sentences share every name but

@@ -44,12 +44,12 @@ const EXPECTED: Array<{ name: string; type: EntityType; forms: Record<string, st
   { name: 'Pyongyang', type: 'place', forms: { bs: ['Pjongjang'], sl: ['Pjongjangom'], ro: ['Phenian', 'Phenianul'], da: ['Pyongyang'] } },
   { name: 'China', type: 'place', forms: { sl: ['Kitajskem'], ro: ['China'], da: ['Kinas'] } },
   { name: 'Beijing', type: 'place', forms: { bs: ['Pekingu'], sl: ['Pekingu'], ro: ['Beijing'], mk: ['Пекинг'], da: ['Beijing'] } },
-  { name: 'Kursk', type: 'place', forms: { bs: ['Kursku', 'Kurske'], sl: ['Kursk'], ro: ['Kursk'], da: ['Kursk-regionen', 'Kursk-region'] } },
+  { name: 'Kursk', type: 'place', forms: { bs: ['Kursku', 'Kurske'], sl: ['Kursk'], ro: ['Kursk'], da: ['Kursk'] } },
   { name: 'Moscow', type: 'place', forms: { bs: ['Moskvom'], sl: ['Moskvo'], mk: ['Москва'], da: ['Moskva'] } },
   {
     name: 'Ukraine',
     type: 'place',
-    forms: { bs: ['Ukrajini'], sl: ['Ukrajino', 'Ukrajini'], ro: ['Ucraina'], mk: ['Украина'], da: ['Ukraine-krigen'] },
+    forms: { bs: ['Ukrajini'], sl: ['Ukrajino', 'Ukrajini'], ro: ['Ucraina'], mk: ['Украина'], da: ['Ukraine'] },
   },
   {
     name: 'Russia',
@@ -76,6 +76,12 @@ const EXPECTED: Array<{ name: string; type: EntityType; forms: Record<string, st
   { name: 'South Korea', type: 'place', forms: { bs: ['Južne Koreje'], ro: ['Coreei de Sud'], mk: ['Јужна Кореја'], da: ['Sydkorea'] } },
   { name: 'Japan', type: 'place', forms: { sl: ['Japonske'], ro: ['Japoniei'], mk: ['Јапонија'] } },
   { name: 'KCNA', type: 'organisation', forms: { mk: ['КЦНА', 'KCNA'] } },
+  // Capitals and regions of the table of names are places; its events are `other`.
+  { name: 'Kyiv', type: 'place', forms: { bs: ['Kijeva'], da: ['Kiev'] } },
+  { name: 'Far East', type: 'place', forms: { bs: ['Daleki istok', 'Dalekom istoku'] } },
+  { name: 'World War II', type: 'other', forms: { ro: ['al Doilea Război Mondial'], mk: ['Втората светска војна'] } },
+  { name: 'Cold War', type: 'other', forms: { mk: ['Студената војна'] } },
+  { name: 'Victory Day', type: 'other', forms: { bs: ['Dana pobjede'], da: ['Victory Day'] } },
 ];
 
 let result: RunResult;
@@ -116,6 +122,22 @@ describe('the glossary of the seed articles', () => {
     expect(canonical('КЦНА')).toBe('KCNA');
     expect(canonical('Kim Jong-una')).toBe('Kim Jong-un');
     expect(canonical('Putinom')).toBe('Vladimir Putin');
+    // Regions and events have their English names too, never a fragment or a Macedonian definite form.
+    expect(canonical('Kijeva')).toBe('Kyiv');
+    expect(canonical('Dalekom istoku')).toBe('Far East');
+    expect(canonical('al Doilea Război Mondial')).toBe('World War II');
+    expect(canonical('Втората светска војна')).toBe('World War II');
+    expect(canonical('Студената војна')).toBe('Cold War');
+    expect(canonical('Dana pobjede')).toBe('Victory Day');
+  });
+
+  it('lists whole names only: no Danish compound, no fragment of a Romanian ordinal name', () => {
+    const forms = result.glossary.flatMap((e) => Object.values(e.variants).flatMap((v) => v.map((x) => x.form)));
+    expect(forms.filter((f) => /-(?:krig|region)/u.test(f))).toEqual([]);
+    // Real hyphenated names stay whole.
+    expect(forms).toEqual(expect.arrayContaining(['Kim Jong-un', 'Kim Jong-una', 'Lee Seong-kweun']));
+    expect(forms).not.toContain('Doilea Război Mondial');
+    expect(result.glossary.map((e) => e.canonical)).not.toContain('Doilea Război Mondial');
   });
 
   it("prefers in each language its base form: from the table of place names, the text, or the rules' cut of an inflected form", () => {
@@ -127,11 +149,14 @@ describe('the glossary of the seed articles', () => {
     expect(preferred('Kimu', 'sl')).toEqual({ form: 'Kim Jong-un', source: 'text' });
     expect(preferred('Kursku', 'bs')).toEqual({ form: 'Kursk', source: 'rule' });
     expect(preferred('Putinom', 'bs')).toEqual({ form: 'Vladimir Putin', source: 'text' });
+    expect(preferred('Dana pobjede', 'bs')).toEqual({ form: 'Dan pobjede', source: 'table' }); // not the genitive
+    expect(preferred('Втората светска војна', 'mk')).toEqual({ form: 'Втора светска војна', source: 'table' });
+    expect(preferred('Ukraine', 'da')).toEqual({ form: 'Ukraine', source: 'table' });
     // no preferred term, and no canonical form, is one of the inflected forms the seeds use
     const inflected = new Set([
       'Rusije', 'Rusiju', 'Rusijo', 'Rusiji', 'Rusiei', 'Ruslands', 'Putinom', 'Putinu', 'Kimom', 'Kima', 'Kimu', 'Kim Jong-una', 'Moskvom', 'Moskvo',
       'Pekingu', 'Ukrajini', 'Ukrajino', 'Kursku', 'Kurske', 'Japoniei', 'Japonske', 'Phenianul', 'Pjongjangom', 'Kijeva', 'Sjeverne Koreje',
-      'Južne Koreje', 'Severno Korejo', 'Coreei de Sud', 'Kitajskem',
+      'Južne Koreje', 'Severno Korejo', 'Coreei de Sud', 'Kitajskem', 'Dana pobjede', 'Dalekom istoku', 'Vtorata svetska vojna', 'Studenata vojna',
     ]);
     for (const e of result.glossary) {
       expect(inflected.has(e.canonical), e.canonical).toBe(false);
