@@ -46,15 +46,15 @@ describe.skipIf(!runs)('the CSV files in LibreOffice Calc', () => {
     expect(b.code, b.stderr).toBe(0);
   }, 120_000);
 
-  it('opens every CSV, saves it as .ods and back, and loses no row and no character', () => {
+  it('opens every CSV, saves it as .ods and back, and loses no row and no character', async () => {
     const csvs = readdirSync(out).filter((n) => n.endsWith('.csv')).sort();
     expect(csvs).toEqual(expect.arrayContaining(['alignments.csv', 'glossary.csv', 'parallel.csv', 'quotes.csv', 'sentences.csv', 'glossary.bs_da.csv']));
     const ods = join(root, 'ods');
     const back = join(root, 'back');
     mkdirSync(ods);
     mkdirSync(back);
-    soffice(csvs.map((n) => join(out, n)), 'ods', ods, csvFilter(','));
-    soffice(csvs.map((n) => join(ods, n.replace(/\.csv$/, '.ods'))), csvTarget(','), back);
+    await soffice(csvs.map((n) => join(out, n)), 'ods', ods, csvFilter(','));
+    await soffice(csvs.map((n) => join(ods, n.replace(/\.csv$/, '.ods'))), csvTarget(','), back);
     for (const name of csvs) expectSameTable(table(join(out, name), ','), table(join(back, name), ','), '.', name);
   }, 300_000);
 
@@ -65,7 +65,7 @@ describe.skipIf(!runs)('the CSV files in LibreOffice Calc', () => {
     expect(original[1]![1]).toMatch(/^0,\d+$/);
     const ods = join(root, 'semi-ods');
     mkdirSync(ods);
-    soffice([file, join(semi, 'parallel.csv'), join(semi, 'glossary.csv')], 'ods', ods, csvFilter(';', 1030));
+    await soffice([file, join(semi, 'parallel.csv'), join(semi, 'glossary.csv')], 'ods', ods, csvFilter(';', 1030));
     // the score of the first link is a number cell in the sheet, with its value
     const content = execFileSync('unzip', ['-p', join(ods, 'alignments.ods'), 'content.xml'], { encoding: 'utf8' });
     expect(content).toContain(`office:value-type="float" office:value="${original[1]![1]!.replace(',', '.')}"`);
@@ -75,7 +75,7 @@ describe.skipIf(!runs)('the CSV files in LibreOffice Calc', () => {
     // a reviewer rejects the first link in Calc and saves as CSV (semicolons): the next run applies it
     const saved = join(root, 'semi-back');
     mkdirSync(saved);
-    soffice([join(ods, 'alignments.ods')], csvTarget(';'), saved);
+    await soffice([join(ods, 'alignments.ods')], csvTarget(';'), saved);
     const rows = table(join(saved, 'alignments.csv'), ';');
     expectSameTable(original, rows, ',', 'alignments.csv (;)');
     const status = rows[0]!.indexOf('status');

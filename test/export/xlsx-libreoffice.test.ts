@@ -3,30 +3,23 @@
 // decisions. Each soffice call gets its own profile folder (and HOME), so tests running in parallel do
 // not share LibreOffice's user installation, which it locks.
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellText, parseWorkbookDecisions } from '../../src/review/workbook.ts';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
 import { haveSoffice } from '../helpers/tools.ts';
+import { soffice } from '../helpers/libreoffice.ts';
 
 const hasSoffice = haveSoffice('the LibreOffice round trip of workbook.xlsx');
 
-/** `soffice --headless --convert-to <to>` of one file into `outDir`, with a profile of its own; returns the new file. */
-function convert(file: string, to: 'ods' | 'xlsx', outDir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'polyalign-soffice-'));
-  const r = spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(profile, 'user')).href}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file], {
-    encoding: 'utf8',
-    env: { ...process.env, HOME: profile },
-    timeout: 120_000,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+/** `soffice --headless --convert-to <to>` of one file into `outDir` (asynchronously, with a profile of its own); returns the new file. */
+async function convert(file: string, to: 'ods' | 'xlsx', outDir: string): Promise<string> {
+  await soffice([file], to, outDir);
   const made = join(outDir, basename(file).replace(/\.[^.]+$/, `.${to}`));
-  expect(() => readFileSync(made), `soffice wrote no ${made}: ${r.stdout}\n${r.stderr}`).not.toThrow();
+  expect(() => readFileSync(made), `soffice wrote no ${made}`).not.toThrow();
   return made;
 }
 
@@ -65,7 +58,7 @@ describe.skipIf(!hasSoffice)('workbook.xlsx through LibreOffice', () => {
     const xlsx = join(out, '..', 'back');
     mkdirSync(ods);
     mkdirSync(xlsx);
-    back = convert(convert(original, 'ods', ods), 'xlsx', xlsx);
+    back = await convert(await convert(original, 'ods', ods), 'xlsx', xlsx);
   }, 300_000);
 
   it('loses no sheet, row or cell text in .xlsx → .ods → .xlsx', async () => {

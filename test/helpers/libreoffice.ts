@@ -2,7 +2,8 @@
 // workbooks) and saves them as .ods and back. Each call gets a profile folder of its own, so tests
 // that run at once do not share one LibreOffice user installation (it refuses a second process).
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +18,14 @@ export function csvFilter(separator: ',' | ';', language: 1033 | 1030 = 1033): s
 }
 
 /** Converts the files into `outDir` (`ods`, `xlsx`, or `csv:…` with a filter), reading CSV with `infilter` when given. */
-export function soffice(files: string[], convertTo: string, outDir: string, infilter?: string): void {
+// Asynchronous: a conversion takes seconds, and a test worker blocked that long misses vitest's calls.
+export async function soffice(files: string[], convertTo: string, outDir: string, infilter?: string): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'polyalign-lo-profile-'));
   try {
-    execFileSync(
+    await promisify(execFile)(
       'soffice',
       ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, ...(infilter ? [`--infilter=CSV:${infilter}`] : []), '--convert-to', convertTo, '--outdir', outDir, ...files],
-      { stdio: 'pipe', timeout: 120_000 },
+      { timeout: 120_000 },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
