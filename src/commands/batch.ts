@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseCsvDelimiter } from '../export/csv.ts';
-import { parseLocales } from '../export/locales.ts';
+import { localeRequest } from '../job/locales-file.ts';
 import { combinedOutputs, BATCH_MANIFEST, type CombinedStyle, isBatchOutput, type BatchEventEntry, type BatchManifest } from '../batch/outputs.ts';
 import { eventDir, type EventOptions, type EventOutcome, type EventTask } from '../batch/event-job.ts';
 import { eventsFromFile, eventsFromFolder, shardOf, type EventSpec, type Shard } from '../batch/events.ts';
@@ -72,7 +72,8 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const formats = parseFormats(options.format);
-  combinedStyle(options); // a bad --locales or --csv-delimiter stops the batch before any event runs
+  // parsed first: a bad --locales or --csv-delimiter stops the batch before any event runs
+  const style = combinedStyle(options);
   if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new PolyalignError('usage.invalid-option', `--jobs: expected a whole number of at least 1, not ${options.jobs}`);
   if ((options.root === undefined) === (options.eventsFile === undefined)) {
     throw new PolyalignError('usage.invalid-option', 'expected a folder of events or --events <file.jsonl>, not both or neither');
@@ -155,7 +156,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     await writeOutputs(out, [{ name, content: `${JSON.stringify(manifest, null, 2)}\n` }], (n) => n === name);
     return { manifest, out };
   }
-  return writeCombined(out, sourceIn(good), formats, combinedStyle(options), manifest, t0);
+  return writeCombined(out, sourceIn(good), formats, style, manifest, t0);
 }
 
 /** The sums of batch.json over the events whose records are combined. */
@@ -240,7 +241,7 @@ export interface MergeOptions {
 function combinedStyle(options: { tmInclude?: TmInclude; locales?: string; csvDelimiter?: string }): CombinedStyle {
   return {
     ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
-    ...(options.locales !== undefined ? { locales: parseLocales(options.locales) } : {}),
+    ...(options.locales !== undefined ? { locales: localeRequest(options.locales) } : {}),
     ...(options.csvDelimiter !== undefined ? { csv: parseCsvDelimiter(options.csvDelimiter) } : {}),
   };
 }
@@ -263,7 +264,8 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   const formats = parseFormats(options.format);
-  combinedStyle(options); // a bad --locales or --csv-delimiter stops the batch before any event runs
+  // parsed first: a bad --locales or --csv-delimiter stops the batch before any event runs
+  const style = combinedStyle(options);
   const out = resolve(options.out);
   const folders = [...new Set([out, ...options.from.map((f) => resolve(f))])];
   const found = new Map<string, { record: EventRecord; folder: string }>();
@@ -313,7 +315,7 @@ export async function mergeCommand(options: MergeOptions): Promise<BatchResult> 
     timings: {},
     outputs: [],
   };
-  return writeCombined(out, sourceIn(good), formats, combinedStyle(options), manifest, t0);
+  return writeCombined(out, sourceIn(good), formats, style, manifest, t0);
 }
 
 function outputFolderWarning(line: string): string {

@@ -8,11 +8,10 @@
 
 import type { RunResult } from '../types.ts';
 import { toCsv, type Cell } from './csv.ts';
-import { variantsOf } from './glossary-view.ts';
+import { glossaryPairs, variantsOf } from './glossary-view.ts';
 import { VARIANT_SEPARATOR } from './glossary-csv.ts';
 import type { OutputFile } from './files.ts';
 import { localeOf } from './locales.ts';
-import { glossaryPairs } from './tbx.ts';
 
 export const PAIR_GLOSSARY_CSV_NAME = /^glossary\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*_[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.csv$/;
 

@@ -1,7 +1,7 @@
 // How the glossary exporters (CSV and TBX) order languages and variants.
 
 import type { GlossaryEntry, LangCode, RunResult } from '../types.ts';
-import { compareStrings } from './run-index.ts';
+import { compareStrings, languagePairs } from './run-index.ts';
 
 /**
  * The languages of the documents in run order, then any other code the glossary uses, sorted.
@@ -31,4 +31,14 @@ export function variantsOf(entry: GlossaryEntry, lang: LangCode): Array<{ form: 
 
 export function entriesById(result: RunResult): GlossaryEntry[] {
   return [...result.glossary].sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/**
+ * Per pair of the run's languages (languagePairs), the entries with a term in both: the bilingual
+ * termbases and glossary CSVs. A bilingual reader (tbx2po, a CAT tool's import) takes the first
+ * language as the source and the second as the target.
+ */
+export function glossaryPairs(result: RunResult): Array<{ a: LangCode; b: LangCode; entries: GlossaryEntry[] }> {
+  const entries = entriesById(result);
+  return languagePairs(result).map(([a, b]) => ({ a, b, entries: entries.filter((e) => variantsOf(e, a).length > 0 && variantsOf(e, b).length > 0) }));
 }

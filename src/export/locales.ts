@@ -11,7 +11,6 @@
 // is en-US, the source locale most translation memories are made in. A language outside the table
 // keeps its bare code.
 
-import { readFileSync, statSync } from 'node:fs';
 import { PolyalignError } from '../errors.ts';
 import type { LangCode, LocaleSettings, Script } from '../types.ts';
 
@@ -72,19 +71,17 @@ export function parseLocalePairs(text: string, where: string): Record<LangCode, 
  */
 export type LocaleRequest = { kind: 'none' } | { kind: 'pairs'; pairs: Record<LangCode, string> };
 
-export function parseLocales(spec: string): LocaleRequest {
+/**
+ * `--locales` given as `none` or pairs; `file` is the text of the file it names when it names one
+ * (job/locales-file.ts reads it, so this stays free of I/O).
+ */
+export function parseLocales(spec: string, file?: { path: string; text: string }): LocaleRequest {
   const value = spec.trim();
+  if (file !== undefined) return { kind: 'pairs', pairs: parseLocalePairs(file.text, file.path) };
   if (value.toLowerCase() === 'none') return { kind: 'none' };
   if (value === '') throw invalid('the value is empty');
-  const isFile = !value.includes('=') && (() => {
-    try {
-      return statSync(value).isFile();
-    } catch {
-      return false;
-    }
-  })();
-  if (!value.includes('=') && !isFile) throw invalid(`"${value}" is neither code=locale pairs nor a file`);
-  return { kind: 'pairs', pairs: isFile ? parseLocalePairs(readFileSync(value, 'utf8'), value) : parseLocalePairs(value, 'the value') };
+  if (!value.includes('=')) throw invalid(`"${value}" is neither code=locale pairs nor a file`);
+  return { kind: 'pairs', pairs: parseLocalePairs(value, 'the value') };
 }
 
 /** The locale of every language of the run (and English), after the request; no request: the table. */

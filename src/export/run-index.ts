@@ -32,6 +32,15 @@ function covers(outer: Span, inner: Span): boolean {
   return outer.doc === inner.doc && outer.first <= inner.first && inner.last <= outer.last;
 }
 
+/**
+ * The pairs of the run's document languages, each in code-unit order and the pairs in that order
+ * (`bs`–`da`, `bs`–`mk`, `da`–`mk`): the per-pair files (corpus.bs_da.tmx, glossary.bs_da.tbx, ...).
+ */
+export function languagePairs(result: Pick<RunResult, 'documents'>): Array<[LangCode, LangCode]> {
+  const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
+  return langs.flatMap((a, i) => langs.slice(i + 1).map((b): [LangCode, LangCode] => [a, b]));
+}
+
 export function indexRun(result: RunResult): RunIndex {
   const byId = new Map<string, Segmented>();
   for (const d of result.documents) byId.set(d.doc.id, d);

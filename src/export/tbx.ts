@@ -19,8 +19,7 @@ import { isAcronym } from '../glossary/normalise.ts';
 import type { GlossaryEntry, LangCode, LocaleSettings, RunResult } from '../types.ts';
 import type { OutputFile } from './files.ts';
 import { localeOf } from './locales.ts';
-import { compareStrings } from './run-index.ts';
-import { entriesById, glossaryLanguages, variantsOf } from './glossary-view.ts';
+import { entriesById, glossaryLanguages, glossaryPairs, variantsOf } from './glossary-view.ts';
 import { serialize, xmlDocument, xmlText, type XMLBuilder } from './xml.ts';
 
 export const TBX_SYSTEM_ID = 'TBXBasiccoreStructV02.dtd';
@@ -154,9 +153,9 @@ function entryContent(entry: GlossaryEntry, typing: EntityTyping, langs: readonl
 }
 
 /** The martif document with its header; returns the body to add termEntries to. */
-export function tbxDocument(sourceLines: string[], lang = 'en'): { doc: XMLBuilder; body: XMLBuilder } {
+export function tbxDocument(sourceLines: string[]): { doc: XMLBuilder; body: XMLBuilder } {
   const doc = xmlDocument('martif', TBX_SYSTEM_ID);
-  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': xmlText(lang) });
+  const martif = doc.ele('martif', { type: 'TBX-Basic', 'xml:lang': 'en' });
   const header = martif.ele('martifHeader');
   const fileDesc = header.ele('fileDesc');
   fileDesc.ele('titleStmt').ele('title').txt('polyalign glossary');
@@ -189,25 +188,7 @@ export function pairTbxName(a: LangCode, b: LangCode): string {
   return `glossary.${a}_${b}.tbx`;
 }
 
-/**
- * The pairs of the run's languages, in code order (`bs_da`, `da_mk`), each with the entries that
- * have a term in both: a bilingual reader (tbx2po, a CAT tool's import) takes the first langSet as
- * the source and the second as the target, so each termEntry holds exactly those two, source first,
- * and each langSet its preferred term first.
- */
-export function glossaryPairs(result: RunResult): Array<{ a: LangCode; b: LangCode; entries: GlossaryEntry[] }> {
-  const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
-  const entries = entriesById(result);
-  const pairs: Array<{ a: LangCode; b: LangCode; entries: GlossaryEntry[] }> = [];
-  for (let i = 0; i < langs.length; i++) {
-    for (let j = i + 1; j < langs.length; j++) {
-      const [a, b] = [langs[i]!, langs[j]!];
-      pairs.push({ a, b, entries: entries.filter((e) => variantsOf(e, a).length > 0 && variantsOf(e, b).length > 0) });
-    }
-  }
-  return pairs;
-}
-
+/** One file per pair of languages (glossaryPairs): each termEntry holds exactly the two langSets, source first, each langSet its preferred term first. */
 export function pairTbxFiles(result: RunResult): OutputFile[] {
   const langOf = new Map(result.documents.map((d) => [d.doc.id, d.lang.code]));
   const all = entriesById(result);

@@ -17,7 +17,7 @@ import type { LangCode, Link, RunResult } from '../types.ts';
 import { byDocsThenPosition } from '../align/link-order.ts';
 import { round4 } from './csv.ts';
 import type { OutputFile } from './files.ts';
-import { compareStrings, formatSpan, indexRun, type RunIndex } from './run-index.ts';
+import { formatSpan, indexRun, languagePairs, type RunIndex } from './run-index.ts';
 import { serialize, xmlText } from './xml.ts';
 import { addTuv, tmxDocument } from './tmx.ts';
 
@@ -30,23 +30,17 @@ export function pairTmxName(a: LangCode, b: LangCode): string {
 
 export function pairTmxFiles(result: RunResult): OutputFile[] {
   const index = indexRun(result);
-  const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
   const links = result.pairs.flatMap((p) => p.links).filter((l) => result.tmInclude === 'related' || l.kind !== 'related');
-  const files: OutputFile[] = [];
-  for (let i = 0; i < langs.length; i++) {
-    for (let j = i + 1; j < langs.length; j++) {
-      const [a, b] = [langs[i]!, langs[j]!];
-      const oriented: Link[] = [];
-      for (const l of links) {
-        const [ls, lt] = [index.lang(l.src.doc), index.lang(l.tgt.doc)];
-        if (ls === a && lt === b) oriented.push(l);
-        else if (ls === b && lt === a) oriented.push({ ...l, src: l.tgt, tgt: l.src });
-      }
-      oriented.sort(byDocsThenPosition);
-      files.push({ name: pairTmxName(a, b), content: pairTmx(result, index, a, b, oriented) });
+  return languagePairs(result).map(([a, b]) => {
+    const oriented: Link[] = [];
+    for (const l of links) {
+      const [ls, lt] = [index.lang(l.src.doc), index.lang(l.tgt.doc)];
+      if (ls === a && lt === b) oriented.push(l);
+      else if (ls === b && lt === a) oriented.push({ ...l, src: l.tgt, tgt: l.src });
     }
-  }
-  return files;
+    oriented.sort(byDocsThenPosition);
+    return { name: pairTmxName(a, b), content: pairTmx(result, index, a, b, oriented) };
+  });
 }
 
 function pairTmx(result: RunResult, index: RunIndex, srclang: LangCode, tgtlang: LangCode, links: readonly Link[]): string {

@@ -10,7 +10,7 @@ import { localeOf } from './locales.ts';
 import type { LangCode, Quote, RunResult } from '../types.ts';
 import { round4 } from './csv.ts';
 import type { OutputFile } from './files.ts';
-import { compareStrings } from './run-index.ts';
+import { languagePairs } from './run-index.ts';
 import { serialize, xmlText } from './xml.ts';
 import { addTuv, tmxDocument } from './tmx.ts';
 
@@ -25,12 +25,8 @@ function sentOf(q: Quote): string {
 }
 
 export function quoteTmxFiles(result: RunResult): OutputFile[] {
-  const langs = [...new Set(result.documents.map((d) => d.lang.code))].sort(compareStrings);
   const groups = (result.quotes ?? []).filter((g) => g.members.length > 1);
-  const files: OutputFile[] = [];
-  for (let i = 0; i < langs.length; i++) {
-    for (let j = i + 1; j < langs.length; j++) {
-      const [a, b] = [langs[i]!, langs[j]!];
+  return languagePairs(result).map(([a, b]) => {
       const [la, lb] = [localeOf(result.locales, a), localeOf(result.locales, b)];
       const { doc, body } = tmxDocument(result.manifest.tool.version, la);
       let n = 0;
@@ -49,8 +45,6 @@ export function quoteTmxFiles(result: RunResult): OutputFile[] {
           }
         }
       }
-      files.push({ name: quoteTmxName(a, b), content: serialize(doc) });
-    }
-  }
-  return files;
+      return { name: quoteTmxName(a, b), content: serialize(doc) };
+  });
 }

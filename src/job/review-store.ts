@@ -74,6 +74,11 @@ export async function previousManifest(outDir: string): Promise<Partial<RunManif
 async function readDecisionsFile(file: string, options: ParseOptions): Promise<ParsedDecisions> {
   const bytes = await readIfExists(file, true);
   if (bytes === undefined) throw new PolyalignError('review.invalid', 'no such decisions file', { path: file });
+  return parseDecisionsBytes(bytes, file, options);
+}
+
+/** A workbook's sheets (by its name), else a CSV's text. */
+async function parseDecisionsBytes(bytes: Buffer, file: string, options: ParseOptions): Promise<ParsedDecisions> {
   if (isWorkbook(file)) return joinSheets(await parseWorkbookDecisions(bytes, file, options));
   return parseDecisions(bytes.toString('utf8'), file, options);
 }
@@ -195,9 +200,9 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       const path = join(options.outDir, name);
       const bytes = await readIfExists(path, true);
       if (bytes === undefined) continue;
-      const workbook = name === WORKBOOK_NAME;
-      const text = workbook ? undefined : bytes.toString('utf8');
-      if ((workbook ? sha256(bytes) : sha256(text!)) === recorded[name]) continue;
+      // the recorded hash is of the bytes written (a CSV's UTF-8 text hashes the same as its bytes)
+      if (sha256(bytes) === recorded[name]) continue;
+      const text = name === WORKBOOK_NAME ? undefined : bytes.toString('utf8');
       // A file from before decisions existed has no status column: nothing of a reviewer's to keep. The
       // header is read as the parser reads it (a spreadsheet may have saved `;` or tabs); a header that
       // cannot be read goes on to the parser, whose error stops the run.
@@ -207,7 +212,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) };
       let parsed: ParsedDecisions;
       try {
-        parsed = workbook ? joinSheets(await parseWorkbookDecisions(bytes, file, parseOptions)) : parseDecisions(text!, file, parseOptions);
+        parsed = await parseDecisionsBytes(bytes, file, parseOptions);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         throw new PolyalignError(

@@ -9,7 +9,8 @@ import { MANIFEST_NAME, parseFormats, renderOutputs, writeOutputs } from '../exp
 import { withFolderLock } from '../export/folder-lock.ts';
 import { withOutputHashes } from '../export/manifest.ts';
 import { DEFAULT_CSV_DIALECT, parseCsvDelimiter } from '../export/csv.ts';
-import { parseLocales, resolveLocales } from '../export/locales.ts';
+import { resolveLocales } from '../export/locales.ts';
+import { localeRequest } from './locales-file.ts';
 import { loadInputs, parseEncodings } from '../ingest/index.ts';
 import { parseLangOverrides } from '../language/index.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -63,7 +64,7 @@ export async function runCommand(options: RunCommandOptions, reporter: Reporter)
 
 async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOver: readonly string[]): Promise<RunResult> {
   const formats = parseFormats(options.format);
-  const localeRequest = options.locales !== undefined ? parseLocales(options.locales) : undefined;
+  const locales = options.locales !== undefined ? localeRequest(options.locales) : undefined;
   const csv = options.csvDelimiter !== undefined ? parseCsvDelimiter(options.csvDelimiter) : DEFAULT_CSV_DIALECT;
   const overrides = options.lang ? parseLangOverrides(options.lang) : {};
   const t0 = performance.now();
@@ -120,7 +121,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     },
   });
   result.manifest.timings = { read: readMs, ...result.manifest.timings };
-  result.locales = resolveLocales(result.documents.map((d) => d.lang), localeRequest);
+  result.locales = resolveLocales(result.documents.map((d) => d.lang), locales);
   result.csv = csv;
   result.manifest.locales = result.locales.locales;
   result.manifest.csv = csv;

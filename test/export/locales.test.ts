@@ -1,3 +1,4 @@
+import { localeRequest } from '../../src/job/locales-file.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,13 +37,13 @@ describe('locales', () => {
   it('reads a file of code=locale lines with comments', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'polyalign-locales-')), 'locales.txt');
     writeFileSync(file, '# our clients\nbs=bs-Latn-BA\nro=ro-MD\n');
-    expect(resolveLocales(langs('bs', 'ro'), parseLocales(file)).locales).toMatchObject({ bs: 'bs-Latn-BA', ro: 'ro-MD' });
+    expect(resolveLocales(langs('bs', 'ro'), localeRequest(file)).locales).toMatchObject({ bs: 'bs-Latn-BA', ro: 'ro-MD' });
   });
 
   it('refuses what is not a locale, another language, and a value that is neither pairs nor a file, naming the option', () => {
     expect(() => parseLocales('sl=Slovenian')).toThrow(/--locales: .*"Slovenian" is not a locale such as sl-SI/);
     expect(() => parseLocales('sl=hr-HR')).toThrow(/sl=hr-HR gives sl the locale of another language/);
-    expect(() => parseLocales('nowhere.txt')).toThrow(/"nowhere.txt" is neither code=locale pairs nor a file/);
+    expect(() => localeRequest('nowhere.txt')).toThrow(/"nowhere.txt" is neither code=locale pairs nor a file/);
     expect(() => parseLocales('sl')).toThrow(/--locales/);
     expect(canonicalLocale('sr-latn-rs')).toBe('sr-Latn-RS');
     expect(canonicalLocale('not a tag')).toBeUndefined();
