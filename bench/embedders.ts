@@ -7,6 +7,7 @@ import { combineEmbedders } from '../src/embed/combined.ts';
 import { createLexicalEmbedder } from '../src/embed/lexical.ts';
 import { createStaticEmbedder, SHIPPED_MODEL_DIR } from '../src/embed/static.ts';
 import type { StaticEmbedder } from '../src/embed/static.ts';
+import { readPairScorer } from '../src/embed/static/model-files.ts';
 
 export type BenchEmbedder = 'lexical' | 'polyalign' | 'static';
 export const BENCH_EMBEDDERS: BenchEmbedder[] = ['lexical', 'polyalign'];
@@ -17,7 +18,9 @@ export async function embedderFactory(name: BenchEmbedder, options: { dir?: stri
   const model: StaticEmbedder = await createStaticEmbedder(options.dir ?? SHIPPED_MODEL_DIR);
   if (name === 'static') return () => model;
   const weight = options.weight ?? model.model.config.polyalign.weight;
-  return (corpus) => combineEmbedders(model, createLexicalEmbedder({ corpus }), weight);
+  // the pair scorer was fitted for the model at its own weight
+  const scorer = options.weight === undefined ? await readPairScorer(options.dir ?? SHIPPED_MODEL_DIR) : undefined;
+  return (corpus) => combineEmbedders(model, createLexicalEmbedder({ corpus }), weight, undefined, scorer);
 }
 
 /** `--embedder <name>` from a benchmark's arguments, default `fallback`. */

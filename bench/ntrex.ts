@@ -2,7 +2,7 @@
 // independently with a fixed seed, strict and lax P/R/F1 for all 21 language pairs,
 // beside hunalign on the same pairs.
 //
-//   node --import tsx bench/ntrex.ts [--embedder lexical|polyalign] [--weight W] [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all]
+//   node --import tsx bench/ntrex.ts [--embedder lexical|polyalign] [--weight W] [--articles N] [--from N] [--no-hunalign] [--pairs] [--bands] [--mode M] [--witnesses all] [--pair-scorer on|off]
 //
 // --weight W joins the model and the lexical channel at W instead of the model's own weight.
 // --articles N uses N articles (from article --from, default 0): calibrate on one slice, check on another.
@@ -29,6 +29,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignPair, scoreAlignments } from '../src/align/index.ts';
 import { settleLinks } from '../src/align/nway.ts';
+import { rescorePair, type PairScorerModel } from '../src/align/pair-scorer.ts';
+import { documentWords } from '../src/align/words.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
@@ -263,6 +265,8 @@ export interface NtrexOptions {
   /** n-way condition: count translations of either side as witnesses too (`--witnesses all`); default: independent ones only. */
   independentWitnesses?: boolean;
   conditions?: Condition[];
+  /** Links this pair scorer adds to the mining pairs (src/align/pair-scorer.ts), as a run does with its embedder's. */
+  pairScorer?: PairScorerModel;
   log?: (line: string) => void;
   /** When given, filled with how often links (accepted or below threshold) are strictly right, per condition, method and margin band of 0.1. */
   bands?: Record<string, { right: number; total: number }>;
@@ -313,6 +317,7 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
       const calibration = { ...calibrationFor(embedder.kind), ...options.calibration };
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
+      const words = options.pairScorer ? await documentWords(sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) })), (t) => embedder.embed(t)) : undefined;
       const embedSeconds = since(embedStart);
       let pairSeconds = 0;
       const offset = art * 10_000;
@@ -323,7 +328,11 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
           const alignStart = performance.now();
-          const result = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
+          const aligned = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
+          const result =
+            options.pairScorer && words
+              ? rescorePair(aligned, docs[i]!, docs[j]!, { a: words.get(sides[i]!.code)!, b: words.get(sides[j]!.code)! }, { a: docs[i]!.lengths!, b: docs[j]!.lengths! }, options.pairScorer)
+              : aligned;
           pairSeconds += since(alignStart);
           run.push(result);
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
@@ -416,7 +425,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const weight = args.includes('--weight') ? Number(args[args.indexOf('--weight') + 1]) : undefined;
   const make = await embedderFactory(embedderArg(args), weight !== undefined ? { weight } : {});
   const embedder = async (corpus: string[]) => make(corpus);
-  const results = await runNtrex({ embedder, ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
+  // --pair-scorer on|off: with the embedder's pair scorer, as a run has it (default), or mining by margin alone
+  const scorerArg = args.includes('--pair-scorer') ? args[args.indexOf('--pair-scorer') + 1] : 'on';
+  const pairScorer = scorerArg === 'on' ? make([]).pairScorer : undefined;
+  const results = await runNtrex({ embedder, ...(pairScorer ? { pairScorer } : {}), ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
   console.table(summariseNtrex(results, timing));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');

@@ -5,6 +5,7 @@
 
 import { DEFAULT_MODE } from './align/index.ts';
 import { alignPairs } from './align/pair-pool.ts';
+import { rescoreMining } from './align/rescore.ts';
 import { calibrationFor } from './align/calibration.ts';
 import { annotateConfidence, confidenceModelFor } from './align/confidence.ts';
 import { assessLinks } from './align/assess.ts';
@@ -73,6 +74,11 @@ export interface PipelineOptions {
   skipped?: SkippedInput[];
   /** Threads that align the pairs of documents, this one included (default 1); see align/pair-pool.ts. */
   jobs?: number;
+  /**
+   * Decide the links of comparable (mining) pairs with the embedder's pair scorer (align/pair-scorer.ts)
+   * where it has one (default true); false mines by margin alone. A `minScore` turns it off too.
+   */
+  pairScorer?: boolean;
   /** What the TMX files will take (default equivalent links only): the coverage warnings name what they leave empty. */
   tmInclude?: TmInclude;
 }
@@ -254,9 +260,17 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     });
   });
 
+  // comparable pairs: links the embedder's pair scorer adds (not under a plain --min-score)
+  const scorer = options.pairScorer !== false && options.minScore === undefined ? embedder.pairScorer : undefined;
+  const mined = scorer
+    ? await time('pair-scorer', () =>
+        rescoreMining(aligned, segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text) })), new Map(vectors.map((v) => [v.id, v])), (t) => embedder.embed(t), scorer),
+      )
+    : aligned;
+
   const decisions = options.decisions;
-  const linkReview = decisions ? applyLinkDecisions(aligned, segmented, decisions.links, spanScorer(vectors)) : undefined;
-  const reviewed = linkReview?.pairs ?? aligned;
+  const linkReview = decisions ? applyLinkDecisions(mined, segmented, decisions.links, spanScorer(vectors)) : undefined;
+  const reviewed = linkReview?.pairs ?? mined;
 
   // What is exported as aligned: links a third document corroborates or that are strong on their own,
   // and that agree with the n-way groups; the rest become candidates (`below`). Confirmed links stay.
@@ -343,7 +357,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     languages,
     ...(warnings.length ? { warnings } : {}),
     embedder: { id: embedder.id, dim: embedder.dim, kind: embedder.kind, ...embedder.describe?.() },
-    parameters: { mode, minScore: options.minScore ?? 'default', calibration, tmInclude, ...options.parameters },
+    parameters: { mode, minScore: options.minScore ?? 'default', calibration, pairScorer: scorer ? { accept: scorer.accept } : 'off', tmInclude, ...options.parameters },
     coverage: coverage.map((c) => ({ pair: `${c.langs[0]}–${c.langs[1]}`, equivalent: c.equivalent, related: c.related, below: c.below })),
     pairs: pairs.map((p) => ({
       src: p.src,
@@ -364,6 +378,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       linksRelated: pairs.reduce((n, p) => n + p.links.filter((l) => l.kind === 'related').length, 0),
       // Candidates not exported as aligned: below the threshold, uncorroborated or in conflict with the groups.
       linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
+      linksAddedByPairScorer: pairs.reduce((n, p) => n + p.links.filter((l) => l.pairScore !== undefined).length, 0),
       linksCorroborated: grouping.corroborated.length,
       linksUncorroborated: grouping.uncorroborated.length,
       linksInConflict: grouping.conflicts.length,

@@ -140,6 +140,8 @@ export interface Link {
   kind?: LinkKind;
   /** What the two sides show beyond their similarity (src/align/evidence.ts); set with the confidence. */
   evidence?: LinkEvidence;
+  /** A link the pair scorer added (src/align/pair-scorer.ts): its probability that the pair is a translation unit. */
+  pairScore?: number;
   method: Method;
   status: Status;
 }
@@ -161,6 +163,16 @@ export interface LinkEvidence {
   unmatchedNumbers: [string[], string[]];
   /** A headline faces a sentence, or a span joins a headline to the sentence after it. */
   headline: boolean;
+}
+
+/**
+ * The pair scorer for mining (src/align/pair-scorer.ts): logistic weights over a candidate pair's
+ * features (PAIR_FEATURES, bias first) and the probability from which a candidate pair is linked.
+ * Fitted for one embedder's vectors, it ships with the model (models/polyalign/…/pair-scorer.json).
+ */
+export interface PairScorerModel {
+  weights: readonly number[];
+  accept: number;
 }
 
 /** The alignment of one pair of documents. */

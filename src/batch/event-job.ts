@@ -22,6 +22,8 @@ export interface EventOptions {
   modelsDir: string;
   mode: Mode;
   minScore?: number;
+  /** `--no-pair-scorer`: false. */
+  pairScorer?: boolean;
   format: string;
   /** `--tm-include`. */
   tmInclude?: TmInclude;
@@ -107,6 +109,7 @@ export async function runEvent(task: EventTask): Promise<EventOutcome> {
         modelsDir: options.modelsDir,
         mode: options.mode,
         ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+        ...(options.pairScorer === false ? { pairScorer: false } : {}),
         format: options.format,
         ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
         ...(options.locales !== undefined ? { locales: options.locales } : {}),

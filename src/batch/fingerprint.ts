@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SHIPPED_MODEL_DIR } from '../embed/static.ts';
 import { sha256 } from '../export/manifest.ts';
-import { STATIC_MODEL_FILES } from '../embed/static/model-files.ts';
+import { PAIR_SCORER_FILE, STATIC_MODEL_FILES } from '../embed/static/model-files.ts';
 import { listInputFiles } from '../ingest/index.ts';
 import { listModels, pickAuto } from '../models/list.ts';
 import { VERSION } from '../version.ts';
@@ -49,7 +49,9 @@ export async function embedderFingerprint(choice: EmbedderChoice, model: string,
   const hashes = await Promise.all(STATIC_MODEL_FILES.map((f) => fileHash(join(SHIPPED_MODEL_DIR, f))));
   // auto without the shipped model falls back to the lexical embedder
   if (hashes.some((h) => h === null)) return choice === 'auto' ? 'lexical' : 'polyalign:missing';
-  return `polyalign:${sha256(hashes.join(','))}`;
+  // the pair scorer beside it decides links too (optional: a model without one mines by margin alone)
+  const scorer = await fileHash(join(SHIPPED_MODEL_DIR, PAIR_SCORER_FILE));
+  return `polyalign:${sha256(hashes.join(','))}${scorer ? `:${scorer}` : ''}`;
 }
 
 /**

@@ -69,6 +69,7 @@ Examples:
               modelsDir: opts.modelsDir,
               mode: opts.mode,
               ...(opts.minScore !== undefined ? { minScore: opts.minScore } : {}),
+              ...(opts.pairScorer === false ? { pairScorer: false } : {}),
               format: opts.format,
               tmInclude: opts.tmInclude,
               ...style,

@@ -65,7 +65,8 @@ export function withAlignOptions(command: Command): Command {
       '--min-score <x>',
       `acceptance threshold on the margin, for both methods (default: per method and embedder: ${defaultThresholds()}; an ordered link that continues the path is accepted whatever its margin)`,
       parseScore,
-    );
+    )
+    .option('--no-pair-scorer', 'comparable reports: mine by margin alone, without the links the pair scorer adds (a --min-score also turns it off)');
 }
 
 /** `--locales` and `--csv-delimiter`: how the outputs name languages and separate CSV cells. */

@@ -52,6 +52,7 @@ Examples:
           modelsDir: opts.modelsDir,
           mode: opts.mode,
           minScore: opts.minScore,
+          pairScorer: opts.pairScorer !== false,
           lang: opts.lang,
           format: opts.format,
           tmInclude: opts.tmInclude,

@@ -91,6 +91,7 @@ export async function batchCommand(options: BatchCommandOptions): Promise<BatchR
     modelsDir: resolve(options.modelsDir),
     mode: options.mode,
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+    ...(options.pairScorer === false ? { pairScorer: false } : {}),
     format: options.format,
     ...(options.tmInclude !== undefined ? { tmInclude: options.tmInclude } : {}),
     ...(options.locales !== undefined ? { locales: options.locales } : {}),

@@ -16,8 +16,10 @@ export function summarise(result: RunResult, outDir: string): string[] {
   }
   const c = result.manifest.counts;
   const ordered = result.pairs.filter((p) => p.method === 'ordered').length;
+  const scorer = result.manifest.parameters.pairScorer;
+  const added = scorer && scorer !== 'off' && result.pairs.length > ordered ? `; the pair scorer added ${c.linksAddedByPairScorer ?? 0}` : '';
   lines.push(
-    `aligned ${result.pairs.length} document pair${result.pairs.length === 1 ? '' : 's'} (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links, ${c.linksBelowThreshold} candidates not accepted`,
+    `aligned ${result.pairs.length} document pair${result.pairs.length === 1 ? '' : 's'} (${ordered} ordered, ${result.pairs.length - ordered} mining): ${c.links} links${added}, ${c.linksBelowThreshold} candidates not accepted`,
   );
   const coverage = result.manifest.coverage ?? [];
   if (coverage.length > 0) {

@@ -5,6 +5,7 @@
 // w is the model's own (config.json `polyalign.weight`), chosen on held-out FLORES lines.
 
 import type { Embedder } from './embedder.ts';
+import type { PairScorerModel } from '../types.ts';
 
 /** One text's joined vector: √w·x then √(1−w)·y. */
 export function joinVectors(x: Float32Array, y: Float32Array, weight: number): Float32Array {
@@ -15,7 +16,7 @@ export function joinVectors(x: Float32Array, y: Float32Array, weight: number): F
   return out;
 }
 
-export function combineEmbedders(model: Embedder, lexical: Embedder, weight: number, label?: string): Embedder {
+export function combineEmbedders(model: Embedder, lexical: Embedder, weight: number, label?: string, pairScorer?: PairScorerModel): Embedder {
   if (!(weight >= 0 && weight <= 1)) throw new Error(`Expected a weight between 0 and 1, not ${weight}`);
   const dim = model.dim + lexical.dim;
   return {
@@ -23,6 +24,7 @@ export function combineEmbedders(model: Embedder, lexical: Embedder, weight: num
     kind: 'static+lexical',
     dim,
     ...(label ? { label } : {}),
+    ...(pairScorer ? { pairScorer } : {}),
     async embed(texts: string[]): Promise<Float32Array[]> {
       const [x, y] = await Promise.all([model.embed(texts), lexical.embed(texts)]);
       return x.map((v, i) => joinVectors(v, y[i]!, weight));

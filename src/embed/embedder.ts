@@ -1,5 +1,7 @@
 // What the pipeline needs from an embedder. The aligner never sees one: it takes vectors.
 
+import type { PairScorerModel } from '../types.ts';
+
 export interface Embedder {
   /** Stable identifier, part of the cache key and of run.json: `lexical-v1`, `Xenova/LaBSE:q8:cls-pooler`. */
   readonly id: string;
@@ -8,6 +10,8 @@ export interface Embedder {
   readonly dim: number;
   /** What the console says ran, when the id is not readable on its own. */
   readonly label?: string;
+  /** The pair scorer fitted for this embedder's vectors (align/pair-scorer.ts), where it has one. */
+  readonly pairScorer?: PairScorerModel;
   /** One L2-normalised vector per text, in order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /**

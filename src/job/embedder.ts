@@ -9,6 +9,7 @@ import type { Embedder } from '../embed/embedder.ts';
 import { createLexicalEmbedder } from '../embed/lexical.ts';
 import { createStaticEmbedder, SHIPPED_MODEL, SHIPPED_MODEL_DIR } from '../embed/static.ts';
 import { createTransformersEmbedder } from '../embed/transformers.ts';
+import { readPairScorer } from '../embed/static/model-files.ts';
 import { PolyalignError } from '../errors.ts';
 import { listModels, pickAuto } from '../models/list.ts';
 
@@ -30,10 +31,12 @@ export interface EmbedderRequest {
 }
 
 async function polyalignEmbedder(request: EmbedderRequest): Promise<Embedder> {
-  const model = await createStaticEmbedder(request.staticDir ?? SHIPPED_MODEL_DIR);
+  const dir = request.staticDir ?? SHIPPED_MODEL_DIR;
+  const model = await createStaticEmbedder(dir);
+  const scorer = await readPairScorer(dir);
   const { name, version, weight } = model.model.config.polyalign;
-  const label = `${name} ${version} (sha256 ${model.model.hash}) with the lexical channel, weight ${weight}`;
-  return combineEmbedders(model, createLexicalEmbedder({ corpus: request.corpus }), weight, label);
+  const label = `${name} ${version} (sha256 ${model.model.hash}) with the lexical channel, weight ${weight}${scorer ? `, and its pair scorer (links from ${scorer.accept})` : ''}`;
+  return combineEmbedders(model, createLexicalEmbedder({ corpus: request.corpus }), weight, label, scorer);
 }
 
 export async function chooseEmbedder(request: EmbedderRequest): Promise<{ embedder: Embedder; why: string }> {

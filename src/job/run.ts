@@ -29,6 +29,8 @@ export interface RunCommandOptions {
   modelsDir: string;
   mode: Mode;
   minScore?: number;
+  /** `--no-pair-scorer`: false mines comparable pairs by margin alone. */
+  pairScorer?: boolean;
   lang?: string;
   format: string;
   /** `--tm-include`: equivalent links only in the TMX files (the default), or related ones too. */
@@ -102,6 +104,7 @@ async function runLocked(options: RunCommandOptions, reporter: Reporter, tookOve
     mode: options.mode,
     lang: overrides,
     ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
+    ...(options.pairScorer === false ? { pairScorer: false } : {}),
     onProgress: (e) => reporter.progress(e),
     ...(decisions ? { decisions } : {}),
     ...(previousRun ? { previousRun } : {}),

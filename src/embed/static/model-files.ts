@@ -3,6 +3,7 @@
 //   tokenizer.json      a Hugging Face WordPiece tokenizer with polyalign's normaliser
 //   config.json         model2vec's keys (`normalize`, `hidden_dim`) and polyalign's own (`polyalign`)
 //   README.md           the model card
+//   pair-scorer.json    optional: the pair scorer fitted for the model joined with the lexical channel
 // A text's vector is the sum of its tokens' rows (the mean, which model2vec takes, points the
 // same way), scaled to unit length.
 
@@ -13,11 +14,14 @@ import { PolyalignError } from '../../errors.ts';
 import { readSafetensors, writeSafetensors } from './safetensors.ts';
 import type { Dtype } from './safetensors.ts';
 import type { TokenizerJson } from './tokenizer.ts';
+import type { PairScorerModel } from '../../types.ts';
 
 export const WEIGHTS_FILE = 'model.safetensors';
 export const TOKENIZER_FILE = 'tokenizer.json';
 export const CONFIG_FILE = 'config.json';
 export const CARD_FILE = 'README.md';
+/** The pair scorer fitted for the model joined with the lexical channel (align/pair-scorer.ts); optional. */
+export const PAIR_SCORER_FILE = 'pair-scorer.json';
 export const STATIC_MODEL_FILES = [CONFIG_FILE, TOKENIZER_FILE, WEIGHTS_FILE] as const;
 
 export interface StaticConfig {
@@ -77,5 +81,27 @@ export async function readStaticModel(dir: string): Promise<StaticModelFiles> {
     return { config, tokenizer, vocabSize, dim, embeddings: t.data, hash: shortHash(weightBytes!) };
   } catch (cause) {
     throw new PolyalignError('model.load', `cannot read the static model: ${(cause as Error).message}`, { path: dir, cause });
+  }
+}
+
+/**
+ * The pair scorer kept beside a model (PAIR_SCORER_FILE), or undefined when the folder has none (the
+ * model then mines by margin alone). A file that is there but not a scorer stops the run.
+ */
+export async function readPairScorer(dir: string): Promise<PairScorerModel | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, PAIR_SCORER_FILE));
+  } catch {
+    return undefined;
+  }
+  try {
+    const json = JSON.parse(bytes.toString('utf8')) as { weights?: unknown; accept?: unknown };
+    const { weights, accept } = json;
+    if (!Array.isArray(weights) || weights.length === 0 || !weights.every((w) => typeof w === 'number' && Number.isFinite(w))) throw new Error('expected "weights", a list of numbers');
+    if (typeof accept !== 'number' || !(accept > 0 && accept < 1)) throw new Error('expected "accept", a probability between 0 and 1');
+    return { weights: weights as number[], accept };
+  } catch (cause) {
+    throw new PolyalignError('model.load', `cannot read ${PAIR_SCORER_FILE}: ${(cause as Error).message}`, { path: join(dir, PAIR_SCORER_FILE), cause });
   }
 }
