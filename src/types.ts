@@ -138,6 +138,8 @@ export interface Link {
   confidence?: number;
   /** `equivalent` or `related` (src/align/kind.ts); set with the confidence. */
   kind?: LinkKind;
+  /** `reviewer` when a reviewer set `kind` (alignments.csv's `kind` edited; review/apply-links.ts); absent when kind.ts decides it. */
+  kindBy?: 'reviewer';
   /** What the two sides show beyond their similarity (src/align/evidence.ts); set with the confidence. */
   evidence?: LinkEvidence;
   method: Method;
@@ -300,8 +302,11 @@ export interface ReviewSummary {
   decisions: { links: number; entries: number; quotes: number };
   /** Files whose decisions were merged into the store by this run. */
   imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
-  /** Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold, `added` never proposed. */
-  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number; retyped: number; quotesConfirmed: number; quotesRejected: number };
+  /**
+   * Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold,
+   * `added` never proposed; `kindRelated` made related and `kindEquivalent` confirmed by a kind a reviewer edited.
+   */
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kindRelated: number; kindEquivalent: number; kept: number; rejectedEntries: number; canonical: number; retyped: number; quotesConfirmed: number; quotesRejected: number };
   /** Decisions that contradict each other; each line says what was done. */
   conflicts: string[];
   /** A newer decision reversing an older one (applied). */

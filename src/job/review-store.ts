@@ -20,6 +20,7 @@ import {
   headerOf,
   mergeDecisions,
   parseDecisions,
+  sameDecision,
   parseStore,
   serialiseStore,
   STORE_NAME,
@@ -120,7 +121,8 @@ function disagreements(edited: readonly EditedOutput[]): string[] {
     const older = newer === csv ? workbook : csv;
     for (const d of csv.decisions) {
       const w = inWorkbook.get(decisionKey(d));
-      if (!w || (w.status === d.status && (w.kind !== 'entry' || d.kind !== 'entry' || (w.canonical === d.canonical && w.type === d.type)))) continue;
+      // agreeing, or one of them silent where the other sets a link's kind
+      if (!w || sameDecision(w, d) || sameDecision(d, w)) continue;
       const [taken, left] = newer === csv ? [d, w] : [w, d];
       lines.push(`${describe(d)}: ${csv.file} and ${workbook.file} were both edited and disagree; ${newer.file}, saved last, is in force (${statusOf(taken)}), not ${older.file}'s (${statusOf(left)})`);
     }
@@ -129,6 +131,7 @@ function disagreements(edited: readonly EditedOutput[]): string[] {
 }
 
 function statusOf(d: Decision): string {
+  if (d.kind === 'link' && d.linkKind) return `${d.status}, kind ${d.linkKind}`;
   return d.kind === 'entry' ? `${d.status}, canonical ${JSON.stringify(d.canonical)}${d.type ? `, type ${d.type}` : ''}` : d.status;
 }
 
