@@ -280,6 +280,11 @@ export interface RunManifest {
   /** The type of each glossary entry as written to glossary.csv, by entry id: tells the next run which types a reviewer edited. */
   glossaryType?: Record<string, string>;
   /**
+   * The rows alignments.csv shows as `related`, by `doc:sent ↔ doc:sent` (review/decision.ts `linkRowKey`),
+   * every other row being `equivalent`: tells the next run which kinds a reviewer edited.
+   */
+  alignmentsRelated?: string[];
+  /**
    * sha256 of each output written (but run.json), so the next run can tell a hand-edited file. A run
    * that does not rewrite alignments.csv or glossary.csv (`--format`) carries their previous hashes.
    */

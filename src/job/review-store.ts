@@ -185,6 +185,8 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
   const canonicalBefore = previous?.glossaryCanonical;
   const typeBefore = previous?.glossaryType;
+  // and the kinds it wrote, which ones a reviewer edited in its alignments.csv (or workbook)
+  const relatedBefore = previous?.alignmentsRelated;
   const recorded = previous?.outputHashes ?? {};
   /**
    * A row of the run's own alignments.csv or glossary.csv shows the decision in force when the run
@@ -212,7 +214,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       const header = text === undefined ? undefined : headerOf(text);
       if (header && !header.includes('status')) continue;
       const file = label(options.outDir, name);
-      const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) };
+      const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}), ...(relatedBefore ? { relatedBefore } : {}) };
       let parsed: ParsedDecisions;
       try {
         parsed = await parseDecisionsBytes(bytes, file, parseOptions);
@@ -238,10 +240,12 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   for (const file of options.files) {
     const own = ownOutput(file);
     const ownGlossary = (own === 'glossary.csv' || own === WORKBOOK_NAME) && canonicalBefore;
+    const ownAlignments = (own === 'alignments.csv' || own === WORKBOOK_NAME) && relatedBefore;
     const parsed = await readDecisionsFile(file, {
       at,
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
       ...(ownGlossary ? { canonicalBefore, ...(typeBefore ? { typeBefore } : {}) } : {}),
+      ...(ownAlignments ? { relatedBefore } : {}),
     });
     const decisions = [...parsed.links, ...parsed.entries, ...parsed.quotes];
     take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);

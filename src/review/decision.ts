@@ -3,6 +3,7 @@
 // renumbers sentences and groups but leaves the text of a sentence as it was. A glossary decision names
 // its entry by the forms seen (its variants), never by its id, for the same reason.
 
+import { compareStrings } from '../text/compare.ts';
 import type { EntityType, LinkKind } from '../types.ts';
 
 export type LinkStatus = 'confirmed' | 'rejected';
@@ -118,6 +119,16 @@ export function sameDecision(a: Decision, b: Decision): boolean {
   if (a.status !== b.status) return false;
   if (a.kind === 'link' && b.kind === 'link') return b.linkKind === undefined || decidedKind(a) === b.linkKind;
   return a.kind === 'entry' && b.kind === 'entry' ? a.canonical === b.canonical && a.type === b.type : true;
+}
+
+/**
+ * A row of alignments.csv as run.json names it (`alignmentsRelated`): its two documents and sentence
+ * cells (`12` or `12-13`), `doc:sent ↔ doc:sent`, the two sides in code-unit order so that a row read
+ * with its sides swapped has the same key.
+ */
+export function linkRowKey(srcDoc: string, srcSent: string, tgtDoc: string, tgtSent: string): string {
+  const [a, b] = [`${srcDoc}:${srcSent}`, `${tgtDoc}:${tgtSent}`].sort(compareStrings);
+  return `${a} ↔ ${b}`;
 }
 
 /** One line for a person: `000.txt "Kim je rekao…" ↔ 004.txt "Kim sagde…"`. */
