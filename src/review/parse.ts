@@ -1,7 +1,8 @@
 // Decisions files: an alignments.csv whose `status` (or, in the run's own file, `kind`) column a
-// reviewer edited (or the review page's export, which has the same header), a glossary.csv whose `status` / `canonical` columns were
-// edited, and a quotes.csv whose `status` (and `quote_id`) columns were edited (or the page's quote
-// export). Pure: takes the file's text and its name (for messages).
+// reviewer edited (or the review page's export, which has the same header), a glossary.csv whose
+// `status` / `canonical` / `type` columns were edited, and a quotes.csv whose `status` (and
+// `quote_id`) columns were edited (or the page's quote export). Pure: takes the file's text and its
+// name (for messages).
 
 import { parse } from 'csv-parse/sync';
 import { PolyalignError } from '../errors.ts';
@@ -170,7 +171,7 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
   const known = options.knownDocs ? new Set(options.knownDocs) : undefined;
   const decided = onePerKey<LinkDecision>();
   const sentOf = (row: string[], c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
-  /** The kind the run wrote on this row (`related` where run.json lists the row, else `equivalent`), when the row's kind differs from it. */
+  /** The row's kind and the one the run wrote on it (`related` where run.json lists the row, else `equivalent`), when they differ. */
   const editedKind = (row: string[], line: number): { kind: LinkKind; written: LinkKind } | undefined => {
     if (kindCol < 0) return undefined;
     const cell = (row[kindCol] ?? '').trim().toLowerCase();
