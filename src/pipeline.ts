@@ -19,7 +19,7 @@ import { pairTmxName } from './export/tmx-pairs.ts';
 import { buildGlossary } from './glossary/index.ts';
 import { applyOverride, detectLanguage, findOverride } from './language/index.ts';
 import { isTuned, languageWarning } from './language/tuned.ts';
-import { applyGlossaryDecisions, applyLinkDecisions, linksLetIn, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
+import { applyGlossaryDecisions, applyLinkDecisions, linkRowKey, linksLetIn, spanScorer, STORE_NAME, type EntryDecision, type LinkDecision, type QuoteDecision } from './review/index.ts';
 import { MAX_SENTENCE_CHARS, segment } from './segment/index.ts';
 import { detectQuotes, groupQuotes, resolveQuoteDecisions } from './quote/index.ts';
 import { keepGroupIds } from './align/group-ids.ts';
@@ -227,6 +227,18 @@ export function coverageWarnings(coverage: readonly LanguageCoverage[], tmInclud
   return out;
 }
 
+/**
+ * The rows of alignments.csv (accepted and rejected links) whose kind is `related`, by `linkRowKey`, for
+ * run.json: the next run tells a kind a reviewer edited from the one this run wrote.
+ */
+export function relatedRows(pairs: readonly PairAlignment[]): string[] {
+  return pairs
+    .flatMap((p) => [...p.links, ...p.rejected])
+    .filter((l) => l.kind === 'related')
+    .map((l) => linkRowKey(l.src.doc, formatSpan(l.src), l.tgt.doc, formatSpan(l.tgt)))
+    .sort(compareStrings);
+}
+
 /** Run every stage after ingest. Deterministic for the same documents, embedder and options (but for timings). */
 export async function runPipeline(docs: Document[], options: PipelineOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
@@ -399,6 +411,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
     outputs: [],
     glossaryCanonical: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.canonical]).sort(([a], [b]) => compareStrings(a!, b!))),
     glossaryType: Object.fromEntries([...glossary, ...(glossaryReview?.rejected ?? [])].map((e) => [e.id, e.type]).sort(([a], [b]) => compareStrings(a!, b!))),
+    alignmentsRelated: relatedRows(pairs),
     ...(review ? { review } : {}),
   };
   return { documents: segmented, pairs, groups, glossary, ...(glossaryReview ? { rejectedGlossary: glossaryReview.rejected } : {}), quotes, manifest, tmInclude };

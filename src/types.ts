@@ -138,6 +138,8 @@ export interface Link {
   confidence?: number;
   /** `equivalent` or `related` (src/align/kind.ts); set with the confidence. */
   kind?: LinkKind;
+  /** `reviewer` when a reviewer set `kind` (alignments.csv's `kind` edited; review/apply-links.ts); absent when kind.ts decides it. */
+  kindBy?: 'reviewer';
   /** What the two sides show beyond their similarity (src/align/evidence.ts); set with the confidence. */
   evidence?: LinkEvidence;
   /** A link the pair scorer added (src/align/pair-scorer.ts): its probability that the pair is a translation unit. */
@@ -290,6 +292,11 @@ export interface RunManifest {
   /** The type of each glossary entry as written to glossary.csv, by entry id: tells the next run which types a reviewer edited. */
   glossaryType?: Record<string, string>;
   /**
+   * The rows alignments.csv shows as `related`, by `doc:sent ↔ doc:sent` (review/decision.ts `linkRowKey`),
+   * every other row being `equivalent`: tells the next run which kinds a reviewer edited.
+   */
+  alignmentsRelated?: string[];
+  /**
    * sha256 of each output written (but run.json), so the next run can tell a hand-edited file. A run
    * that does not rewrite alignments.csv or glossary.csv (`--format`) carries their previous hashes.
    */
@@ -312,8 +319,11 @@ export interface ReviewSummary {
   decisions: { links: number; entries: number; quotes: number };
   /** Files whose decisions were merged into the store by this run. */
   imported: Array<{ file: string; why: 'review' | 'hand-edited'; added: number }>;
-  /** Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold, `added` never proposed. */
-  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kept: number; rejectedEntries: number; canonical: number; retyped: number; quotesConfirmed: number; quotesRejected: number };
+  /**
+   * Of the confirmed links: `above` accepted by the aligner, `raised` candidates from below the threshold,
+   * `added` never proposed; `kindRelated` made related and `kindEquivalent` confirmed by a kind a reviewer edited.
+   */
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kindRelated: number; kindEquivalent: number; kept: number; rejectedEntries: number; canonical: number; retyped: number; quotesConfirmed: number; quotesRejected: number };
   /** Decisions that contradict each other; each line says what was done. */
   conflicts: string[];
   /** A newer decision reversing an older one (applied). */

@@ -18,10 +18,12 @@ export function numbersDisagree(e: LinkEvidence): boolean {
 export const EQUIVALENT_FROM = 0.5;
 
 /**
- * A link a reviewer confirmed is equivalent: confirming is what the confidence estimates the chance of.
+ * A link a reviewer confirmed is equivalent: confirming is what the confidence estimates the chance of;
+ * unless the reviewer gave it its kind (alignments.csv's kind edited to `related`: review/apply-links.ts).
  * `untuned`: one of its documents is in a language outside the tuned set.
  */
 export function kindOf(link: Link, untuned = false): LinkKind {
+  if (link.kindBy === 'reviewer' && link.kind) return link.kind;
   if (link.status === 'confirmed') return 'equivalent';
   const e = link.evidence;
   if (untuned || (e && (numbersDisagree(e) || e.headline))) return 'related';

@@ -46,7 +46,7 @@ function reviewLines(result: RunResult): string[] {
   }
   const a = r.applied;
   lines.push(
-    `review: ${r.decisions.links} link${r.decisions.quotes ? `, ${r.decisions.entries} glossary and ${r.decisions.quotes} quote` : ` and ${r.decisions.entries} glossary`} decisions in ${r.store}; applied ${a.confirmed} confirmed (${a.above} accepted by the tool, ${a.raised} from below the threshold, ${a.added} added by hand), ${a.rejected} rejected; glossary ${a.kept} kept (${a.canonical} renamed${a.retyped ? `, ${a.retyped} retyped` : ''}), ${a.rejectedEntries} rejected${r.decisions.quotes ? `; quotes ${a.quotesConfirmed} pair${a.quotesConfirmed === 1 ? '' : 's'} confirmed, ${a.quotesRejected} rejected` : ''}`,
+    `review: ${r.decisions.links} link${r.decisions.quotes ? `, ${r.decisions.entries} glossary and ${r.decisions.quotes} quote` : ` and ${r.decisions.entries} glossary`} decisions in ${r.store}; applied ${a.confirmed} confirmed (${a.above} accepted by the tool, ${a.raised} from below the threshold, ${a.added} added by hand), ${a.rejected} rejected${a.kindRelated || a.kindEquivalent ? `, ${a.kindRelated + a.kindEquivalent} kind${a.kindRelated + a.kindEquivalent === 1 ? '' : 's'} set by a reviewer (${a.kindRelated} related, ${a.kindEquivalent} equivalent)` : ''}; glossary ${a.kept} kept (${a.canonical} renamed${a.retyped ? `, ${a.retyped} retyped` : ''}), ${a.rejectedEntries} rejected${r.decisions.quotes ? `; quotes ${a.quotesConfirmed} pair${a.quotesConfirmed === 1 ? '' : 's'} confirmed, ${a.quotesRejected} rejected` : ''}`,
   );
   for (const c of r.changes) lines.push(`review: changed: ${c}`);
   for (const l of r.letIn ?? []) lines.push(`review: ${l}`);

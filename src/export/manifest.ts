@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { RunManifest } from '../types.ts';
 import type { OutputFile } from './files.ts';
+import { WORKBOOK_NAME } from './xlsx.ts';
 
 export function runJson(manifest: RunManifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';
@@ -28,7 +29,8 @@ export interface EditableRecord {
 /**
  * The rendered files with run.json rendered again to record the others' hashes. An editable output this
  * run writes gets the store's line count; one it does not write (`--format`) keeps the last run's hash,
- * line count and (glossary.csv) canonical forms, so an edit made to it later is still seen as one.
+ * line count and (glossary.csv) canonical forms and types, (alignments.csv) related rows, so an edit made
+ * to it later is still seen as one.
  */
 export function withOutputHashes(files: readonly OutputFile[], manifest: RunManifest, manifestName: string, editable?: EditableRecord): OutputFile[] {
   const outputHashes: Record<string, string> = {};
@@ -53,6 +55,10 @@ export function withOutputHashes(files: readonly OutputFile[], manifest: RunMani
         extra.glossaryType = previous?.glossaryType;
       }
     }
+    // alignments.csv and the workbook's alignments sheet are one table: the kinds they show are this
+    // run's when it writes either, else those of the run that wrote them
+    const tables = ['alignments.csv', WORKBOOK_NAME];
+    if (!tables.some((n) => outputs.includes(n)) && tables.some((n) => typeof previous?.outputHashes?.[n] === 'string')) extra.alignmentsRelated = previous?.alignmentsRelated;
     extra.storeLinesAtWrite = storeLinesAtWrite;
   }
   return files.map((f) => (f.name === manifestName ? { name: f.name, content: runJson({ ...manifest, ...extra, outputs, outputHashes }) } : f));

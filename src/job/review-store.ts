@@ -20,6 +20,7 @@ import {
   headerOf,
   mergeDecisions,
   parseDecisions,
+  sameDecision,
   parseStore,
   serialiseStore,
   STORE_NAME,
@@ -120,7 +121,8 @@ function disagreements(edited: readonly EditedOutput[]): string[] {
     const older = newer === csv ? workbook : csv;
     for (const d of csv.decisions) {
       const w = inWorkbook.get(decisionKey(d));
-      if (!w || (w.status === d.status && (w.kind !== 'entry' || d.kind !== 'entry' || (w.canonical === d.canonical && w.type === d.type)))) continue;
+      // agreeing, or one of them silent where the other sets a link's kind
+      if (!w || sameDecision(w, d) || sameDecision(d, w)) continue;
       const [taken, left] = newer === csv ? [d, w] : [w, d];
       lines.push(`${describe(d)}: ${csv.file} and ${workbook.file} were both edited and disagree; ${newer.file}, saved last, is in force (${statusOf(taken)}), not ${older.file}'s (${statusOf(left)})`);
     }
@@ -129,6 +131,7 @@ function disagreements(edited: readonly EditedOutput[]): string[] {
 }
 
 function statusOf(d: Decision): string {
+  if (d.kind === 'link' && d.linkKind) return `${d.status}, kind ${d.linkKind}`;
   return d.kind === 'entry' ? `${d.status}, canonical ${JSON.stringify(d.canonical)}${d.type ? `, type ${d.type}` : ''}` : d.status;
 }
 
@@ -182,6 +185,8 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   // The canonical forms the last run wrote tell which ones a reviewer edited in that run's glossary.csv.
   const canonicalBefore = previous?.glossaryCanonical;
   const typeBefore = previous?.glossaryType;
+  // and the kinds it wrote, which ones a reviewer edited in its alignments.csv (or workbook)
+  const relatedBefore = previous?.alignmentsRelated;
   const recorded = previous?.outputHashes ?? {};
   /**
    * A row of the run's own alignments.csv or glossary.csv shows the decision in force when the run
@@ -209,7 +214,7 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
       const header = text === undefined ? undefined : headerOf(text);
       if (header && !header.includes('status')) continue;
       const file = label(options.outDir, name);
-      const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}) };
+      const parseOptions: ParseOptions = { at, ...(canonicalBefore ? { canonicalBefore } : {}), ...(typeBefore ? { typeBefore } : {}), ...(relatedBefore ? { relatedBefore } : {}) };
       let parsed: ParsedDecisions;
       try {
         parsed = await parseDecisionsBytes(bytes, file, parseOptions);
@@ -235,10 +240,12 @@ async function importLocked(options: Parameters<typeof importIntoStore>[0]): Pro
   for (const file of options.files) {
     const own = ownOutput(file);
     const ownGlossary = (own === 'glossary.csv' || own === WORKBOOK_NAME) && canonicalBefore;
+    const ownAlignments = (own === 'alignments.csv' || own === WORKBOOK_NAME) && relatedBefore;
     const parsed = await readDecisionsFile(file, {
       at,
       ...(options.knownDocs ? { knownDocs: options.knownDocs } : {}),
       ...(ownGlossary ? { canonicalBefore, ...(typeBefore ? { typeBefore } : {}) } : {}),
+      ...(ownAlignments ? { relatedBefore } : {}),
     });
     const decisions = [...parsed.links, ...parsed.entries, ...parsed.quotes];
     take(file, 'review', own ? changedOnly(own, decisions) : decisions, parsed.conflicts, false);

@@ -1,7 +1,9 @@
 // Applies the link decisions in force to the alignment of every pair, before links become groups:
 // a confirmed link is accepted whatever its margin (taken from the candidates below the threshold, or
 // added when the aligner never proposed it); a rejected link leaves the accepted links and the
-// candidates for `PairAlignment.rejected`, where the grouping reads it as a cannot-link.
+// candidates for `PairAlignment.rejected`, where the grouping reads it as a cannot-link. A confirmed
+// link a reviewer made `related` (alignments.csv's kind edited) keeps that kind (align/kind.ts), so it
+// holds its group together but leaves the translation memories unless they take related links.
 
 import type { Link, PairAlignment, Segmented, Span } from '../types.ts';
 import { describe, type LinkDecision } from './decision.ts';
@@ -11,8 +13,12 @@ import { byPosition } from '../align/link-order.ts';
 
 export interface LinkApplyResult {
   pairs: PairAlignment[];
-  /** Confirmed links, of them `above` accepted by the aligner, `raised` from below the threshold and `added` by hand (never proposed); rejected links. */
-  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number };
+  /**
+   * Confirmed links, of them `above` accepted by the aligner, `raised` from below the threshold and `added`
+   * by hand (never proposed), `kindRelated` made related and `kindEquivalent` confirmed by a kind the
+   * reviewer edited; rejected links.
+   */
+  applied: { confirmed: number; rejected: number; added: number; raised: number; above: number; kindRelated: number; kindEquivalent: number };
   /** Decisions whose documents or sentences this run does not have. */
   orphaned: string[];
 }
@@ -31,7 +37,7 @@ export function applyLinkDecisions(
   const find = spanFinder(docs);
   const out = pairs.map((p) => ({ ...p, links: [...p.links], below: [...p.below], rejected: [...p.rejected] }));
   const known = new Set(docs.map((d) => d.doc.id));
-  const applied = { confirmed: 0, rejected: 0, added: 0, raised: 0, above: 0 };
+  const applied = { confirmed: 0, rejected: 0, added: 0, raised: 0, above: 0, kindRelated: 0, kindEquivalent: 0 };
   const orphaned: string[] = [];
 
   for (const d of decisions) {
@@ -63,8 +69,10 @@ export function applyLinkDecisions(
     const existing = accepted ?? below ?? take(pair.rejected);
     const link: Link = existing ?? { src, tgt, ...scorer(src, tgt), method: pair.method, status: 'auto' };
     if (d.status === 'confirmed') {
-      pair.links.push({ ...link, status: 'confirmed' });
+      pair.links.push(d.linkKind === 'related' ? { ...link, status: 'confirmed', kind: 'related', kindBy: 'reviewer' } : { ...link, status: 'confirmed' });
       applied.confirmed++;
+      if (d.linkKind === 'related') applied.kindRelated++;
+      if (d.linkKind === 'equivalent') applied.kindEquivalent++;
       if (!existing) applied.added++;
       if (below) applied.raised++;
       if (accepted) applied.above++;

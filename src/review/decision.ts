@@ -3,7 +3,8 @@
 // renumbers sentences and groups but leaves the text of a sentence as it was. A glossary decision names
 // its entry by the forms seen (its variants), never by its id, for the same reason.
 
-import type { EntityType } from '../types.ts';
+import { compareStrings } from '../text/compare.ts';
+import type { EntityType, LinkKind } from '../types.ts';
 
 export type LinkStatus = 'confirmed' | 'rejected';
 export type EntryStatus = 'keep' | 'reject';
@@ -21,6 +22,14 @@ export interface LinkDecision {
   status: LinkStatus;
   src: SpanText;
   tgt: SpanText;
+  /**
+   * Confirmed links only: the kind a reviewer gave the link by editing alignments.csv's `kind` column
+   * (`related`: the two sides say only part of the same thing; `equivalent`: they say the same). In the
+   * store, a confirmed decision without it (every decision from before kinds were read) is equivalent. A
+   * decision read from a file whose kind was not edited has none and leaves the kind in force as it is
+   * (see `sameDecision`).
+   */
+  linkKind?: LinkKind;
   /** Where the decision came from (a file name) and when it was imported (ISO time). */
   source: string;
   at: string;
@@ -96,10 +105,30 @@ export function decisionKey(d: Decision): string {
   return d.kind === 'link' ? linkKey(d) : d.kind === 'quote' ? quoteKey(d) : entryKey(d);
 }
 
-/** Whether two decisions on one key say the same thing. */
+/** The kind a confirmed link decision in force gives its link: the reviewer's, else `equivalent` (kind.ts). */
+export function decidedKind(d: Pick<LinkDecision, 'linkKind'>): LinkKind {
+  return d.linkKind ?? 'equivalent';
+}
+
+/**
+ * Whether `b` says the same as `a` on one key, `a` being the decision in force (or a file's first row on
+ * the key) and `b` the one that comes after it. A link decision that names no kind (its row's kind was
+ * not edited) says nothing about the kind, so it agrees with a confirmed decision of either kind.
+ */
 export function sameDecision(a: Decision, b: Decision): boolean {
   if (a.status !== b.status) return false;
+  if (a.kind === 'link' && b.kind === 'link') return b.linkKind === undefined || decidedKind(a) === b.linkKind;
   return a.kind === 'entry' && b.kind === 'entry' ? a.canonical === b.canonical && a.type === b.type : true;
+}
+
+/**
+ * A row of alignments.csv as run.json names it (`alignmentsRelated`): its two documents and sentence
+ * cells (`12` or `12-13`), `doc:sent ↔ doc:sent`, the two sides in code-unit order so that a row read
+ * with its sides swapped has the same key.
+ */
+export function linkRowKey(srcDoc: string, srcSent: string, tgtDoc: string, tgtSent: string): string {
+  const [a, b] = [`${srcDoc}:${srcSent}`, `${tgtDoc}:${tgtSent}`].sort(compareStrings);
+  return `${a} ↔ ${b}`;
 }
 
 /** One line for a person: `000.txt "Kim je rekao…" ↔ 004.txt "Kim sagde…"`. */

@@ -1,7 +1,7 @@
 // A reviewer's decisions: read from files, kept in a store, applied to a run. Re-exports only.
 
 export type { Decision, EntryDecision, EntryStatus, LinkDecision, LinkStatus, QuoteDecision, SpanText } from './decision.ts';
-export { decisionKey, describe, entryKey, linkKey, normaliseText, quoteKey, unescapeCell } from './decision.ts';
+export { decidedKind, decisionKey, describe, entryKey, linkKey, linkRowKey, normaliseText, quoteKey, sameDecision, unescapeCell } from './decision.ts';
 export type { ParsedDecisions, ParseOptions } from './parse.ts';
 export { delimiterOf, ENTRY_COLUMNS, GLOSSARY_FIXED_COLUMNS, headerOf, LINK_COLUMNS, parseDecisions, QUOTE_COLUMNS } from './parse.ts';
 export type { MergeResult } from './store.ts';

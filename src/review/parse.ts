@@ -1,11 +1,13 @@
-// Decisions files: an alignments.csv whose `status` column a reviewer edited (or the review page's
-// export, which has the same header), a glossary.csv whose `status` / `canonical` columns were
-// edited, and a quotes.csv whose `status` (and `quote_id`) columns were edited (or the page's quote
-// export). Pure: takes the file's text and its name (for messages).
+// Decisions files: an alignments.csv whose `status` (or, in the run's own file, `kind`) column a
+// reviewer edited (or the review page's export, which has the same header), a glossary.csv whose
+// `status` / `canonical` / `type` columns were edited, and a quotes.csv whose `status` (and
+// `quote_id`) columns were edited (or the page's quote export). Pure: takes the file's text and its
+// name (for messages).
 
 import { parse } from 'csv-parse/sync';
 import { PolyalignError } from '../errors.ts';
-import { decisionKey, describe, ENTITY_TYPES, normaliseText, sameDecision, unescapeCell, type Decision, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
+import type { LinkKind } from '../types.ts';
+import { decisionKey, describe, ENTITY_TYPES, linkRowKey, normaliseText, sameDecision, unescapeCell, type Decision, type EntryDecision, type EntryStatus, type LinkDecision, type LinkStatus, type QuoteDecision, type SpanText } from './decision.ts';
 
 export const LINK_COLUMNS = ['status', 'src_doc', 'src_text', 'tgt_doc', 'tgt_text'] as const;
 export const ENTRY_COLUMNS = ['status', 'canonical'] as const;
@@ -14,6 +16,8 @@ export const QUOTE_COLUMNS = ['quote_id', 'doc', 'text', 'status'] as const;
 export const GLOSSARY_FIXED_COLUMNS = ['entry_id', 'type', 'canonical', 'status', 'mentions', 'docs', 'example'];
 
 const LINK_STATUS: Record<string, LinkStatus | null> = { '': null, auto: null, confirmed: 'confirmed', rejected: 'rejected' };
+/** The values alignments.csv's kind column holds (src/align/kind.ts). */
+export const LINK_KIND_VALUES: readonly LinkKind[] = ['equivalent', 'related'];
 const ENTRY_STATUS: Record<string, EntryStatus | null> = { '': null, keep: 'keep', reject: 'reject' };
 /** The values a link's or a quote's status cell may hold (case and spaces aside), an empty cell as well: workbook.xlsx's drop-down list. */
 export const LINK_STATUS_VALUES = Object.keys(LINK_STATUS).filter(Boolean);
@@ -41,6 +45,14 @@ export interface ParseOptions {
   canonicalBefore?: Readonly<Record<string, string>>;
   /** The types the run that wrote this glossary.csv gave, by entry id: a row whose type differs is an edit, applied. */
   typeBefore?: Readonly<Record<string, string>>;
+  /**
+   * The rows the run that wrote this alignments.csv showed as `related` (run.json's `alignmentsRelated`,
+   * by `linkRowKey`), every other row as `equivalent`. With it, a row whose `kind` differs is an edit: a
+   * link set to `related` is kept as a confirmed link of that kind, one set to `equivalent` is confirmed.
+   * Without it (a file from elsewhere, such as the review page's export, whose kinds are the tool's) the
+   * kind column is not read.
+   */
+  relatedBefore?: readonly string[];
 }
 
 function invalid(path: string, message: string): PolyalignError {
@@ -125,8 +137,8 @@ function columnsOf(header: string[], wanted: readonly string[], path: string, wh
 }
 
 /**
- * The decisions of one file, one per key: the first row on a key is taken; a key that another row
- * decides otherwise is a conflict, said once, and neither row is taken.
+ * The decisions of one file, one per key: the first row on a key is taken (or a later one that says the
+ * same and more); a key that another row decides otherwise is a conflict, said once, and neither row is taken.
  */
 function onePerKey<D extends Decision>() {
   const byKey = new Map<string, D>();
@@ -134,14 +146,17 @@ function onePerKey<D extends Decision>() {
   const conflicts: string[] = [];
   return {
     conflicts,
-    add(decision: D, conflict: () => string): void {
+    add(decision: D, conflict: (before: D) => string): void {
       const key = decisionKey(decision);
       const before = byKey.get(key);
-      if (before && !sameDecision(before, decision) && !conflicted.has(key)) {
-        conflicted.add(key);
-        conflicts.push(conflict());
-      }
       if (!before) byKey.set(key, decision);
+      else if (sameDecision(before, decision)) return;
+      // the later row says more than the earlier and nothing against it (a link's kind: decision.ts sameDecision)
+      else if (sameDecision(decision, before)) byKey.set(key, decision);
+      else if (!conflicted.has(key)) {
+        conflicted.add(key);
+        conflicts.push(conflict(before));
+      }
     },
     taken: (): D[] => [...byKey.entries()].filter(([k]) => !conflicted.has(k)).map(([, d]) => d),
   };
@@ -151,29 +166,54 @@ function parseLinkRows(header: string[], rows: string[][], path: string, options
   const col = columnsOf(header, LINK_COLUMNS, path, 'a decisions file');
   const srcSent = header.indexOf('src_sent');
   const tgtSent = header.indexOf('tgt_sent');
+  const kindCol = options.relatedBefore ? header.indexOf('kind') : -1;
+  const related = new Set(options.relatedBefore ?? []);
   const known = options.knownDocs ? new Set(options.knownDocs) : undefined;
   const decided = onePerKey<LinkDecision>();
+  const sentOf = (row: string[], c: number) => (c >= 0 ? (row[c] ?? '').trim() : '');
+  /** The row's kind and the one the run wrote on it (`related` where run.json lists the row, else `equivalent`), when they differ. */
+  const editedKind = (row: string[], line: number): { kind: LinkKind; written: LinkKind } | undefined => {
+    if (kindCol < 0) return undefined;
+    const cell = (row[kindCol] ?? '').trim().toLowerCase();
+    if (cell === '') return undefined;
+    if (!LINK_KIND_VALUES.includes(cell as LinkKind)) throw invalid(path, `row ${line}: kind ${JSON.stringify(row[kindCol])}, expected ${LINK_KIND_VALUES.join(' or ')}`);
+    const docCell = (c: number) => unescapeCell(row[c] ?? '').trim();
+    const written: LinkKind = related.has(linkRowKey(docCell(col.src_doc!), sentOf(row, srcSent), docCell(col.tgt_doc!), sentOf(row, tgtSent))) ? 'related' : 'equivalent';
+    return cell === written ? undefined : { kind: cell as LinkKind, written };
+  };
   rows.forEach((row, i) => {
     const line = i + 2; // the header is line 1
     const raw = (row[col.status!] ?? '').trim().toLowerCase();
     if (!Object.hasOwn(LINK_STATUS, raw)) {
       throw invalid(path, `row ${line}: status ${JSON.stringify(row[col.status!])}, expected auto, confirmed or rejected`);
     }
-    const status = LINK_STATUS[raw];
+    const edited = editedKind(row, line);
+    // a kind the reviewer changed is a decision of its own: the link is kept (confirmed), of that kind
+    const status = LINK_STATUS[raw] ?? (edited ? 'confirmed' : null);
     if (!status) return;
+    if (status === 'rejected' && edited) {
+      throw invalid(
+        path,
+        `row ${line}: kind changed to ${edited.kind} (the run wrote ${edited.written}) on a link whose status is rejected; a rejected link is in no group and has no kind: set status to confirmed or auto to keep the link as ${edited.kind}, or put kind back to ${edited.written}`,
+      );
+    }
     const side = (docCol: number, textCol: number, sentCol: number, name: string) => {
       const doc = docOf(row[docCol] ?? '', known, path, line, `${name}_doc`);
       const text = normaliseText(unescapeCell(row[textCol] ?? ''));
       if (!text) throw invalid(path, `row ${line}: ${name}_text is empty`);
-      const sent = sentCol >= 0 ? (row[sentCol] ?? '').trim() : '';
+      const sent = sentOf(row, sentCol);
       if (sent !== '' && !/^\d+(-\d+)?$/.test(sent)) throw invalid(path, `row ${line}: ${name}_sent ${JSON.stringify(sent)}, expected an index or a range such as 12-13`);
       return sent ? { doc, text, sent } : { doc, text };
     };
     const src = side(col.src_doc!, col.src_text!, srcSent, 'src');
     const tgt = side(col.tgt_doc!, col.tgt_text!, tgtSent, 'tgt');
     if (src.doc === tgt.doc) throw invalid(path, `row ${line}: both spans are in ${src.doc}; a link joins two documents`);
-    const decision: LinkDecision = { kind: 'link', status, src, tgt, source: path, at: options.at };
-    decided.add(decision, () => `${path}: the same link is both confirmed and rejected (row ${line}); neither was taken: ${describe(decision)}`);
+    const decision: LinkDecision = { kind: 'link', status, ...(edited ? { linkKind: edited.kind } : {}), src, tgt, source: path, at: options.at };
+    decided.add(decision, (before) =>
+      before.status === status
+        ? `${path}: the same link is given two kinds (row ${line}); neither was taken: ${describe(decision)}`
+        : `${path}: the same link is both confirmed and rejected (row ${line}); neither was taken: ${describe(decision)}`,
+    );
   });
   return { kind: 'links', links: decided.taken(), entries: [], quotes: [], conflicts: decided.conflicts };
 }

@@ -4,7 +4,7 @@
 // interrupted write leaves the previous store. Pure: parse, merge, serialise.
 
 import { PolyalignError } from '../errors.ts';
-import { decisionKey, describe, ENTITY_TYPES, normaliseText, sameDecision, type Decision, type EntryDecision, type LinkDecision } from './decision.ts';
+import { decidedKind, decisionKey, describe, ENTITY_TYPES, normaliseText, sameDecision, type Decision, type EntryDecision, type LinkDecision } from './decision.ts';
 
 export const STORE_NAME = 'decisions.jsonl';
 
@@ -55,8 +55,9 @@ export function mergeDecisions(log: readonly Decision[], incoming: readonly Deci
   return { log: [...log, ...added], added, changes, leftOut };
 }
 
-/** How `d` differs from `before` on one key: `confirmed → rejected`, or the new status / canonical alone. */
+/** How `d` differs from `before` on one key: `confirmed → rejected`, or the new status / canonical / type / kind alone. */
 function what(before: Decision, d: Decision, newOnly: boolean): string {
+  if (d.kind === 'link' && before.kind === 'link' && before.status === d.status && d.linkKind) return newOnly ? `kind ${d.linkKind}` : `kind ${decidedKind(before)} → ${d.linkKind}`;
   if (d.kind === 'entry' && before.kind === 'entry' && before.status === d.status && before.canonical === d.canonical) return newOnly ? `type ${d.type ?? 'as found'}` : `type ${before.type ?? 'as found'} → ${d.type ?? 'as found'}`;
   if (d.kind === 'entry' && before.status === d.status) return newOnly ? `canonical ${JSON.stringify(d.canonical)}` : `canonical ${JSON.stringify(before.canonical)} → ${JSON.stringify(d.canonical)}`;
   return newOnly ? d.status : `${before.status} → ${d.status}`;
@@ -66,7 +67,7 @@ function what(before: Decision, d: Decision, newOnly: boolean): string {
 function lineOf(d: Decision): string {
   if (d.kind === 'link' || d.kind === 'quote') {
     const side = (s: LinkDecision['src']) => (s.sent !== undefined ? { doc: s.doc, sent: s.sent, text: s.text } : { doc: s.doc, text: s.text });
-    return JSON.stringify({ kind: d.kind, status: d.status, src: side(d.src), tgt: side(d.tgt), source: d.source, at: d.at });
+    return JSON.stringify({ kind: d.kind, status: d.status, ...(d.kind === 'link' && d.linkKind ? { linkKind: d.linkKind } : {}), src: side(d.src), tgt: side(d.tgt), source: d.source, at: d.at });
   }
   return JSON.stringify({ kind: d.kind, status: d.status, canonical: d.canonical, ...(d.type ? { type: d.type } : {}), variants: d.variants, source: d.source, at: d.at });
 }
@@ -114,7 +115,12 @@ function toDecision(value: unknown, fail: Fail): Decision {
       const text = normaliseText(str(s.text, `${name}.text`, fail));
       return typeof s.sent === 'string' && s.sent !== '' ? { doc, text, sent: s.sent } : { doc, text };
     };
-    return { kind: o.kind, status: o.status, src: side(o.src, 'src'), tgt: side(o.tgt, 'tgt'), source, at };
+    const sides = { src: side(o.src, 'src'), tgt: side(o.tgt, 'tgt') };
+    if (o.kind === 'quote' || o.linkKind === undefined) return { kind: o.kind, status: o.status, ...sides, source, at };
+    // a kind a reviewer set (lines from before kinds were read have none)
+    if (o.linkKind !== 'equivalent' && o.linkKind !== 'related') throw fail(`linkKind ${JSON.stringify(o.linkKind)}, expected equivalent or related`);
+    if (o.status !== 'confirmed') throw fail(`linkKind ${o.linkKind} on a ${o.status} link; only a confirmed link has a kind`);
+    return { kind: 'link', status: o.status, linkKind: o.linkKind, ...sides, source, at };
   }
   if (o.kind === 'entry') {
     if (o.status !== 'keep' && o.status !== 'reject') throw fail(`status ${JSON.stringify(o.status)}, expected keep or reject`);

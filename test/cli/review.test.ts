@@ -302,6 +302,87 @@ describe('a reviewer who edits the outputs in place', () => {
   });
 });
 
+describe('a link kind a reviewer edits in out/alignments.csv', () => {
+  const out = tmp('kind');
+  let target: Row; // equivalent, set to related
+  let lifted: Row; // related, set to equivalent
+  let before: { target: boolean; lifted: boolean };
+  let second: CliResult;
+  const rowOf = (r: Row) => readRows(join(out, 'alignments.csv')).find((x) => key(x) === key(r));
+  const storeLines = () => readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n');
+
+  beforeAll(async () => {
+    expect((await run(out)).code).toBe(0);
+    const rows = readRows(join(out, 'alignments.csv'));
+    // links that are the only link of their group, so that their kind alone decides whether corpus.tmx holds them
+    const sizes = new Map<string, number>();
+    for (const r of readRows(join(out, 'parallel.csv'))) sizes.set(r.group_id!, Number(r.docs));
+    const alone = (kind: string) => rows.find((r) => r.group_id && sizes.get(r.group_id) === 2 && r.kind === kind && r.status === 'auto')!;
+    target = alone('equivalent');
+    lifted = alone('related');
+    before = { target: togetherInTmx(out, target.src_text!, target.tgt_text!), lifted: togetherInTmx(out, lifted.src_text!, lifted.tgt_text!) };
+    // edited in place, the status left as it was; a plain re-run reads it
+    writeRows(join(out, 'alignments.csv'), rows.map((r) => (r === target ? { ...r, kind: 'related' } : r === lifted ? { ...r, kind: 'equivalent' } : r)));
+    second = await run(out);
+  });
+
+  it('is applied: the link set to related stays in its group, confirmed and related, and leaves corpus.tmx; the one set to equivalent is confirmed', () => {
+    // as written: the one in corpus.tmx, the other not
+    expect(target).toBeDefined();
+    expect(lifted).toBeDefined();
+    expect(before).toEqual({ target: true, lifted: false });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/review: .*alignments\.csv was edited since the last run; 2 decisions from it saved to the store/);
+    expect(rowOf(target)).toMatchObject({ kind: 'related', status: 'confirmed', group_id: target.group_id });
+    expect(togetherInParallel(out, target.src_text!, target.tgt_text!)).toBe(true);
+    expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(false);
+    expect(rowOf(lifted)).toMatchObject({ kind: 'equivalent', status: 'confirmed' });
+    expect(togetherInTmx(out, lifted.src_text!, lifted.tgt_text!)).toBe(true);
+  });
+
+  it('is counted on the console and in run.json, and kept in the store by documents and words', () => {
+    expect(second.stdout).toMatch(/applied 2 confirmed \(2 accepted by the tool, 0 from below the threshold, 0 added by hand\), 0 rejected, 2 kinds set by a reviewer \(1 related, 1 equivalent\); glossary/);
+    expect(manifest(out).review.applied).toMatchObject({ confirmed: 2, kindRelated: 1, kindEquivalent: 1 });
+    const lines = storeLines().map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ kind: 'link', status: 'confirmed', linkKind: 'related', src: expect.objectContaining({ doc: target.src_doc, text: target.src_text }), tgt: expect.objectContaining({ doc: target.tgt_doc, text: target.tgt_text }) }),
+      expect.objectContaining({ kind: 'link', status: 'confirmed', linkKind: 'equivalent', src: expect.objectContaining({ doc: lifted.src_doc, text: lifted.src_text }) }),
+    ]);
+  });
+
+  it('holds on a further plain run, which imports nothing, and with --tm-include related the link is in corpus.tmx again', async () => {
+    const third = await run(out);
+    expect(third.code).toBe(0);
+    expect(third.stdout).not.toMatch(/was edited since the last run/);
+    expect(rowOf(target)).toMatchObject({ kind: 'related', status: 'confirmed' });
+    expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(false);
+    expect(storeLines()).toHaveLength(2);
+    expect((await run(out, '--tm-include', 'related')).code).toBe(0);
+    expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(true);
+  });
+
+  it('set back to equivalent and given with --review, is a change of mind, said', async () => {
+    const rows = readRows(join(out, 'alignments.csv'));
+    writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(target) ? { ...r, kind: 'equivalent' } : r)));
+    const r = await run(out, '--review', join(out, 'alignments.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/review: changed: .*kind related → equivalent/);
+    expect(rowOf(target)).toMatchObject({ kind: 'equivalent', status: 'confirmed' });
+    expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(true);
+  });
+
+  it('that is neither word stops the run (exit 2), naming the file, the row and the value, and the file is left as it is', async () => {
+    const rows = readRows(join(out, 'alignments.csv'));
+    const line = rows.findIndex((r) => key(r) === key(lifted)) + 2;
+    writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(lifted) ? { ...r, kind: 'partly' } : r)));
+    const edited = readFileSync(join(out, 'alignments.csv'), 'utf8');
+    const r = await run(out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`alignments\\.csv: was edited since the last run but cannot be read as decisions \\(.*row ${line}: kind "partly", expected equivalent or related`));
+    expect(readFileSync(join(out, 'alignments.csv'), 'utf8')).toBe(edited);
+  });
+});
+
 describe('polyalign review import', () => {
   const out = tmp('import');
 

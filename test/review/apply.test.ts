@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlignDoc } from '../../src/align/index.ts';
 import { applyGlossaryDecisions } from '../../src/review/apply-glossary.ts';
 import { applyLinkDecisions } from '../../src/review/apply-links.ts';
+import { annotateKinds, kindOf } from '../../src/align/kind.ts';
 import type { EntryDecision, LinkDecision } from '../../src/review/decision.ts';
 import { spanFinder } from '../../src/review/find-span.ts';
 import { spanScorer, type SpanScorer } from '../../src/review/score-span.ts';
@@ -65,7 +66,7 @@ describe('applyLinkDecisions', () => {
     const ab = r.pairs[0]!;
     expect(ab.links.map((l) => l.src.first)).toEqual([2]);
     expect(ab.rejected).toEqual([{ ...lk(sp('a.txt', 0), sp('b.txt', 0), 2), status: 'rejected' }]);
-    expect(r.applied).toEqual({ confirmed: 0, rejected: 1, added: 0, raised: 0, above: 0 });
+    expect(r.applied).toEqual({ confirmed: 0, rejected: 1, added: 0, raised: 0, above: 0, kindRelated: 0, kindEquivalent: 0 });
   });
 
   it('accepts a confirmed candidate from below the threshold, and adds a link the aligner never proposed, scored', () => {
@@ -88,7 +89,7 @@ describe('applyLinkDecisions', () => {
     ]);
     // oriented as the pair is (a.txt → c.txt), numbers from the scorer
     expect(ac!.links).toEqual([{ src: sp('a.txt', 0), tgt: sp('c.txt', 0), score: 0.01, margin: 0.1, method: 'mining', status: 'confirmed' }]);
-    expect(r.applied).toEqual({ confirmed: 3, rejected: 0, added: 1, raised: 1, above: 1 });
+    expect(r.applied).toEqual({ confirmed: 3, rejected: 0, added: 1, raised: 1, above: 1, kindRelated: 0, kindEquivalent: 0 });
     // the input is left as it was
     expect(pairs()[0]!.below).toHaveLength(1);
   });
@@ -104,6 +105,35 @@ describe('applyLinkDecisions', () => {
     expect(r.orphaned[0]).toMatch(/\(rejected\): no sentence of a\.txt reads like that in this run/);
     expect(r.orphaned[1]).toMatch(/\(confirmed\): document z\.txt is not in this run/);
     expect(r.pairs[0]!.links).toHaveLength(2);
+  });
+});
+
+describe('a link kind a reviewer set', () => {
+  const related = (src: [string, string], tgt: [string, string]): LinkDecision => ({ ...decision('confirmed', src, tgt), linkKind: 'related' });
+
+  it('keeps the link as confirmed and related, as the reviewer set it, and counts it', () => {
+    const r = applyLinkDecisions(
+      pairs(),
+      DOCS,
+      [
+        related(['a.txt', 'Kim je stigao.'], ['b.txt', 'Kim ankom.']), // accepted by the aligner
+        related(['a.txt', 'Putin je rekao da je sve u redu.'], ['b.txt', 'Putin sagde, at alt var fint.']), // from below the threshold
+        { ...decision('confirmed', ['a.txt', 'Parada je bila velika.'], ['b.txt', 'Paraden var stor.']), linkKind: 'equivalent' },
+      ],
+      scorer,
+    );
+    const ab = r.pairs[0]!;
+    expect(ab.links.map((l) => [l.src.first, l.status, l.kind, l.kindBy])).toEqual([
+      [0, 'confirmed', 'related', 'reviewer'],
+      [1, 'confirmed', 'related', 'reviewer'],
+      [2, 'confirmed', undefined, undefined],
+    ]);
+    expect(r.applied).toEqual({ confirmed: 3, rejected: 0, added: 0, raised: 1, above: 2, kindRelated: 2, kindEquivalent: 1 });
+    // the kinds the run then gives: the reviewer's related stays, whatever the confidence; a confirmed link is equivalent
+    for (const l of ab.links) l.confidence = 0.99;
+    annotateKinds(r.pairs);
+    expect(ab.links.map((l) => l.kind)).toEqual(['related', 'related', 'equivalent']);
+    expect(kindOf({ ...ab.links[0]!, confidence: 0.99 })).toBe('related');
   });
 });
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { importIntoStore, inForce } from '../../src/job/review-store.ts';
 import { LOCK_NAME, STALE_LOCK_MS } from '../../src/export/folder-lock.ts';
 import { sha256, withOutputHashes } from '../../src/export/manifest.ts';
-import { serialiseStore, type Decision, type LinkDecision } from '../../src/review/index.ts';
+import { linkRowKey, serialiseStore, type Decision, type LinkDecision } from '../../src/review/index.ts';
 import type { RunManifest } from '../../src/types.ts';
 
 const A = '000_a.txt';
@@ -114,6 +114,60 @@ describe('a hand-edited alignments.csv', () => {
   });
 });
 
+describe('a kind a reviewer edited in alignments.csv', () => {
+  // the run's own columns, kind among them
+  const header = ['group_id', 'score', 'margin', 'kind', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
+  const table = (kinds: string[], statuses = ['auto', 'auto', 'auto']) =>
+    [header, ...LINKS.map((l, i) => [...l.slice(0, 3), kinds[i]!, l[3]!, statuses[i]!, ...l.slice(4)])].map((r) => r.join(',')).join('\n') + '\n';
+  const written = table(['equivalent', 'related', 'equivalent']);
+  const record = (extra: Partial<RunManifest> = {}): Partial<RunManifest> => ({
+    outputHashes: { 'alignments.csv': sha256(written) },
+    storeLinesAtWrite: { 'alignments.csv': 0 },
+    alignmentsRelated: [linkRowKey(A, '1', B, '1')],
+    ...extra,
+  });
+  const kinds = (log: Decision[]) => inForce(log).links.map((d) => [d.src.text, d.status, d.linkKind]);
+
+  it('is taken from the run’s own file, by a plain run and by --review, against the kinds run.json says it wrote', async () => {
+    const edited = table(['related', 'equivalent', 'equivalent']);
+    const expected = [
+      ['Kim je stigao.', 'confirmed', 'related'],
+      ['Padao je snijeg.', 'confirmed', 'equivalent'],
+    ];
+    const plain = outFolder(written, [], record());
+    writeFileSync(join(plain, 'alignments.csv'), edited);
+    const outcome = await importIntoStore({ outDir: plain, files: [], handEdited: true, now });
+    expect(kinds(outcome.log)).toEqual(expected);
+    expect(outcome.imported).toEqual([{ file: expect.stringMatching(/alignments\.csv$/), why: 'hand-edited', added: 2 }]);
+    expect(readFileSync(join(plain, 'decisions.jsonl'), 'utf8')).toMatch(/^\{"kind":"link","status":"confirmed","linkKind":"related","src":\{"doc":"000_a\.txt","sent":"0","text":"Kim je stigao\."\}/);
+    const review = outFolder(written, [], record());
+    writeFileSync(join(review, 'alignments.csv'), edited);
+    expect(kinds((await importIntoStore({ outDir: review, files: [join(review, 'alignments.csv')], handEdited: false, now })).log)).toEqual(expected);
+    // not read where the run cannot tell an edited kind from its own: a copy elsewhere, a run.json from before kinds were recorded
+    const out = outFolder(written, [], record());
+    const copy = join(out, '..', 'copy.csv');
+    writeFileSync(copy, edited);
+    expect((await importIntoStore({ outDir: out, files: [copy], handEdited: false, now })).log).toEqual([]);
+    const older = outFolder(written, [], record({ alignmentsRelated: undefined }));
+    writeFileSync(join(older, 'alignments.csv'), edited);
+    expect((await importIntoStore({ outDir: older, files: [], handEdited: true, now })).log).toEqual([]);
+  });
+
+  it('leaves a related link the store holds as it is when a row of it is only confirmed again', async () => {
+    const store = [{ ...link('confirmed', 0, 'out/alignments.csv'), linkKind: 'related' as const }];
+    const shown = table(['related', 'related', 'equivalent'], ['confirmed', 'auto', 'auto']);
+    const out = outFolder(shown, store, record({ outputHashes: { 'alignments.csv': sha256(shown) }, storeLinesAtWrite: { 'alignments.csv': 1 }, alignmentsRelated: [linkRowKey(A, '0', B, '0'), linkRowKey(A, '1', B, '1')] }));
+    // the reviewer rejects another link; the related one's row is as it was written
+    writeFileSync(join(out, 'alignments.csv'), table(['related', 'related', 'equivalent'], ['confirmed', 'auto', 'rejected']));
+    const outcome = await importIntoStore({ outDir: out, files: [], handEdited: true, now });
+    expect(kinds(outcome.log)).toEqual([
+      ['Kim je stigao.', 'confirmed', 'related'],
+      ['Bilo je hladno.', 'rejected', undefined],
+    ]);
+    expect(outcome.changes).toEqual([]);
+  });
+});
+
 describe('run.json after a run that does not rewrite alignments.csv or glossary.csv', () => {
   const manifest = { outputs: [], glossaryCanonical: { e0001: 'Computed' } } as unknown as RunManifest;
   const previous: Partial<RunManifest> = {
@@ -132,6 +186,18 @@ describe('run.json after a run that does not rewrite alignments.csv or glossary.
     expect(m.outputHashes).toEqual({ 'corpus.tmx': sha256('corpus.tmx now'), 'alignments.csv': 'a'.repeat(64), 'glossary.csv': 'b'.repeat(64) });
     expect(m.storeLinesAtWrite).toEqual({ 'alignments.csv': 3, 'glossary.csv': 2 });
     expect(m.glossaryCanonical).toEqual({ e0001: 'Written' });
+  });
+
+  it('carries the related rows of alignments.csv forward while neither it nor the workbook is rewritten', () => {
+    const withKinds = (names: string[]) => {
+      const files = [...names.map((name) => ({ name, content: `${name} now` })), { name: 'run.json', content: '' }];
+      const m = { ...manifest, alignmentsRelated: ['now'] } as RunManifest;
+      const out = withOutputHashes(files, m, 'run.json', { names: ['alignments.csv', 'glossary.csv', 'workbook.xlsx'], storeLines: 7, previous: { ...previous, alignmentsRelated: ['written'] } });
+      return (JSON.parse(out.find((f) => f.name === 'run.json')!.content as string) as RunManifest).alignmentsRelated;
+    };
+    expect(withKinds(['corpus.tmx'])).toEqual(['written']);
+    expect(withKinds(['alignments.csv'])).toEqual(['now']);
+    expect(withKinds(['workbook.xlsx'])).toEqual(['now']);
   });
 
   it('records the new ones for the files it writes', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { caughtError as caught } from '../helpers/errors.ts';
 import { parseDecisions } from '../../src/review/parse.ts';
 import { toCsv } from '../../src/export/csv.ts';
+import { ALIGNMENTS_HEADER } from '../../src/export/alignments-csv.ts';
+import { linkRowKey } from '../../src/review/decision.ts';
 
 const HEADER = 'group_id,score,margin,method,status,src_doc,src_lang,src_sent,src_text,tgt_doc,tgt_lang,tgt_sent,tgt_text';
 const AT = '2025-09-03T00:00:00.000Z';
@@ -156,5 +158,80 @@ describe('a glossary type a reviewer edits', () => {
 
   it('is refused, naming the row, when it is no type', () => {
     expect(() => parseRows([['e0001', 'city', 'Kyiv', '', '2', '2', 'x', 'Kijev', 'Kyiv']], { e0001: 'other' })).toThrow(/glossary.csv: row 2: type "city", expected person, place, organisation, other/);
+  });
+});
+
+describe('a link kind a reviewer edits in the run’s own alignments.csv', () => {
+  // the columns the run writes, kind among them; run.json says which rows it wrote as related
+  const header = ALIGNMENTS_HEADER;
+  const row = (kind: string, status: string, sent: number): string[] => ['g0001', '0.5', '1.4', '0.8', kind, 'mining', status, 'a.txt', 'bs', String(sent), `Recenica ${sent}.`, 'b.txt', 'da', String(sent), `Saetning ${sent}.`];
+  const relatedBefore = [linkRowKey('a.txt', '2', 'b.txt', '2'), linkRowKey('a.txt', '5', 'b.txt', '5')];
+  const parseRows = (rows: string[][], options: { relatedBefore?: readonly string[] } = { relatedBefore }) => parseDecisions(toCsv(header, rows), 'out/alignments.csv', { at: AT, ...options });
+  const kinds = (rows: string[][], options?: { relatedBefore?: readonly string[] }) => parseRows(rows, options).links.map((d) => [d.src.text, d.status, d.linkKind]);
+
+  it('is a decision where it differs from what the run wrote: related keeps the link as related, equivalent confirms it', () => {
+    expect(
+      kinds([
+        row('related', 'auto', 1), // written equivalent
+        row('equivalent', 'auto', 2), // written related
+        row('equivalent', 'auto', 3), // as written: no decision
+        row(' Related ', '', 4), // any case and spacing, an empty status as auto
+        row('related', 'confirmed', 6), // confirmed too: still related
+      ]),
+    ).toEqual([
+      ['Recenica 1.', 'confirmed', 'related'],
+      ['Recenica 2.', 'confirmed', 'equivalent'],
+      ['Recenica 4.', 'confirmed', 'related'],
+      ['Recenica 6.', 'confirmed', 'related'],
+    ]);
+  });
+
+  it('a row whose kind is as the run wrote it says nothing of the kind, whatever its status; a file the run did not write, nothing of kinds', () => {
+    const rows = [row('related', 'confirmed', 5), row('related', 'rejected', 2), row('equivalent', 'confirmed', 3), row('related', 'auto', 1)];
+    expect(kinds(rows)).toEqual([
+      ['Recenica 5.', 'confirmed', undefined],
+      ['Recenica 2.', 'rejected', undefined],
+      ['Recenica 3.', 'confirmed', undefined],
+      ['Recenica 1.', 'confirmed', 'related'],
+    ]);
+    // the review page's export, a copy elsewhere: their kinds are the tool's, so the kind column is not read
+    expect(kinds(rows, {})).toEqual([
+      ['Recenica 5.', 'confirmed', undefined],
+      ['Recenica 2.', 'rejected', undefined],
+      ['Recenica 3.', 'confirmed', undefined],
+    ]);
+  });
+
+  it('knows a row by its documents and sentence cells, the sides in either order', () => {
+    const swapped = ['', '', '', '', 'equivalent', '', 'auto', 'b.txt', 'da', '2', 'Saetning 2.', 'a.txt', 'bs', '2', 'Recenica 2.'];
+    expect(kinds([swapped])).toEqual([['Saetning 2.', 'confirmed', 'equivalent']]);
+  });
+
+  it('is refused, naming the file, the row and the value, when it is neither word', () => {
+    const e = caught(() => parseRows([row('equivalent', 'auto', 1), row('partial', 'auto', 3)]));
+    expect(e.code).toBe('review.invalid');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe('out/alignments.csv: row 3: kind "partial", expected equivalent or related');
+  });
+
+  it('is refused on a rejected link, saying what to do instead', () => {
+    expect(caught(() => parseRows([row('related', 'rejected', 1)])).message).toMatch(
+      /^out\/alignments\.csv: row 2: kind changed to related \(the run wrote equivalent\) on a link whose status is rejected; .*set status to confirmed or auto to keep the link as related, or put kind back to equivalent$/,
+    );
+  });
+
+  it('two rows of one link: the one that sets the kind is taken; two kinds are said, and neither taken', () => {
+    for (const rows of [[row('related', 'auto', 1), row('equivalent', 'confirmed', 1)], [row('equivalent', 'confirmed', 1), row('related', 'auto', 1)]]) {
+      const parsed = parseRows(rows);
+      expect(parsed.conflicts).toEqual([]);
+      expect(parsed.links.map((d) => [d.status, d.linkKind])).toEqual([['confirmed', 'related']]);
+    }
+    // the same texts under the sentence cells of a row written equivalent and of one written related
+    const moved = [...row('equivalent', 'auto', 1)];
+    moved[9] = '2';
+    moved[13] = '2';
+    const parsed = parseRows([row('related', 'auto', 1), moved]);
+    expect(parsed.links).toEqual([]);
+    expect(parsed.conflicts).toEqual([expect.stringMatching(/^out\/alignments\.csv: the same link is given two kinds \(row 3\); neither was taken: a\.txt:2 "Recenica 1\." ↔ b\.txt:2 "Saetning 1\."$/)]);
   });
 });

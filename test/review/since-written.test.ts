@@ -25,3 +25,18 @@ describe('changedSinceWritten', () => {
     expect(changedSinceWritten([entry('keep', ['Kina', 'Kinas'], 'Kina')], [...written, entry('reject', ['Kina', 'Kinas'], 'Kina')])).toHaveLength(1);
   });
 });
+
+describe('changedSinceWritten: a link kind', () => {
+  const related = (text: string): LinkDecision => ({ ...link('confirmed', text), linkKind: 'related' });
+
+  it('a row whose kind was not edited is no change, whatever kind the run showed; an edited kind is one', () => {
+    const written = [related('Jedan.'), link('confirmed', 'Dva.')];
+    // as written: a confirmed row naming no kind (its kind cell as the run wrote it)
+    expect(changedSinceWritten([link('confirmed', 'Jedan.'), link('confirmed', 'Dva.')], written)).toEqual([]);
+    // the kind changed: related → equivalent, equivalent → related, and a related link the run showed as auto
+    const rows = [{ ...link('confirmed', 'Jedan.'), linkKind: 'equivalent' as const }, related('Dva.'), related('Tri.')];
+    expect(changedSinceWritten(rows, written).map((d) => (d as LinkDecision).src.text)).toEqual(['Jedan.', 'Dva.', 'Tri.']);
+    // and a row as written with its kind said again
+    expect(changedSinceWritten([related('Jedan.')], written)).toEqual([]);
+  });
+});

@@ -71,3 +71,39 @@ describe('the store file', () => {
     expect(() => parseStore('{"kind":"entry","status":"keep","variants":[]}\n', 's')).toThrow(/line 1: variants is missing/);
   });
 });
+
+describe('a link kind a reviewer set', () => {
+  const related = (source = 'out/alignments.csv'): LinkDecision => ({ ...link('confirmed', 'Jedan.', 'En.', source), linkKind: 'related' });
+
+  it('is kept in the store as linkKind on a confirmed link, and read back; older lines without it are read as before', () => {
+    const text = serialiseStore([related(), { ...link('confirmed', 'Dva.', 'To.'), linkKind: 'equivalent' }]);
+    expect(text.split('\n')[0]).toBe(
+      '{"kind":"link","status":"confirmed","linkKind":"related","src":{"doc":"a.txt","text":"Jedan."},"tgt":{"doc":"b.txt","text":"En."},"source":"out/alignments.csv","at":"2025-09-03T10:00:00.000Z"}',
+    );
+    expect(parseStore(text, 'decisions.jsonl')).toEqual([related(), { ...link('confirmed', 'Dva.', 'To.'), linkKind: 'equivalent' }]);
+    const older = '{"kind":"link","status":"confirmed","src":{"doc":"a.txt","sent":"1","text":"Jedan."},"tgt":{"doc":"b.txt","text":"En."},"source":"edited.csv","at":"2025-09-04T10:12:42.035Z"}\n';
+    expect(parseStore(older, 'decisions.jsonl')).toEqual([{ kind: 'link', status: 'confirmed', src: { doc: 'a.txt', sent: '1', text: 'Jedan.' }, tgt: { doc: 'b.txt', text: 'En.' }, source: 'edited.csv', at: '2025-09-04T10:12:42.035Z' }]);
+  });
+
+  it('is refused in the store when it is neither word, or on a rejected link', () => {
+    const line = (o: object) => `${JSON.stringify({ kind: 'link', src: { doc: 'a.txt', text: 'x' }, tgt: { doc: 'b.txt', text: 'y' }, ...o })}\n`;
+    expect(() => parseStore(line({ status: 'confirmed', linkKind: 'partial' }), 'out/decisions.jsonl')).toThrow(/^out\/decisions\.jsonl: line 1: linkKind "partial", expected equivalent or related/);
+    expect(() => parseStore(line({ status: 'rejected', linkKind: 'related' }), 's')).toThrow(/line 1: linkKind related on a rejected link/);
+  });
+
+  it('changes a confirmed link’s kind as a change of mind, said; a decision that names no kind leaves it as it is', () => {
+    const merged = mergeDecisions([link('confirmed', 'Jedan.', 'En.', 'page.csv')], [related()]);
+    expect(merged.added).toHaveLength(1);
+    expect(merged.changes).toEqual([expect.stringMatching(/: kind equivalent → related \(was decided in page\.csv, now in out\/alignments\.csv\)$/)]);
+    expect((effective(merged.log)[0] as LinkDecision).linkKind).toBe('related');
+    // the review page's export confirms the link again, naming no kind: nothing changes
+    expect(mergeDecisions(merged.log, [link('confirmed', 'Jedan.', 'En.', 'page2.csv')]).added).toEqual([]);
+    // equivalent, said, is a change back; equivalent over a plain confirmed link is none
+    expect(mergeDecisions(merged.log, [{ ...link('confirmed', 'Jedan.', 'En.'), linkKind: 'equivalent' }]).changes).toEqual([expect.stringMatching(/kind related → equivalent/)]);
+    expect(mergeDecisions([link('confirmed', 'Jedan.', 'En.')], [{ ...link('confirmed', 'Jedan.', 'En.'), linkKind: 'equivalent' }]).added).toEqual([]);
+    // rejecting it is an ordinary change of status
+    expect(mergeDecisions(merged.log, [link('rejected', 'Jedan.', 'En.')]).changes).toEqual([expect.stringMatching(/confirmed → rejected/)]);
+    // a file of unknown age that would change the kind says so
+    expect(mergeDecisions([link('confirmed', 'Jedan.', 'En.')], [related()], { onlyNew: true }).leftOut).toEqual([expect.stringMatching(/out\/alignments\.csv says kind related, but/)]);
+  });
+});

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellText, isWorkbook, parseWorkbookDecisions, readWorkbookTables } from '../../src/review/workbook.ts';
+import { linkRowKey } from '../../src/review/decision.ts';
 
 const A = '000_a.txt';
 const B = '001_b.txt';
@@ -58,6 +59,26 @@ describe('parseWorkbookDecisions', () => {
       { kind: 'link', status: 'rejected', src: { doc: A, text: 'Kim je stigao.', sent: '0' }, tgt: { doc: B, text: 'Kim ankom.', sent: '0' }, source: 'out/workbook.xlsx[alignments]', at },
       { kind: 'link', status: 'confirmed', src: { doc: A, text: 'Padao je snijeg.', sent: '1' }, tgt: { doc: B, text: 'Det sneede.', sent: '1' }, source: 'out/workbook.xlsx[alignments]', at },
     ]);
+  });
+
+  it('reads an edited kind in the alignments sheet, its sentence numbers number cells, and names the sheet of a bad one', async () => {
+    const header = ['group_id', 'kind', 'status', 'src_doc', 'src_sent', 'src_text', 'tgt_doc', 'tgt_sent', 'tgt_text'];
+    const bytes = await workbook({
+      alignments: [
+        header,
+        ['g0001', 'related', 'auto', A, 0, 'Kim je stigao.', B, 0, 'Kim ankom.'], // written equivalent
+        ['g0002', 'related', 'auto', A, 1, 'Padao je snijeg.', B, 1, 'Det sneede.'], // written related: as it was
+        ['g0003', 'Equivalent', 'auto', A, 2, 'Bilo je hladno.', B, 2, 'Det var koldt.'],
+      ],
+    });
+    const relatedBefore = [linkRowKey(A, '1', B, '1'), linkRowKey(A, '2', B, '2')];
+    const [links] = await parseWorkbookDecisions(bytes, 'out/workbook.xlsx', { at, relatedBefore });
+    expect(links!.links.map((d) => [d.src.sent, d.status, d.linkKind])).toEqual([
+      ['0', 'confirmed', 'related'],
+      ['2', 'confirmed', 'equivalent'],
+    ]);
+    const bad = await workbook({ alignments: [header, ['g0001', 'similar', 'auto', A, 0, 'x', B, 0, 'y']] });
+    await expect(parseWorkbookDecisions(bad, 'out/workbook.xlsx', { at, relatedBefore })).rejects.toThrow(/^out\/workbook\.xlsx\[alignments\]: row 2: kind "similar", expected equivalent or related$/);
   });
 
   it('reads every decision sheet it has, by name, and refuses a workbook with none', async () => {
