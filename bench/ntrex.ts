@@ -265,8 +265,8 @@ export interface NtrexOptions {
   /** n-way condition: count translations of either side as witnesses too (`--witnesses all`); default: independent ones only. */
   independentWitnesses?: boolean;
   conditions?: Condition[];
-  /** Links this pair scorer adds to the mining pairs (src/align/pair-scorer.ts), as a run does with its embedder's. */
-  pairScorer?: PairScorerModel;
+  /** The pair scorer that adds links to the mining pairs (src/align/pair-scorer.ts): default the embedder's own, as a run has it; false: margin mining alone. */
+  pairScorer?: PairScorerModel | false;
   log?: (line: string) => void;
   /** When given, filled with how often links (accepted or below threshold) are strictly right, per condition, method and margin band of 0.1. */
   bands?: Record<string, { right: number; total: number }>;
@@ -317,7 +317,8 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
       const calibration = { ...calibrationFor(embedder.kind), ...options.calibration };
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
-      const words = options.pairScorer ? await documentWords(sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) })), (t) => embedder.embed(t)) : undefined;
+      const scorer = options.pairScorer === false ? undefined : (options.pairScorer ?? embedder.pairScorer);
+      const words = scorer ? await documentWords(sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) })), (t) => embedder.embed(t)) : undefined;
       const embedSeconds = since(embedStart);
       let pairSeconds = 0;
       const offset = art * 10_000;
@@ -330,8 +331,8 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
           const alignStart = performance.now();
           const aligned = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
           const result =
-            options.pairScorer && words
-              ? rescorePair(aligned, docs[i]!, docs[j]!, { a: words.get(sides[i]!.code)!, b: words.get(sides[j]!.code)! }, { a: docs[i]!.lengths!, b: docs[j]!.lengths! }, options.pairScorer)
+            scorer && words
+              ? rescorePair(aligned, docs[i]!, docs[j]!, { a: words.get(sides[i]!.code)!, b: words.get(sides[j]!.code)! }, { a: docs[i]!.lengths!, b: docs[j]!.lengths! }, scorer)
               : aligned;
           pairSeconds += since(alignStart);
           run.push(result);
@@ -427,8 +428,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const embedder = async (corpus: string[]) => make(corpus);
   // --pair-scorer on|off: with the embedder's pair scorer, as a run has it (default), or mining by margin alone
   const scorerArg = args.includes('--pair-scorer') ? args[args.indexOf('--pair-scorer') + 1] : 'on';
-  const pairScorer = scorerArg === 'on' ? make([]).pairScorer : undefined;
-  const results = await runNtrex({ embedder, ...(pairScorer ? { pairScorer } : {}), ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
+  const results = await runNtrex({ embedder, ...(scorerArg === 'off' ? { pairScorer: false as const } : {}), ...(articles ? { articles } : {}), ...(from ? { from } : {}), ...(mode ? { mode } : {}), hunalign: !args.includes('--no-hunalign'), independentWitnesses, log: (l) => console.error(l), ...(bands ? { bands } : {}), timing });
   console.table(summariseNtrex(results, timing));
   if (bands) {
     console.log('How often a link is strictly right, by margin band (accepted and below-threshold links)');

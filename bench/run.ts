@@ -22,6 +22,7 @@ import { realSpeedTable, runRealSpeed } from './hunalign-speed.ts';
 import { runLanguageBench } from './language.ts';
 import { runKernelBench } from './similarity-kernels.ts';
 import { runNtrex, summariseNtrex } from './ntrex.ts';
+import { runPairScorerBench } from './pair-scorer.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
 import { runConfidenceBench } from './confidence.ts';
@@ -76,6 +77,12 @@ const ntrex = await step('ntrex', () => runNtrex({ ...(quick ? { articles: 20 } 
 results.ntrex = { summary: summariseNtrex(ntrex, ntrexTiming), pairs: ntrex };
 console.log('\nAlignment on perturbed NTREX-128, default embedder (strict/lax P/R/F1, mean over 21 language pairs; seconds: total over all pairs, alignSeconds: alignment alone)');
 console.table(summariseNtrex(ntrex, ntrexTiming));
+// the same comparable condition mined by margin alone, as before the pair scorer
+const ntrexMarginOnly = await step('ntrexMarginOnly', () => runNtrex({ ...(quick ? { articles: 20 } : {}), embedder: async (c) => factories.polyalign(c), hunalign: false, pairScorer: false, conditions: ['comparable'] }));
+console.log('\nNTREX comparable, polyalign mining by margin alone (--no-pair-scorer)');
+console.table(summariseNtrex(ntrexMarginOnly));
+const pairScorer = await step('pairScorer', () => runPairScorerBench({ log: () => {} }));
+console.log(`\npair scorer refitted on the simulated FLORES events: ${JSON.stringify(pairScorer)}`);
 const ntrexLexical = await step('ntrexLexical', () => runNtrex({ ...(quick ? { articles: 20 } : {}), embedder: async (c) => factories.lexical(c), hunalign: false }));
 results.ntrexLexical = { summary: summariseNtrex(ntrexLexical), pairs: ntrexLexical };
 console.log('\nThe same with the lexical embedder alone');

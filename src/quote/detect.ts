@@ -87,6 +87,11 @@ function verbBetween(text: string, from: number, to: number, lang: LangCode): bo
   return wordsOf(text, from, to).some((w) => isSpeechVerb(w.text, lang));
 }
 
+/** Whether a person named before the quote, in its sentence, is followed by a speech verb before the quote (`Путин … рече дека … „…“`). */
+function personBefore(text: string, f: Range, from: number, people: readonly Named[], lang: LangCode): boolean {
+  return people.some((n) => n.entry.type === 'person' && n.start >= from && n.end <= f.start && verbBetween(text, n.end, f.start, lang));
+}
+
 export function detectQuotes(documents: readonly Segmented[], glossary: readonly GlossaryEntry[]): Quote[] {
   const names = namesBySentence(glossary);
   const quotes: Quote[] = [];
@@ -131,11 +136,13 @@ export function detectQuotes(documents: readonly Segmented[], glossary: readonly
       const people = inSentences.filter((n) => outside(n, direct) && outside(n, [f]));
       let speaker: Named | undefined;
       let attributed = false;
-      // 1. after the quote: a verb, then a name
+      // 1. after the quote: a verb, then a name; an organisation there is the source that reports the
+      //    words ("…“, додаде KCNA"), not their speaker, when a person before the quote says them
       const after = people.filter((n) => n.start >= f.end && n.start <= f.end + 80);
       if (f.kind !== 'reported' && verbBetween(text, f.end, Math.min(last.end, f.end + 40), lang)) {
         attributed = true;
         speaker = after.find((n) => verbBetween(text, f.end, n.start, lang));
+        if (speaker && speaker.entry.type !== 'person' && personBefore(text, f, sentence.start, people, lang)) speaker = undefined;
       }
       // 2. before it: a name, then a verb (or a colon) before the quote
       if (!speaker) {

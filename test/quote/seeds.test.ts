@@ -29,7 +29,8 @@ function groupOf(openings: Record<string, string>): QuoteGroup {
 describe('the seeds quotes', () => {
   it('groups the quotes the reports share, each with its speaker', () => {
     expect(groupOf({ bs: 'Na vašu inicijativu', ro: 'La inițiativa dumneavoastră', da: 'På Deres initiativ' }).speaker?.canonical).toBe('Vladimir Putin');
-    expect(groupOf({ bs: 'poseban karakter povjerenja', da: 'særlig tillidsfuld' }).speaker?.canonical).toBe('Vladimir Putin');
+    // the Macedonian one ends "…“, додаде KCNA": the agency reports Putin's words, it does not say them
+    expect(groupOf({ bs: 'poseban karakter povjerenja', sl: 'zaupanje in prijateljstvo', mk: 'посебни односи на доверба', da: 'særlig tillidsfuld' }).speaker?.canonical).toBe('Vladimir Putin');
     expect(groupOf({ bs: 'najtoplije riječi zahvalnosti', ro: 'Vă rog să transmiteți', da: 'dybfølte taknemmelighed' }).speaker?.canonical).toBe('Vladimir Putin');
     expect(groupOf({ bs: 'hrabro i herojski', da: 'modigt og heroisk' }).speaker?.canonical).toBe('Vladimir Putin');
     expect(groupOf({ sl: 'bratsko dolžnost', mk: 'братска должност' }).speaker?.canonical).toBe('Kim Jong-un');
