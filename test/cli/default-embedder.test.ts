@@ -17,7 +17,7 @@ describe('the default embedder', () => {
     const r = runCli(['run', SEEDS, '-o', out, '--models-dir', empty, '--format', 'csv']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}\) with the lexical channel, weight 0\.\d+ \(no .*Xenova\/LaBSE, so polyalign's own model; `polyalign models pull Xenova\/LaBSE` gets it\)/);
+    expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}\) with the lexical channel, weight 0\.\d+, and its pair scorer \(links from 0\.\d+\) \(no .*Xenova\/LaBSE, so polyalign's own model; `polyalign models pull Xenova\/LaBSE` gets it\)/);
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(manifest.embedder.kind).toBe('static+lexical');
     expect(manifest.embedder.model).toMatchObject({ model: 'polyalign/static-v2', sha256: expect.stringMatching(/^[0-9a-f]{16}$/) });
