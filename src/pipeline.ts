@@ -390,7 +390,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
       linksRelated: pairs.reduce((n, p) => n + p.links.filter((l) => l.kind === 'related').length, 0),
       // Candidates not exported as aligned: below the threshold, uncorroborated or in conflict with the groups.
       linksBelowThreshold: pairs.reduce((n, p) => n + p.below.length, 0),
-      linksAddedByPairScorer: pairs.reduce((n, p) => n + p.links.filter((l) => l.pairScore !== undefined).length, 0),
+      linksAddedByPairScorer: pairs.reduce((n, p) => n + p.links.filter((l) => l.addedByScorer).length, 0),
       linksCorroborated: grouping.corroborated.length,
       linksUncorroborated: grouping.uncorroborated.length,
       linksInConflict: grouping.conflicts.length,

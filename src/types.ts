@@ -142,8 +142,10 @@ export interface Link {
   kindBy?: 'reviewer';
   /** What the two sides show beyond their similarity (src/align/evidence.ts); set with the confidence. */
   evidence?: LinkEvidence;
-  /** A link the pair scorer added (src/align/pair-scorer.ts): its probability that the pair is a translation unit. */
+  /** A 1:1 mining link the pair scorer read (src/align/pair-scorer.ts): its probability that the pair is a translation unit. */
   pairScore?: number;
+  /** The pair scorer added it (margin mining had not accepted it). */
+  addedByScorer?: true;
   method: Method;
   status: Status;
 }

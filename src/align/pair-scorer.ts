@@ -136,7 +136,8 @@ const sentencesOf = (s: Span) => Array.from({ length: s.last - s.first + 1 }, (_
  * A mining pair's links with the scorer's: margin mining's accepted links stay, and the candidate pairs
  * the scorer accepts are added, best first, on the sentences those links leave free. Every candidate
  * pair that stays out is left out; the links margin mining had below its threshold stay candidates
- * (`below`), but for those the scorer linked. A pair of another method is returned as it is.
+ * (`below`), but for those the scorer linked. Every 1:1 link and candidate the scorer read carries its
+ * probability (`pairScore`, a feature of the confidence). A pair of another method is returned as it is.
  */
 export function rescorePair(
   pair: PairAlignment,
@@ -154,12 +155,17 @@ export function rescorePair(
 /** rescorePair on the candidate pairs already found (candidatePairs), scored here by `model`. */
 export function relinkPair(pair: PairAlignment, scored: ScoredPair[], model: PairScorerModel): PairAlignment {
   for (const s of scored) s.p = logisticOf(model.weights, s.x);
+  const probability = new Map(scored.map((s) => [`${s.i}:${s.j}`, s.p]));
+  const withP = (l: Link): Link => {
+    const p = l.src.first === l.src.last && l.tgt.first === l.tgt.last ? probability.get(`${l.src.first}:${l.tgt.first}`) : undefined;
+    return p !== undefined ? { ...l, pairScore: p } : l;
+  };
   const usedA = new Set(pair.links.flatMap((l) => sentencesOf(l.src)));
   const usedB = new Set(pair.links.flatMap((l) => sentencesOf(l.tgt)));
   const added = selectPairs(scored, model.accept, usedA, usedB).map(
-    (c): Link => ({ src: { doc: pair.src, first: c.i, last: c.i }, tgt: { doc: pair.tgt, first: c.j, last: c.j }, score: c.cosine, margin: c.margin, method: 'mining', status: 'auto', pairScore: c.p }),
+    (c): Link => ({ src: { doc: pair.src, first: c.i, last: c.i }, tgt: { doc: pair.tgt, first: c.j, last: c.j }, score: c.cosine, margin: c.margin, method: 'mining', status: 'auto', pairScore: c.p, addedByScorer: true }),
   );
   const taken = new Set(added.map((l) => `${l.src.first}:${l.tgt.first}`));
   const below = pair.below.filter((l) => !(l.src.first === l.src.last && l.tgt.first === l.tgt.last && taken.has(`${l.src.first}:${l.tgt.first}`)));
-  return { ...pair, links: [...pair.links, ...added].sort(byPosition), below };
+  return { ...pair, links: [...pair.links.map(withP), ...added].sort(byPosition), below: below.map(withP) };
 }

@@ -43,23 +43,27 @@ describe('relinkPair', () => {
 
   it('keeps every link margin mining accepted and adds the accepted pairs on free sentences', () => {
     const candidates: ScoredPair[] = [
+      { i: 0, j: 0, cosine: 0.8, margin: 1.5, x: x(4), p: 0 }, // margin mining's link, read too
       { i: 0, j: 1, cosine: 0.7, margin: 1.3, x: x(3), p: 0 }, // sentence 0 is linked already
       { i: 4, j: 4, cosine: 0.5, margin: 1.1, x: x(2), p: 0 }, // a candidate below, now linked
       { i: 5, j: 6, cosine: 0.4, margin: 1.0, x: x(-2), p: 0 }, // stays below
       { i: 1, j: 2, cosine: 0.45, margin: 1.05, x: x(1), p: 0 }, // none of margin mining's: linked
     ];
     const out = relinkPair(pair, candidates, model);
-    expect(out.links.map((l) => [l.src.first, l.src.last, l.tgt.first, l.pairScore !== undefined])).toEqual([
+    expect(out.links.map((l) => [l.src.first, l.src.last, l.tgt.first, l.addedByScorer === true])).toEqual([
       [0, 0, 0, false],
       [1, 1, 2, true],
       [2, 3, 3, false],
       [4, 4, 4, true],
     ]);
+    // every 1:1 link the scorer read carries its probability, kept ones too; a merge has none
+    expect(out.links.map((l) => l.pairScore !== undefined)).toEqual([true, true, false, true]);
+    expect(out.below[0]!.pairScore).toBeCloseTo(1 / (1 + Math.exp(2)));
     expect(out.links.find((l) => l.src.first === 4)!.pairScore).toBeCloseTo(1 / (1 + Math.exp(-2)));
     expect(out.below.map((l) => [l.src.first, l.tgt.first])).toEqual([[5, 6]]);
   });
 
-  it('changes nothing when no candidate reaches the threshold', () => {
+  it('adds nothing when no candidate reaches the threshold', () => {
     const out = relinkPair(pair, [{ i: 1, j: 2, cosine: 0.4, margin: 1, x: x(-1), p: 0 }], model);
     expect(out.links).toEqual(pair.links);
     expect(out.below).toEqual(pair.below);
@@ -91,12 +95,12 @@ describe('candidatePairs and rescorePair on a comparable pair', () => {
   it('adds to margin mining and never takes away; an ordered pair is left as it is', () => {
     const mined = alignPair(a, b, { mode: 'mining' });
     const generous = rescorePair(mined, a, b, { a: bags(a), b: bags(b) }, { a: lengths(a), b: lengths(b) }, { weights: [5, ...new Array(PAIR_FEATURES.length - 1).fill(0)], accept: 0.5 });
-    for (const l of mined.links) expect(generous.links).toContainEqual(l);
+    for (const l of mined.links) expect(generous.links).toContainEqual({ ...l, ...(l.src.first === l.src.last && l.tgt.first === l.tgt.last ? { pairScore: expect.any(Number) } : {}) });
     expect(generous.links.length).toBeGreaterThan(mined.links.length);
     const used = generous.links.flatMap((l) => [`a${l.src.first}`, `b${l.tgt.first}`]);
     expect(new Set(used).size).toBe(used.length);
     const strict = rescorePair(mined, a, b, { a: bags(a), b: bags(b) }, { a: lengths(a), b: lengths(b) }, { weights: [-5, ...new Array(PAIR_FEATURES.length - 1).fill(0)], accept: 0.5 });
-    expect(strict.links).toEqual(mined.links);
+    expect(strict.links.map((l) => [l.src, l.tgt])).toEqual(mined.links.map((l) => [l.src, l.tgt]));
     const ordered = { ...mined, method: 'ordered' as const };
     expect(rescorePair(ordered, a, b, { a: bags(a), b: bags(b) }, { a: lengths(a), b: lengths(b) }, { weights: [5], accept: 0.5 })).toBe(ordered);
   });
