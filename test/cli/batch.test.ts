@@ -2,8 +2,7 @@
 // bad event, the combined outputs read back, a batch killed half way and resumed, two shards and a
 // merge against the unsharded batch.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { parseDtd, validate } from '../export/dtd.ts';
 import { readCsv, readCsvObjects } from '../export/read-csv.ts';
 import { toCsv } from '../../src/export/csv.ts';
 import { ROOT, runCliAsync, spawnCli } from '../helpers/run-cli.ts';
-import { SEED_FILES, seedEvents, tmpPath } from '../helpers/tmp.ts';
+import { SEED_FILES, seedEvents, tmpDir, tmpPath } from '../helpers/tmp.ts';
 
 const COMBINED = ['parallel.csv', 'glossary.csv', 'corpus.tmx', 'glossary.tbx', 'parallel.jsonl'];
 const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
@@ -98,7 +97,7 @@ describe('polyalign batch', () => {
   });
 
   it('reads events from a JSON lines file, paths relative to it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
+    const dir = tmpDir('batch');
     // paths relative to the events file's folder, as a corpus builder writes them
     const lines = [
       { id: 'first', files: [SEED_FILES[0]!, SEED_FILES[4]!].map((f) => relative(dir, join(ROOT, 'seeds', f))) },
@@ -223,7 +222,7 @@ describe('polyalign batch', () => {
   });
 
   it('refuses a root without event folders and an unwritable output, naming them', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
+    const empty = tmpDir('batch');
     writeFileSync(join(empty, 'article.txt'), 'text');
     const r = await runCliAsync(['batch', empty, '-o', join(empty, 'out')]);
     expect(r.code).toBe(2);
