@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEventId, eventsFromFile, eventsFromFolder, parseShard, shardOf } from '../../src/batch/events.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 describe('shards', () => {
   it('are disjoint, cover every event, differ in size by at most one, and do not depend on the machine', () => {
@@ -25,7 +25,7 @@ describe('shards', () => {
 
 describe('events', () => {
   it('are the sub-folders of the root, sorted; files at the top are set aside', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'polyalign-events-'));
+    const root = tmpDir('events');
     for (const id of ['b', 'a', '.hidden']) mkdirSync(join(root, id));
     writeFileSync(join(root, 'notes.txt'), 'x');
     const { events, ignored } = await eventsFromFolder(root);
@@ -37,7 +37,7 @@ describe('events', () => {
   });
 
   it('read from JSON lines name the line of each mistake', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-events-'));
+    const dir = tmpDir('events');
     const file = join(dir, 'events.jsonl');
     writeFileSync(file, '{"id": "x", "files": ["a.txt", "sub/"]}\n\n{"id": "w", "files": ["/abs/b.txt"]}\n');
     expect(await eventsFromFile(file)).toEqual([

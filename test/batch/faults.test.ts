@@ -5,11 +5,11 @@
 // combined corpus, marked stale, unless --drop-failed. A real file system does not fill up on demand,
 // so `open` is wrapped to give handles whose writes fail with ENOSPC inside one chosen folder.
 
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ROOT } from '../helpers/run-cli.ts';
+import { SEED_FILES, seedEvents, tmpDir } from '../helpers/tmp.ts';
 
 const full = vi.hoisted(() => ({ under: '' }));
 
@@ -35,15 +35,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const { batchCommand, summariseBatch } = await import('../../src/commands/batch.ts');
 
-const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
-
 function corpus(): { root: string; out: string } {
-  const base = mkdtempSync(join(tmpdir(), 'polyalign-batch-faults-'));
-  const root = join(base, 'corpus');
-  for (const [id, seeds] of Object.entries({ e1: [0, 4], e2: [0, 2], e3: [2, 4] })) {
-    mkdirSync(join(root, id), { recursive: true });
-    for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-  }
+  const base = tmpDir('batch-faults');
+  const root = seedEvents(join(base, 'corpus'), { e1: [0, 4], e2: [0, 2], e3: [2, 4] });
   return { root, out: join(base, 'out') };
 }
 
@@ -77,7 +71,7 @@ describe('a batch under faults', () => {
     expect(first.manifest.counts).toMatchObject({ events: 3, ok: 3, failed: 0 });
     const before = snapshot(out);
     // Every event changes, so each one runs again; the disk is full where e2 writes.
-    for (const id of ['e1', 'e2', 'e3']) appendFileSync(join(root, id, SEEDS[id === 'e3' ? 2 : 0]!), '\nJoš jedna rečenica o sastanku u Moskvi.\n');
+    for (const id of ['e1', 'e2', 'e3']) appendFileSync(join(root, id, SEED_FILES[id === 'e3' ? 2 : 0]!), '\nJoš jedna rečenica o sastanku u Moskvi.\n');
     full.under = join(out, 'events', 'e2');
     let stopped;
     try {
@@ -99,7 +93,7 @@ describe('a batch under faults', () => {
 
     // full where the combined outputs go: the events run, the combined outputs stay as they were
     const combined = snapshot(out);
-    appendFileSync(join(root, 'e1', SEEDS[0]!), '\nI još jedna.\n');
+    appendFileSync(join(root, 'e1', SEED_FILES[0]!), '\nI još jedna.\n');
     full.under = out;
     let late;
     try {
@@ -119,7 +113,7 @@ describe('a batch under faults', () => {
     const groups = (id: string) => readFileSync(join(out, 'parallel.jsonl'), 'utf8').split('\n').filter((l) => l.includes(`"event":"${id}"`)).length;
     const e3 = groups('e3');
     expect(e3).toBeGreaterThan(0);
-    writeFileSync(join(root, 'e3', SEEDS[2]!), '');
+    writeFileSync(join(root, 'e3', SEED_FILES[2]!), '');
 
     const kept = await batchCommand(options(root, out));
     const entry = kept.manifest.events.find((e) => e.id === 'e3')!;

@@ -2,30 +2,18 @@
 // bad event, the combined outputs read back, a batch killed half way and resumed, two shards and a
 // merge against the unsharded batch.
 
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseDtd, validate } from '../export/dtd.ts';
 import { readCsv, readCsvObjects } from '../export/read-csv.ts';
 import { toCsv } from '../../src/export/csv.ts';
-import { BIN, ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { ROOT, runCliAsync, spawnCli } from '../helpers/run-cli.ts';
+import { SEED_FILES, seedEvents, tmpDir, tmpPath } from '../helpers/tmp.ts';
 
-const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const COMBINED = ['parallel.csv', 'glossary.csv', 'corpus.tmx', 'glossary.tbx', 'parallel.jsonl'];
 const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
-
-/** A corpus folder: one sub-folder per event, holding the seeds whose numbers are given. */
-function corpus(events: Record<string, number[]>): string {
-  const root = join(mkdtempSync(join(tmpdir(), 'polyalign-batch-')), 'corpus');
-  for (const [id, seeds] of Object.entries(events)) {
-    mkdirSync(join(root, id), { recursive: true });
-    for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-  }
-  return root;
-}
 
 function read(dir: string, name: string): string {
   return readFileSync(join(dir, name), 'utf8');
@@ -41,7 +29,7 @@ function manifest(dir: string) {
 
 describe('polyalign batch', () => {
   it('aligns every good event, names the bad one, and writes combined outputs that parse and hold every good event', async () => {
-    const root = corpus({ 'putin-kim': [0, 1, 2, 3, 4], 'agency-story': [0, 4], 'lonely': [1] });
+    const root = seedEvents(tmpPath('batch', 'corpus'), { 'putin-kim': [0, 1, 2, 3, 4], 'agency-story': [0, 4], 'lonely': [1] });
     const out = join(root, '..', 'out');
     const r = await runCliAsync(['batch', root, '-o', out, '--jobs', '2']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
@@ -109,10 +97,10 @@ describe('polyalign batch', () => {
   });
 
   it('reads events from a JSON lines file, paths relative to it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
+    const dir = tmpDir('batch');
     // paths relative to the events file's folder, as a corpus builder writes them
     const lines = [
-      { id: 'first', files: [SEEDS[0]!, SEEDS[4]!].map((f) => relative(dir, join(ROOT, 'seeds', f))) },
+      { id: 'first', files: [SEED_FILES[0]!, SEED_FILES[4]!].map((f) => relative(dir, join(ROOT, 'seeds', f))) },
       { id: 'second', files: [relative(dir, join(ROOT, 'seeds'))] },
     ];
     expect(lines[0]!.files[0]).toMatch(/^\.\.\//);
@@ -122,7 +110,7 @@ describe('polyalign batch', () => {
     expect(r.code).toBe(0);
     expect(manifest(join(dir, 'out')).events.map((e) => e.status)).toEqual(['ok', 'ok']);
     expect(readdirSync(join(dir, 'out', 'events', 'first')).filter((n) => n.endsWith('.csv')).length).toBeGreaterThan(0);
-    expect(readCsvObjects(read(join(dir, 'out', 'events', 'first'), 'sentences.csv')).map((r) => r.doc).filter((d, i, a) => a.indexOf(d) === i)).toEqual([SEEDS[0], SEEDS[4]]);
+    expect(readCsvObjects(read(join(dir, 'out', 'events', 'first'), 'sentences.csv')).map((r) => r.doc).filter((d, i, a) => a.indexOf(d) === i)).toEqual([SEED_FILES[0], SEED_FILES[4]]);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['batch.json', 'events', 'glossary.csv', 'parallel.csv']);
 
     writeFileSync(join(dir, 'bad.jsonl'), '{"id": "a", "files": ["x.txt"]}\n{"id": "a/b", "files": ["y.txt"]}\n');
@@ -136,7 +124,7 @@ describe('polyalign batch', () => {
       [0, 1, 2, 3, 4], [0, 1, 2, 3], [1, 2, 3, 4], [0, 2, 3, 4], [0, 1, 3, 4], [0, 1, 2, 4],
       [0, 1, 2], [1, 2, 3], [2, 3, 4], [0, 3, 4], [0, 1, 4], [1, 3, 4],
     ];
-    const root = corpus(Object.fromEntries(sets.map((s, i) => [`event-${String(i).padStart(2, '0')}`, s])));
+    const root = seedEvents(tmpPath('batch', 'corpus'), Object.fromEntries(sets.map((s, i) => [`event-${String(i).padStart(2, '0')}`, s])));
     const whole = join(root, '..', 'whole');
     const killed = join(root, '..', 'killed');
 
@@ -144,7 +132,7 @@ describe('polyalign batch', () => {
     expect(full.code).toBe(0);
 
     // kill -9 once two events have their records
-    const child = spawn(process.execPath, [BIN, 'batch', root, '-o', killed, '-j', '1', '-q'], { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+    const child = spawnCli(['batch', root, '-o', killed, '-j', '1', '-q'], { stdio: 'ignore' });
     const done = () => (existsSync(join(killed, 'events')) ? readdirSync(join(killed, 'events')).filter((id) => existsSync(join(killed, 'events', id, 'batch-event.json'))).length : 0);
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
@@ -177,7 +165,7 @@ describe('polyalign batch', () => {
     for (const name of COMBINED) expect(read(killed, name), name).toBe(read(whole, name));
 
     // a changed input, and a reviewer's new decision, make just those events run again
-    writeFileSync(join(root, 'event-11', SEEDS[1]!), read(join(ROOT, 'seeds'), SEEDS[1]!).replace('Putin', 'Putin,'));
+    writeFileSync(join(root, 'event-11', SEED_FILES[1]!), read(join(ROOT, 'seeds'), SEED_FILES[1]!).replace('Putin', 'Putin,'));
     const { header, rows } = readCsv(read(join(killed, 'events', 'event-00'), 'alignments.csv'));
     const first = Object.fromEntries(header.map((h, i) => [h, rows[0]![i]!]));
     const decisions = join(root, '..', 'decisions.csv');
@@ -195,7 +183,7 @@ describe('polyalign batch', () => {
   });
 
   it('splits a batch into two shards whose merge equals the unsharded batch', async () => {
-    const root = corpus({ a: [0, 4], b: [0, 1, 2], c: [2, 3, 4], d: [1, 3], e: [1] });
+    const root = seedEvents(tmpPath('batch', 'corpus'), { a: [0, 4], b: [0, 1, 2], c: [2, 3, 4], d: [1, 3], e: [1] });
     const whole = join(root, '..', 'whole');
     const one = join(root, '..', 'shard-1');
     const two = join(root, '..', 'shard-2');
@@ -221,7 +209,7 @@ describe('polyalign batch', () => {
   });
 
   it('names a stray file in the folder of events before the events run, once', async () => {
-    const root = corpus({ a: [0, 4] });
+    const root = seedEvents(tmpPath('batch', 'corpus'), { a: [0, 4] });
     writeFileSync(join(root, 'notes.txt'), 'not an event');
     const r = await runCliAsync(['batch', root, '-o', join(root, '..', 'out'), '--embedder', 'lexical', '-j', '1']);
     expect(r.code).toBe(0);
@@ -234,12 +222,12 @@ describe('polyalign batch', () => {
   });
 
   it('refuses a root without event folders and an unwritable output, naming them', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'polyalign-batch-'));
+    const empty = tmpDir('batch');
     writeFileSync(join(empty, 'article.txt'), 'text');
     const r = await runCliAsync(['batch', empty, '-o', join(empty, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${empty}: has no sub-folders; a batch takes one sub-folder of articles per event`);
-    const root = corpus({ a: [0, 4] });
+    const root = seedEvents(tmpPath('batch', 'corpus'), { a: [0, 4] });
     const file = join(root, '..', 'a-file');
     writeFileSync(file, '');
     const w = await runCliAsync(['batch', root, '-o', file]);

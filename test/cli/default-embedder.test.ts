@@ -1,19 +1,19 @@
 // A run with no --embedder uses polyalign's own shipped model with the lexical channel, says so, and
 // records which model ran (name, version, hash) in run.json.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.ts';
+import { tmpDir, tmpPath } from '../helpers/tmp.ts';
 
 const SEEDS = join(ROOT, 'seeds');
 
 describe('the default embedder', () => {
   it("is polyalign's own model, printed and recorded with its version and hash", () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'polyalign-default-')), 'out');
+    const out = tmpPath('default');
     // An empty models folder: nothing pulled, so auto takes the shipped model.
-    const empty = mkdtempSync(join(tmpdir(), 'polyalign-no-models-'));
+    const empty = tmpDir('no-models');
     const r = runCli(['run', SEEDS, '-o', out, '--models-dir', empty, '--format', 'csv']);
     expect(r.stderr).not.toMatch(/unexpected failure/);
     expect(r.code).toBe(0);
@@ -27,7 +27,7 @@ describe('the default embedder', () => {
   });
 
   it('can still be asked for by name, and the lexical embedder alone too', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'polyalign-default-')), 'out');
+    const out = tmpPath('default');
     const r = runCli(['run', SEEDS, '-o', out, '--embedder', 'polyalign', '--format', 'csv', '-v']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/embedder: polyalign\/static-v2 .* \(asked for\)/);

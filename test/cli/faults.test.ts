@@ -4,37 +4,19 @@
 // subprocess, with the lexical embedder (the fastest) on two or three seeds.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_NAME } from '../../src/export/folder-lock.ts';
-import { ROOT, runCli, runCliAsync } from '../helpers/run-cli.ts';
-
-const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
-
-function folderOf(seeds: number[]): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'news');
-  mkdirSync(dir);
-  for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(dir, SEEDS[n]!));
-  return dir;
-}
-
-/** A folder of events, one sub-folder each holding the seeds whose numbers are given. */
-function eventsOf(events: Record<string, number[]>): string {
-  const root = join(mkdtempSync(join(tmpdir(), 'polyalign-faults-')), 'b');
-  for (const [id, seeds] of Object.entries(events)) {
-    mkdirSync(join(root, id), { recursive: true });
-    for (const n of seeds) cpSync(join(ROOT, 'seeds', SEEDS[n]!), join(root, id, SEEDS[n]!));
-  }
-  return root;
-}
+import { runCli, runCliAsync } from '../helpers/run-cli.ts';
+import { SEED_FILES, seedEvents, seedFolder, tmpPath } from '../helpers/tmp.ts';
 
 const groupsIn = (out: string) => (JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { counts: { groups: number; sentences: number } }).counts;
 
 describe('an output folder inside the input folder', () => {
   it('is never read back as articles by run, and -o equal to the input is refused', () => {
-    const news = folderOf([0, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 4]);
     const out = join(news, 'out');
     const first = runCli(['run', news, '-o', out, '--embedder', 'lexical']);
     expect(first.code).toBe(0);
@@ -58,7 +40,7 @@ describe('an output folder inside the input folder', () => {
   });
 
   it('is never taken for an event by batch, and -o equal to the folder of events is refused', () => {
-    const root = eventsOf({ e1: [0, 4], e2: [2, 4] });
+    const root = seedEvents(tmpPath('faults', 'b'), { e1: [0, 4], e2: [2, 4] });
     const out = join(root, 'out');
     const first = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--skip-bad']);
     expect(first.code).toBe(0);
@@ -78,7 +60,7 @@ describe('an output folder inside the input folder', () => {
 
 describe('batch --skip-bad', () => {
   it('names every file it left out, on the console and in batch.json', () => {
-    const root = eventsOf({ e1: [0, 4], e2: [1, 2] });
+    const root = seedEvents(tmpPath('faults', 'b'), { e1: [0, 4], e2: [1, 2] });
     writeFileSync(join(root, 'e1', 'empty.txt'), '');
     writeFileSync(join(root, 'e2', 'binary.txt'), Buffer.from([0, 1, 2, 0, 98, 105, 110]));
     const out = join(root, '..', 'out');
@@ -94,12 +76,12 @@ describe('batch --skip-bad', () => {
 
 describe('batch --lang', () => {
   it('names the language of a document in the events that have it, and leaves the others alone', () => {
-    const root = eventsOf({ e1: [0, 4], e2: [1, 2] });
+    const root = seedEvents(tmpPath('faults', 'b'), { e1: [0, 4], e2: [1, 2] });
     const out = join(root, '..', 'out');
-    const r = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--lang', `${SEEDS[0]}=hr`]);
+    const r = runCli(['batch', root, '-o', out, '--embedder', 'lexical', '-j', '1', '--lang', `${SEED_FILES[0]}=hr`]);
     expect(r.code).toBe(0);
     const langs = (id: string) => (JSON.parse(readFileSync(join(out, 'events', id, 'run.json'), 'utf8')) as { inputs: Array<{ doc: string; lang: { code: string; source: string } }> }).inputs.map((i) => `${i.doc}=${i.lang.code}:${i.lang.source}`);
-    expect(langs('e1')).toContain(`${SEEDS[0]}=hr:override`);
+    expect(langs('e1')).toContain(`${SEED_FILES[0]}=hr:override`);
     expect(langs('e2').every((l) => !l.endsWith(':override'))).toBe(true);
   });
 });
@@ -108,7 +90,7 @@ describe('the output folder lock', () => {
   const lockOf = (pid: number, host = hostname()) => `${JSON.stringify({ pid, host, since: '2026-12-07T02:00:00.000Z' })}\n`;
 
   it('left by a run killed with -9 is taken over with a warning; one whose holder runs stops the run, naming it', () => {
-    const news = folderOf([0, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 4]);
     const out = join(news, '..', 'out');
     expect(runCli(['run', news, '-o', out, '--embedder', 'lexical']).code).toBe(0);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -127,7 +109,7 @@ describe('the output folder lock', () => {
   });
 
   it('is held for the whole run: of two runs into one folder at once, one is stopped and told so', async () => {
-    const news = folderOf([0, 1, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 1, 4]);
     const out = join(news, '..', 'out');
     mkdirSync(out);
     const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(['run', news, '-o', out, '--embedder', 'lexical'])));
@@ -136,7 +118,7 @@ describe('the output folder lock', () => {
   });
 
   it('is taken for a folder the run makes, too: two runs into one new folder at once are told of each other', async () => {
-    const news = folderOf([0, 1, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 1, 4]);
     const out = join(news, '..', 'new', 'out');
     const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(['run', news, '-o', out, '--embedder', 'lexical'])));
     expect([a!.code, b!.code].sort()).toEqual([0, 1]);
@@ -144,7 +126,7 @@ describe('the output folder lock', () => {
   });
 
   it('leaves no folder behind when the run fails on its input', () => {
-    const news = folderOf([0]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0]);
     const out = join(news, '..', 'made', 'out');
     const r = runCli(['run', news, '-o', out, '--embedder', 'lexical']);
     expect(r.code).toBe(2);
@@ -154,7 +136,7 @@ describe('the output folder lock', () => {
 
 describe('--jobs', () => {
   it('above the cores is lowered to them, with a warning', () => {
-    const news = folderOf([0, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 4]);
     const cores = availableParallelism();
     const r = runCli(['run', news, '-o', join(news, '..', 'out'), '--embedder', 'lexical', '-j', '100000']);
     expect(r.code).toBe(0);
@@ -166,7 +148,7 @@ describe('--jobs', () => {
 
 describe('a file with no sentence stops', () => {
   it('is cut into sentences of at most 1,000 characters with a warning, and no output cell gets near a spreadsheet limit', () => {
-    const news = folderOf([0, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 4]);
     const words = ['putin', 'kim', 'sastanak', 'peking', 'vojnici', 'kursk', 'rusija', 'koreja', 'savez', 'prijateljstvo'];
     writeFileSync(join(news, 'run-on.txt'), `${Array.from({ length: 40_000 }, (_, i) => words[(i * 7) % words.length]).join(' ')}\n`);
     const out = join(news, '..', 'out');
@@ -182,7 +164,7 @@ describe('a file with no sentence stops', () => {
 describe('an error', () => {
   it('is one line naming the file, also when a library reports over several (a broken .docx)', async () => {
     const { default: JSZip } = await import('jszip');
-    const news = folderOf([0, 4]);
+    const news = seedFolder(tmpPath('faults', 'news'), [0, 4]);
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>Hello &nbsp; world</w:t></w:r></w:p></w:body></w:document>');
     writeFileSync(join(news, 'broken.docx'), await zip.generateAsync({ type: 'nodebuffer' }));

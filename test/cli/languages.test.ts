@@ -1,12 +1,12 @@
 // A document in a language polyalign is not tuned for still runs, with a one-line warning that names
 // the file and what is weaker, on the console and in run.json.
 
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 
 const ENGLISH = `Russian President Vladimir Putin said on Wednesday that North Korean soldiers had fought in the war in Ukraine at the initiative of their leader Kim Jong Un.
 Putin made the remarks during talks with Kim in Beijing, after both attended a military parade marking the end of the Second World War.
@@ -16,7 +16,7 @@ Kim said his country would fully support Russia and that he was glad to meet Put
 
 describe('languages outside the tuned set', () => {
   it('runs an English article beside the seeds, warning once that it is weaker there', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'polyalign-lang-')), 'event');
+    const dir = tmpPath('lang', 'event');
     cpSync(join(ROOT, 'seeds'), dir, { recursive: true });
     writeFileSync(join(dir, '005_en.txt'), ENGLISH);
     const out = join(dir, '..', 'out');

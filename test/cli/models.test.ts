@@ -3,13 +3,13 @@
 // with the embedding cache.
 
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTinyHub } from '../helpers/tiny-hub.ts';
 import type { TinyHub } from '../helpers/tiny-hub.ts';
 import { buildTinyModel } from '../helpers/tiny-model.ts';
 import { ROOT, runCli, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 import { HOST_ENV, resolveHost } from '../../src/commands/models.ts';
 import { parse } from 'csv-parse/sync';
 
@@ -21,7 +21,7 @@ const ID = 'test/tiny-bert';
 
 describe('polyalign models and the transformers embedder', () => {
   let hub: TinyHub;
-  const work = mkdtempSync(join(tmpdir(), 'polyalign-models-'));
+  const work = tmpDir('models');
   const served = join(work, 'served');
   const models = join(work, 'models');
 

@@ -1,18 +1,17 @@
 // The pair scorer in a run on the seeds: on by default with the shipped model, said on the console and in
 // run.json, and off with --no-pair-scorer (and under a plain --min-score).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 
 const SEEDS = join(ROOT, 'seeds');
-const tmp = () => join(mkdtempSync(join(tmpdir(), 'polyalign-scorer-cli-')), 'out');
 const manifest = (out: string) => JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
 
 describe('polyalign run with the pair scorer', () => {
   it('adds links to the comparable pairs and says so; --no-pair-scorer mines by margin alone', async () => {
-    const [on, off] = [tmp(), tmp()];
+    const [on, off] = [tmpPath('scorer-cli'), tmpPath('scorer-cli')];
     const [a, b] = await Promise.all([runCliAsync(['run', SEEDS, '-o', on]), runCliAsync(['run', SEEDS, '-o', off, '--no-pair-scorer'])]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
@@ -32,7 +31,7 @@ describe('polyalign run with the pair scorer', () => {
   });
 
   it('is off under a plain --min-score, which is a threshold on the margin alone', async () => {
-    const out = tmp();
+    const out = tmpPath('scorer-cli');
     const r = await runCliAsync(['run', SEEDS, '-o', out, '--min-score', '1.3', '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(manifest(out).parameters.pairScorer).toBe('off');

@@ -3,14 +3,14 @@
 // again with --review, and find both decisions applied. Skips only where chromium is missing, and fails
 // then in CI (see test/helpers/browser.ts).
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, readCsvObjects } from '../export/read-csv.ts';
 import { haveChromium, launchChromium, openFile } from '../helpers/browser.ts';
 import { ROOT, runCli } from '../helpers/run-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 const SEEDS = join(ROOT, 'seeds');
 
@@ -33,7 +33,7 @@ describe.skipIf(!haveChromium())('review.html → export → polyalign run --rev
   let work: string;
   beforeAll(async () => {
     browser = await launchChromium();
-    work = mkdtempSync(join(tmpdir(), 'polyalign-review-e2e-'));
+    work = tmpDir('review-e2e');
   });
   afterAll(async () => {
     await browser?.close();

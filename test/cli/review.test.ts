@@ -3,14 +3,14 @@
 
 import { haveXmllint } from '../helpers/tools.ts';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCliAsync, type CliResult } from '../helpers/run-cli.ts';
+import { ROOT, runCliAsync, runSeeds, type CliResult } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 
 const SEEDS = join(ROOT, 'seeds');
 const DTD = new URL('../../schemas/tmx14.dtd', import.meta.url).pathname;
@@ -25,16 +25,6 @@ function readRows(file: string): Row[] {
 /** Saved as a spreadsheet would: no BOM, LF line ends, quoting only where needed. */
 function writeRows(file: string, rows: Row[], header = Object.keys(rows[0]!)): void {
   writeFileSync(file, stringify(rows, { header: true, columns: header }));
-}
-
-async function run(out: string, ...args: string[]): Promise<CliResult> {
-  const r = await runCliAsync(['run', SEEDS, '-o', out, '--embedder', 'lexical', ...args]);
-  expect(r.stderr).not.toMatch(/unexpected failure/);
-  return r;
-}
-
-function tmp(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), `polyalign-review-${name}-`)), 'out');
 }
 
 const key = (r: Row) => `${r.src_doc}|${r.src_sent}|${r.tgt_doc}|${r.tgt_sent}`;
@@ -59,14 +49,14 @@ function manifest(out: string) {
 }
 
 describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
-  const out = tmp('reject');
+  const out = tmpPath('review-reject');
   let target: Row;
   let before: { parallel: boolean; tmx: boolean };
   let second: CliResult;
   let parallelBefore: Row[];
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     parallelBefore = readRows(join(out, 'parallel.csv'));
     const rows = readRows(join(out, 'alignments.csv'));
     // a link inside a group of three or more documents: the rejection must also hold against the
@@ -78,7 +68,7 @@ describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
     before = { parallel: togetherInParallel(out, target.src_text!, target.tgt_text!), tmx: togetherInTmx(out, target.src_text!, target.tgt_text!) };
     const edited = rows.map((r) => (r === target ? { ...r, status: 'rejected' } : r));
     writeRows(join(out, '..', 'edited.csv'), edited);
-    second = await run(out, '--review', join(out, '..', 'edited.csv'));
+    second = await runSeeds(out, '--review', join(out, '..', 'edited.csv'));
   });
 
   it('was in a group before the review', async () => {
@@ -116,7 +106,7 @@ describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
     expect(store).toHaveLength(1);
     expect(JSON.parse(store[0]!)).toMatchObject({ kind: 'link', status: 'rejected' });
     for (const args of [[], ['--min-score', '0.9'], ['--min-score', '2']]) {
-      const r = await run(out, ...args);
+      const r = await runSeeds(out, ...args);
       expect(r.code).toBe(0);
       expect(togetherInParallel(out, target.src_text!, target.tgt_text!)).toBe(false);
       expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(false);
@@ -135,15 +125,15 @@ describe('a link rejected in a spreadsheet-edited alignments.csv', () => {
 });
 
 describe('confirmed and hand-added links', () => {
-  const out = tmp('confirm');
-  const all = tmp('all');
+  const out = tmpPath('review-confirm');
+  const all = tmpPath('review-all');
   let below: Row;
   let added: Row;
   let result: CliResult;
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
-    expect((await run(all, '--min-score', '0')).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
+    expect((await runSeeds(all, '--min-score', '0')).code).toBe(0);
     const accepted = new Set(readRows(join(out, 'alignments.csv')).map(key));
     // a candidate that only a threshold of 0 accepts: below the default threshold
     below = readRows(join(all, 'alignments.csv')).find((r) => !accepted.has(key(r)) && Number(r.margin) < 1.2 && Number(r.margin) > 0)!;
@@ -162,7 +152,7 @@ describe('confirmed and hand-added links', () => {
     const decisions = join(out, '..', 'confirm.csv');
     const header = ['group_id', 'score', 'margin', 'method', 'status', 'src_doc', 'src_lang', 'src_sent', 'src_text', 'tgt_doc', 'tgt_lang', 'tgt_sent', 'tgt_text'];
     writeRows(decisions, [{ ...below, status: 'confirmed' }, { group_id: '', score: '', margin: '', method: '', src_lang: '', src_sent: '', tgt_lang: '', tgt_sent: '', ...added }], header);
-    result = await run(out, '--review', decisions);
+    result = await runSeeds(out, '--review', decisions);
   });
 
   it('accepts a confirmed link below the threshold', async () => {
@@ -187,25 +177,25 @@ describe('confirmed and hand-added links', () => {
   });
 
   it('still holds after a run with a higher threshold', async () => {
-    expect((await run(out, '--min-score', '3')).code).toBe(0);
+    expect((await runSeeds(out, '--min-score', '3')).code).toBe(0);
     expect(togetherInParallel(out, below.src_text!, below.tgt_text!)).toBe(true);
     expect(togetherInParallel(out, added.src_text!, added.tgt_text!)).toBe(true);
   });
 });
 
 describe('conflicting decisions', () => {
-  const out = tmp('conflict');
+  const out = tmpPath('review-conflict');
   let rows: Row[];
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     rows = readRows(join(out, 'alignments.csv')).filter((r) => r.group_id);
   });
 
   it('reports a link confirmed and rejected in one file, in the output and run.json, and applies neither', async () => {
     const file = join(out, '..', 'both.csv');
     writeRows(file, [{ ...rows[0]!, status: 'confirmed' }, { ...rows[0]!, status: 'rejected' }]);
-    const r = await run(out, '--review', file);
+    const r = await runSeeds(out, '--review', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: conflict: .*both\.csv: the same link is both confirmed and rejected/);
     expect(manifest(out).review.conflicts.join('\n')).toMatch(/both confirmed and rejected/);
@@ -217,8 +207,8 @@ describe('conflicting decisions', () => {
     const second = join(out, '..', 'second.csv');
     writeRows(first, [{ ...rows[1]!, status: 'rejected' }]);
     writeRows(second, [{ ...rows[1]!, status: 'confirmed' }]);
-    expect((await run(out, '--review', first)).code).toBe(0);
-    const r = await run(out, '--review', second);
+    expect((await runSeeds(out, '--review', first)).code).toBe(0);
+    const r = await runSeeds(out, '--review', second);
     expect(r.stdout).toMatch(/review: changed: .*rejected → confirmed/);
     expect(manifest(out).review.changes).toHaveLength(1);
     expect(readRows(join(out, 'alignments.csv')).find((x) => key(x) === key(rows[1]!))?.status).toBe('confirmed');
@@ -231,7 +221,7 @@ describe('conflicting decisions', () => {
     // 000:2 = 001:3 = 002:4, and 000:5 = 002:4: two sentences of 000 in one group
     const file = join(out, '..', 'two-spans.csv');
     writeRows(file, [link(s('000_', 2), s('001_', 3)), link(s('001_', 3), s('002_', 4)), link(s('000_', 5), s('002_', 4))]);
-    const r = await run(out, '--review', file);
+    const r = await runSeeds(out, '--review', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: conflict: confirmed link .* is in no group: it would put two spans of (000|001|002)_\S+ in one group/);
     expect(manifest(out).review.conflicts.some((c: string) => /two spans of/.test(c))).toBe(true);
@@ -239,7 +229,7 @@ describe('conflicting decisions', () => {
 });
 
 describe('a reviewer who edits the outputs in place', () => {
-  const out = tmp('in-place');
+  const out = tmpPath('review-in-place');
   let target: Row;
   let kept: Row;
   let dropped: Row;
@@ -248,7 +238,7 @@ describe('a reviewer who edits the outputs in place', () => {
   let result: CliResult;
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     const rows = readRows(join(out, 'alignments.csv'));
     target = rows.find((r) => r.group_id)!;
     writeRows(join(out, 'alignments.csv'), rows.map((r) => (r === target ? { ...r, status: 'rejected' } : r)));
@@ -264,7 +254,7 @@ describe('a reviewer who edits the outputs in place', () => {
         e === kept ? { ...e, status: 'keep', canonical: 'Kim Chen In' } : e === dropped ? { ...e, status: 'reject' } : e === renamed ? { ...e, canonical: 'Renamed By Hand' } : e === retyped ? { ...e, type: 'Place' } : e,
       ),
     );
-    result = await run(out);
+    result = await runSeeds(out);
   });
 
   it('does not lose the edited alignments.csv: a plain run imports its decisions first, and says so', async () => {
@@ -296,14 +286,14 @@ describe('a reviewer who edits the outputs in place', () => {
   });
 
   it('reads the same outputs unchanged on the next run: nothing imported twice', async () => {
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.stdout).not.toMatch(/was edited since the last run/);
     expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
   });
 });
 
 describe('a link kind a reviewer edits in out/alignments.csv', () => {
-  const out = tmp('kind');
+  const out = tmpPath('review-kind');
   let target: Row; // equivalent, set to related
   let lifted: Row; // related, set to equivalent
   let before: { target: boolean; lifted: boolean };
@@ -312,7 +302,7 @@ describe('a link kind a reviewer edits in out/alignments.csv', () => {
   const storeLines = () => readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n');
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     const rows = readRows(join(out, 'alignments.csv'));
     // links that are the only link of their group, so that their kind alone decides whether corpus.tmx holds them
     const sizes = new Map<string, number>();
@@ -323,7 +313,7 @@ describe('a link kind a reviewer edits in out/alignments.csv', () => {
     before = { target: togetherInTmx(out, target.src_text!, target.tgt_text!), lifted: togetherInTmx(out, lifted.src_text!, lifted.tgt_text!) };
     // edited in place, the status left as it was; a plain re-run reads it
     writeRows(join(out, 'alignments.csv'), rows.map((r) => (r === target ? { ...r, kind: 'related' } : r === lifted ? { ...r, kind: 'equivalent' } : r)));
-    second = await run(out);
+    second = await runSeeds(out);
   });
 
   it('is applied: the link set to related stays in its group, confirmed and related, and leaves corpus.tmx; the one set to equivalent is confirmed', () => {
@@ -351,20 +341,20 @@ describe('a link kind a reviewer edits in out/alignments.csv', () => {
   });
 
   it('holds on a further plain run, which imports nothing, and with --tm-include related the link is in corpus.tmx again', async () => {
-    const third = await run(out);
+    const third = await runSeeds(out);
     expect(third.code).toBe(0);
     expect(third.stdout).not.toMatch(/was edited since the last run/);
     expect(rowOf(target)).toMatchObject({ kind: 'related', status: 'confirmed' });
     expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(false);
     expect(storeLines()).toHaveLength(2);
-    expect((await run(out, '--tm-include', 'related')).code).toBe(0);
+    expect((await runSeeds(out, '--tm-include', 'related')).code).toBe(0);
     expect(togetherInTmx(out, target.src_text!, target.tgt_text!)).toBe(true);
   });
 
   it('set back to equivalent and given with --review, is a change of mind, said', async () => {
     const rows = readRows(join(out, 'alignments.csv'));
     writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(target) ? { ...r, kind: 'equivalent' } : r)));
-    const r = await run(out, '--review', join(out, 'alignments.csv'));
+    const r = await runSeeds(out, '--review', join(out, 'alignments.csv'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: changed: .*kind related → equivalent/);
     expect(rowOf(target)).toMatchObject({ kind: 'equivalent', status: 'confirmed' });
@@ -376,7 +366,7 @@ describe('a link kind a reviewer edits in out/alignments.csv', () => {
     const line = rows.findIndex((r) => key(r) === key(lifted)) + 2;
     writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(lifted) ? { ...r, kind: 'partly' } : r)));
     const edited = readFileSync(join(out, 'alignments.csv'), 'utf8');
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`alignments\\.csv: was edited since the last run but cannot be read as decisions \\(.*row ${line}: kind "partly", expected equivalent or related`));
     expect(readFileSync(join(out, 'alignments.csv'), 'utf8')).toBe(edited);
@@ -384,10 +374,10 @@ describe('a link kind a reviewer edits in out/alignments.csv', () => {
 });
 
 describe('polyalign review import', () => {
-  const out = tmp('import');
+  const out = tmpPath('review-import');
 
   it('merges a decisions file into the store; the next plain run applies it', async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     const rows = readRows(join(out, 'alignments.csv'));
     const target = rows.find((r) => r.group_id)!;
     const file = join(out, '..', 'page-export.csv');
@@ -396,16 +386,16 @@ describe('polyalign review import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/imported 1 new decision from .*page-export\.csv into .*decisions\.jsonl/);
     expect((await runCliAsync(['review', 'import', file, '-o', out])).stdout).toMatch(/imported 0 new decisions/);
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     expect(togetherInParallel(out, target.src_text!, target.tgt_text!)).toBe(false);
   });
 
   it('reports a decision whose sentences this run lacks as orphaned and keeps it', async () => {
-    const other = tmp('orphan');
+    const other = tmpPath('review-orphan');
     cpSync(out, other, { recursive: true });
     const file = join(other, '..', 'orphan.csv');
     writeRows(file, [{ status: 'rejected', src_doc: '000_f5fabf009eca07d9.txt', src_text: 'A sentence no article has.', tgt_doc: '004_fc47a5a952acfcd1.txt', tgt_text: 'Nor this one.' }]);
-    const r = await run(other, '--review', file);
+    const r = await runSeeds(other, '--review', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: 1 decision not found in this run \(kept in the store/);
     expect(manifest(other).review.orphaned).toHaveLength(1);
@@ -414,11 +404,11 @@ describe('polyalign review import', () => {
 });
 
 describe('bad decisions files', () => {
-  const out = tmp('bad');
+  const out = tmpPath('review-bad');
   const dir = join(out, '..');
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
   });
 
   it.each([
@@ -447,7 +437,7 @@ describe('bad decisions files', () => {
 });
 
 describe('an alignments.csv edited in a spreadsheet that saves semicolons, then a run with --format', () => {
-  const out = tmp('semicolon');
+  const out = tmpPath('review-semicolon');
   let target: Row;
   let header: string[];
 
@@ -457,7 +447,7 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
   }
 
   beforeAll(async () => {
-    expect((await run(out)).code).toBe(0);
+    expect((await runSeeds(out)).code).toBe(0);
     const rows = readRows(join(out, 'alignments.csv'));
     header = Object.keys(rows[0]!);
     target = rows.find((r) => r.group_id)!;
@@ -465,7 +455,7 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
   });
 
   it('is recognised as edited and imported before the run overwrites it', async () => {
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: .*alignments\.csv was edited since the last run; 1 decision from it saved to the store/);
     expect(readRows(join(out, 'alignments.csv')).find((x) => key(x) === key(target))?.status).toBe('rejected');
@@ -476,7 +466,7 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
     const rows = readRows(join(out, 'alignments.csv'));
     writeSemicolons(rows.map((r) => (key(r) === key(target) ? { ...r, status: 'maybe' } : r)));
     const edited = readFileSync(join(out, 'alignments.csv'), 'utf8');
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/alignments\.csv: was edited since the last run but cannot be read as decisions .*status "maybe"/);
     expect(readFileSync(join(out, 'alignments.csv'), 'utf8')).toBe(edited);
@@ -484,15 +474,15 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
   });
 
   it('still sees a later edit after a run with --format that did not rewrite it', async () => {
-    expect((await run(out)).code).toBe(0); // takes back the file as it was written (nothing changed)
-    const tmxOnly = await run(out, '--format', 'tmx');
+    expect((await runSeeds(out)).code).toBe(0); // takes back the file as it was written (nothing changed)
+    const tmxOnly = await runSeeds(out, '--format', 'tmx');
     expect(tmxOnly.code).toBe(0);
     expect(manifest(out).outputs).not.toContain('alignments.csv');
     expect(Object.keys(manifest(out).outputHashes)).toContain('alignments.csv');
     // the reviewer changes their mind in the file the full run wrote
     const rows = readRows(join(out, 'alignments.csv'));
     writeRows(join(out, 'alignments.csv'), rows.map((r) => (key(r) === key(target) ? { ...r, status: 'confirmed' } : r)));
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/review: changed: .*rejected → confirmed/);
     expect(r.stdout).not.toMatch(/conflict/);
@@ -503,7 +493,7 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
     const store = readFileSync(join(out, 'decisions.jsonl'), 'utf8');
     // pid 1 (the init process) runs on this host as long as the host does
     writeFileSync(join(out, 'decisions.jsonl.lock'), '1\n');
-    const r = await run(out);
+    const r = await runSeeds(out);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/decisions\.jsonl\.lock: process 1 on this host is running polyalign on this output folder/);
     expect(readFileSync(join(out, 'decisions.jsonl'), 'utf8')).toBe(store);
@@ -512,7 +502,7 @@ describe('an alignments.csv edited in a spreadsheet that saves semicolons, then 
 
 describe('what a rejection let in', () => {
   it('is said on the console and in run.json: a link accepted now on a sentence a rejected link had, and not again on the next run', async () => {
-    const out = tmp('let-in');
+    const out = tmpPath('review-let-in');
     expect((await runCliAsync(['run', SEEDS, '-o', out, '-q'])).code).toBe(0);
     const rows = readRows(join(out, 'alignments.csv'));
     const chosen = new Set(rows.filter((r) => r.group_id && r.status === 'auto').slice(0, 6));

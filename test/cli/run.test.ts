@@ -1,12 +1,12 @@
 // End to end: the CLI in a subprocess on the seed articles, read back as a spreadsheet and a CAT tool would.
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.ts';
+import { tmpDir, tmpPath } from '../helpers/tmp.ts';
 import { spawnSync } from 'node:child_process';
 
 const SEEDS = join(ROOT, 'seeds');
@@ -37,7 +37,7 @@ describe('polyalign run on the seeds', () => {
   let result: ReturnType<typeof runCli>;
 
   beforeAll(() => {
-    out = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    out = tmpPath('e2e');
     result = runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical']);
   });
 
@@ -133,7 +133,7 @@ describe('polyalign run on the seeds', () => {
 
   it('never calls a link between a headline and a sentence equivalent', () => {
     // with the default embedder, which links the seeds' headlines
-    const own = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    const own = tmpPath('e2e');
     const r = runCli(['run', SEEDS, '-o', own, '--format', 'csv']);
     expect(r.code).toBe(0);
     // the Danish headline (004:1) and the Romanian sub-heading (002:10) end without punctuation
@@ -162,7 +162,7 @@ describe('polyalign run on the seeds', () => {
   });
 
   it('writes the same files again on a second run (deterministic but for run.json timings)', () => {
-    const again = join(mkdtempSync(join(tmpdir(), 'polyalign-e2e-')), 'out');
+    const again = tmpPath('e2e');
     expect(runCli(['run', SEEDS, '-o', again, '--embedder', 'lexical', '-q']).code).toBe(0);
     for (const name of EXPECTED.filter((n) => n !== 'run.json')) {
       expect(readFileSync(join(again, name), 'utf8'), name).toBe(readFileSync(join(out, name), 'utf8'));
@@ -171,7 +171,7 @@ describe('polyalign run on the seeds', () => {
 });
 
 describe('polyalign run on bad input', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'polyalign-bad-'));
+  const dir = tmpDir('bad');
 
   it('names a missing input and exits 2', () => {
     const r = runCli(['run', join(dir, 'nope.txt'), join(SEEDS, '000_f5fabf009eca07d9.txt'), '-o', join(dir, 'o1')]);
@@ -181,7 +181,7 @@ describe('polyalign run on bad input', () => {
   });
 
   it('run with no inputs where there is no seeds/ folder says it looked for seeds/ and how to give articles', () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'polyalign-elsewhere-'));
+    const elsewhere = tmpDir('elsewhere');
     const r = runCli(['run'], { cwd: elsewhere });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(elsewhere, 'seeds')}: no articles given, and no seeds/ folder here to run on by default`);
@@ -288,7 +288,7 @@ describe('polyalign other commands', () => {
   });
 
   it('scores a run against itself as perfect', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'polyalign-eval-')), 'out');
+    const out = tmpPath('eval');
     expect(runCli(['run', SEEDS, '-o', out, '--embedder', 'lexical', '-q', '--format', 'csv']).code).toBe(0);
     const r = runCli(['eval', '--gold', join(out, 'alignments.csv'), '--pred', join(out, 'alignments.csv'), '--json']);
     expect(r.code).toBe(0);

@@ -1,14 +1,14 @@
 // One bad file in a folder of good ones: by default the run stops and names it; with --skip-bad the
 // rest is aligned and every file left out is named, with its reason, on the console and in run.json.
 
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 
 function folder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'polyalign-skip-')), 'articles');
+  const dir = tmpPath('skip', 'articles');
   cpSync(join(ROOT, 'seeds'), dir, { recursive: true });
   writeFileSync(join(dir, '005_empty.txt'), '');
   writeFileSync(join(dir, '006_photo.jpg.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]));
@@ -42,7 +42,7 @@ describe('--skip-bad', () => {
   });
 
   it('still needs two good documents', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'polyalign-skip-')), 'two');
+    const dir = tmpPath('skip', 'two');
     cpSync(join(ROOT, 'seeds', '000_f5fabf009eca07d9.txt'), join(dir, '000.txt'));
     writeFileSync(join(dir, '001.txt'), '');
     const r = await runCliAsync(['run', dir, '-o', join(dir, '..', 'out'), '--embedder', 'lexical', '--skip-bad']);

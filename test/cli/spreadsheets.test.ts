@@ -3,13 +3,13 @@
 // With --csv-delimiter ';' a spreadsheet set to Danish splits the columns and reads the decimal
 // commas as numbers, and the review import reads the file LibreOffice saved.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/run-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 import { csvFilter, csvTarget, soffice } from '../helpers/libreoffice.ts';
 import { haveSoffice } from '../helpers/tools.ts';
 
@@ -35,7 +35,7 @@ function expectSameTable(original: string[][], back: string[][], decimal: '.' | 
 }
 
 describe.skipIf(!runs)('the CSV files in LibreOffice Calc', () => {
-  const root = mkdtempSync(join(tmpdir(), 'polyalign-spreadsheets-'));
+  const root = tmpDir('spreadsheets');
   const out = join(root, 'out');
   const semi = join(root, 'semi');
 

@@ -1,7 +1,5 @@
 import { localeRequest } from '../../src/job/locales-file.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalLocale, columnLang, localeOf, parseLocales, resolveLocales } from '../../src/export/locales.ts';
 import { corpusTmx } from '../../src/export/tmx.ts';
@@ -9,6 +7,7 @@ import { glossaryCsv } from '../../src/export/glossary-csv.ts';
 import { parallelCsv } from '../../src/export/parallel-csv.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { readCsv } from './read-csv.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 
 const langs = (...codes: string[]) => codes.map((code) => ({ code, script: 'Latn' as const }));
 
@@ -35,7 +34,7 @@ describe('locales', () => {
   });
 
   it('reads a file of code=locale lines with comments', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'polyalign-locales-')), 'locales.txt');
+    const file = tmpPath('locales', 'locales.txt');
     writeFileSync(file, '# our clients\nbs=bs-Latn-BA\nro=ro-MD\n');
     expect(resolveLocales(langs('bs', 'ro'), localeRequest(file)).locales).toMatchObject({ bs: 'bs-Latn-BA', ro: 'ro-MD' });
   });

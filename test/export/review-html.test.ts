@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import { downloadText, haveChromium, launchChromium, openFile } from '../helpers
 import { readCsvObjects } from './read-csv.ts';
 import { generatedRun, manyArticlesRun } from './review-html-run.ts';
 import { fixtureRun } from '../helpers/quote-gold.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 /**
  * The alignments.csv row of a link, built like src/export/alignments-csv.ts from the record builder,
@@ -120,7 +120,7 @@ describe.skipIf(!haveChromium())('review.html in chromium, from file://', () => 
   let big: string;
   beforeAll(async () => {
     browser = await launchChromium();
-    dir = mkdtempSync(join(tmpdir(), 'polyalign-review-'));
+    dir = tmpDir('review');
     big = write('big.html', generatedRun(5000));
   });
   afterAll(async () => {

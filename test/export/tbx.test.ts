@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { haveToolkit, haveXmllint } from '../helpers/tools.ts';
 import { readCsv } from './read-csv.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 const TBX_DTD = new URL('../../schemas/tbx-basic.dtd', import.meta.url).pathname;
 const hasXmllint = haveXmllint('the xmllint validation of the TBX files');
@@ -141,7 +141,7 @@ describe('glossary.tbx (TBX-Basic, TBX 2008 martif form)', () => {
 
 /** What xmllint says of a file validated against schemas/tbx-basic.dtd ('' when it is valid). */
 function xmllintProblems(name: string, content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx-'));
+  const dir = tmpDir('tbx');
   try {
     const file = join(dir, name);
     writeFileSync(file, content);
@@ -178,7 +178,7 @@ describe('glossary.<a>_<b>.tbx (--format tbx-pairs) and glossary.<a>_<b>.csv (--
   });
 
   it.skipIf(!hasToolkit && !process.env.CI)("gives Translate Toolkit's tbx2po the right source and target terms, in each file; its TBX reader reads glossary.tbx whole", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-tbx2po-'));
+    const dir = tmpDir('tbx2po');
     try {
       for (const f of files) {
         const tbx = join(dir, f.name);

@@ -3,8 +3,7 @@
 
 import { localeOf } from '../../src/export/locales.ts';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { haveToolkit } from '../helpers/tools.ts';
@@ -13,6 +12,7 @@ import { pairTmxFiles, pairTmxName } from '../../src/export/tmx-pairs.ts';
 import { isOutputName, parseFormats } from '../../src/export/formats.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { runCliAsync } from '../helpers/run-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 import { parseDtd, validate } from './dtd.ts';
 
 const tmxDtd = parseDtd(new URL('../../schemas/tmx14.dtd', import.meta.url).pathname);
@@ -60,7 +60,7 @@ describe('tmx-pairs', () => {
 
   // Skipped where Translate Toolkit is missing; CI installs it (.ci/run), so there it runs.
   it.skipIf(!hasToolkit && !process.env.CI)("is read by Translate Toolkit's TMX reader with source and target in the file's languages", async () => {
-    const out = mkdtempSync(join(tmpdir(), 'polyalign-tmx-pairs-'));
+    const out = tmpDir('tmx-pairs');
     const r = await runCliAsync(['run', 'seeds', '-o', out, '--format', 'tmx-pairs', '-q']);
     expect(r.code).toBe(0);
     const names = readdirSync(out).filter((n) => /^corpus\..+_.+\.tmx$/.test(n)).sort();

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { haveXmllint } from '../helpers/tools.ts';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusTmx } from '../../src/export/tmx.ts';
 import { DOCS, runResult } from '../fixtures/export/run-result.ts';
 import { parseDtd, validate } from './dtd.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 const DTD_PATH = new URL('../../schemas/tmx14.dtd', import.meta.url).pathname;
 const hasXmllint = haveXmllint('the xmllint validation of corpus.tmx');
@@ -126,7 +126,7 @@ describe('corpus.tmx', () => {
   // Skipped, and reported as skipped, where xmllint is missing; the checker above runs everywhere.
   // CI installs xmllint (.ci/run), so there a missing xmllint fails the run instead of skipping.
   it.skipIf(!hasXmllint && !process.env.CI)('is valid against tmx14.dtd by xmllint --dtdvalid', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polyalign-tmx-'));
+    const dir = tmpDir('tmx');
     try {
       const file = join(dir, 'corpus.tmx');
       writeFileSync(file, xml);

@@ -3,13 +3,13 @@
 // decisions. Each soffice call gets its own profile folder (and HOME), so tests running in parallel do
 // not share LibreOffice's user installation, which it locks.
 
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellText, parseWorkbookDecisions } from '../../src/review/workbook.ts';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 import { haveSoffice } from '../helpers/tools.ts';
 import { soffice } from '../helpers/libreoffice.ts';
 
@@ -43,7 +43,7 @@ describe.skipIf(!hasSoffice)('workbook.xlsx through LibreOffice', () => {
   let original: string;
   let back: string;
   beforeAll(async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'polyalign-xlsx-lo-')), 'out');
+    const out = tmpPath('xlsx-lo');
     const r = await runCliAsync(['run', join(ROOT, 'seeds'), '-o', out, '--embedder', 'lexical', '--format', 'csv,quotes,xlsx']);
     expect(r.code, r.stderr).toBe(0);
     original = join(out, 'workbook.xlsx');

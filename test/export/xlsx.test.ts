@@ -3,7 +3,7 @@
 // deterministic, and a reviewer's round trip through the CLI with decisions made in the workbook
 // (src/review/workbook.ts, src/job/review-store.ts).
 
-import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -13,11 +13,10 @@ import { renderOutputs } from '../../src/export/index.ts';
 import { fixZipTimes, MAX_WIDTH, workbookXlsx } from '../../src/export/xlsx.ts';
 import { unescapeCell } from '../../src/review/index.ts';
 import { cellText } from '../../src/review/workbook.ts';
-import { ROOT, runCliAsync, type CliResult } from '../helpers/run-cli.ts';
+import { runSeeds } from '../helpers/run-cli.ts';
+import { tmpPath } from '../helpers/tmp.ts';
 import { runResult } from '../fixtures/export/run-result.ts';
 import { readCsv } from './read-csv.ts';
-
-const SEEDS = join(ROOT, 'seeds');
 
 async function load(file: string | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -33,16 +32,6 @@ function values(sheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
     rows.push(Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).value));
   }
   return rows;
-}
-
-async function run(out: string, ...args: string[]): Promise<CliResult> {
-  const r = await runCliAsync(['run', SEEDS, '-o', out, '--embedder', 'lexical', ...args]);
-  expect(r.stderr).not.toMatch(/unexpected failure/);
-  return r;
-}
-
-function tmp(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), `polyalign-xlsx-${name}-`)), 'out');
 }
 
 type Row = Record<string, string>;
@@ -76,8 +65,8 @@ describe('workbook.xlsx of a run on the seeds', () => {
   let out: string;
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
-    out = tmp('seeds');
-    const r = await run(out, '--format', 'csv,quotes,xlsx');
+    out = tmpPath('xlsx-seeds');
+    const r = await runSeeds(out, '--format', 'csv,quotes,xlsx');
     expect(r.code, r.stderr).toBe(0);
     wb = await load(join(out, 'workbook.xlsx'));
   });
@@ -210,13 +199,13 @@ describe('workbookXlsx', () => {
 describe('reviewing in workbook.xlsx', () => {
   let first: string;
   beforeAll(async () => {
-    first = tmp('review-base');
-    const r = await run(first, '--format', 'csv,quotes,xlsx');
+    first = tmpPath('xlsx-review-base');
+    const r = await runSeeds(first, '--format', 'csv,quotes,xlsx');
     expect(r.code, r.stderr).toBe(0);
   });
 
   function copyOut(name: string): string {
-    const out = tmp(name);
+    const out = tmpPath(`xlsx-${name}`);
     cpSync(first, out, { recursive: true });
     return out;
   }
@@ -229,7 +218,7 @@ describe('reviewing in workbook.xlsx', () => {
     const copy = join(tmpdir(), `polyalign-xlsx-edited-${process.pid}.xlsx`);
     cpSync(join(out, 'workbook.xlsx'), copy);
     const row = await editWorkbook(copy, 'alignments', 'status', 'rejected', grouped);
-    const r = await run(out, '--format', 'csv,quotes,xlsx', '--review', copy);
+    const r = await runSeeds(out, '--format', 'csv,quotes,xlsx', '--review', copy);
     expect(r.code, r.stderr).toBe(0);
     const now = readRows(join(out, 'alignments.csv')).find(sameLink(row))!;
     expect(now.status).toBe('rejected');
@@ -240,7 +229,7 @@ describe('reviewing in workbook.xlsx', () => {
     expect(together(join(first, 'parallel.csv'))).toBe(true);
     expect(together(join(out, 'parallel.csv'))).toBe(false);
     // the rewritten workbook shows the decision, and a later run keeps it
-    const again = await run(out, '--format', 'csv,quotes,xlsx');
+    const again = await runSeeds(out, '--format', 'csv,quotes,xlsx');
     expect(again.code, again.stderr).toBe(0);
     const wb = await load(join(out, 'workbook.xlsx'));
     const sheet = wb.getWorksheet('alignments')!;
@@ -254,7 +243,7 @@ describe('reviewing in workbook.xlsx', () => {
     for (const flag of [[], ['--review']]) {
       const out = copyOut(`in-place-${flag.length}`);
       const row = await editWorkbook(join(out, 'workbook.xlsx'), 'alignments', 'status', 'Rejected', grouped);
-      const r = await run(out, '--format', 'csv,quotes,xlsx', ...(flag.length ? [...flag, join(out, 'workbook.xlsx')] : []));
+      const r = await runSeeds(out, '--format', 'csv,quotes,xlsx', ...(flag.length ? [...flag, join(out, 'workbook.xlsx')] : []));
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout + r.stderr).toMatch(flag.length ? /review:/ : /workbook\.xlsx was edited since the last run; 1 decision from it saved to the store before overwriting it/);
       expect(readRows(join(out, 'alignments.csv')).find(sameLink(row))).toMatchObject({ status: 'rejected', group_id: '' });
@@ -267,7 +256,7 @@ describe('reviewing in workbook.xlsx', () => {
     const file = join(out, 'workbook.xlsx');
     const entry = await editWorkbook(file, 'glossary', 'status', 'reject', () => true);
     const quote = await editWorkbook(file, 'quotes', 'status', 'rejected', (q, all) => q.status === 'auto' && all.filter((o) => o.quote_id === q.quote_id).length > 1);
-    const r = await run(out, '--format', 'csv,quotes,xlsx');
+    const r = await runSeeds(out, '--format', 'csv,quotes,xlsx');
     expect(r.code, r.stderr).toBe(0);
     expect(readRows(join(out, 'glossary.csv')).find((e) => e.entry_id === entry.entry_id)?.status).toBe('reject');
     const store = readFileSync(join(out, 'decisions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -282,7 +271,7 @@ describe('reviewing in workbook.xlsx', () => {
     const out = copyOut('broken');
     await editWorkbook(join(out, 'workbook.xlsx'), 'alignments', 'status', 'maybe', grouped);
     const before = readFileSync(join(out, 'workbook.xlsx'));
-    const r = await run(out, '--format', 'csv,quotes,xlsx');
+    const r = await runSeeds(out, '--format', 'csv,quotes,xlsx');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/workbook\.xlsx\[alignments\]: row \d+: status "maybe", expected auto, confirmed or rejected/);
     expect(r.stderr).toMatch(/polyalign will not overwrite it/);
@@ -303,7 +292,7 @@ describe('reviewing in workbook.xlsx', () => {
       const [old, recent] = newer === 'workbook' ? ['alignments.csv', 'workbook.xlsx'] : ['workbook.xlsx', 'alignments.csv'];
       utimesSync(join(out, old), new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:00:00Z'));
       utimesSync(join(out, recent), new Date('2026-01-01T11:00:00Z'), new Date('2026-01-01T11:00:00Z'));
-      const r = await run(out, '--format', 'csv,quotes,xlsx');
+      const r = await runSeeds(out, '--format', 'csv,quotes,xlsx');
       expect(r.code, r.stderr).toBe(0);
       const said = r.stdout + r.stderr;
       expect(said).toMatch(new RegExp(`review: conflict: .*alignments\\.csv and .*workbook\\.xlsx were both edited and disagree; .*${recent.replace('.', '\\.')}, saved last, is in force \\(${newer === 'workbook' ? 'confirmed' : 'rejected'}\\)`));
@@ -319,12 +308,12 @@ describe('reviewing in workbook.xlsx', () => {
   it('a run with --format csv keeps the workbook\'s record, so a later edit of the old workbook is still read', async () => {
     const out = copyOut('keep-record');
     const before = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
-    const r = await run(out, '--format', 'csv');
+    const r = await runSeeds(out, '--format', 'csv');
     expect(r.code, r.stderr).toBe(0);
     const after = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(after.outputHashes['workbook.xlsx']).toBe(before.outputHashes['workbook.xlsx']);
     const row = await editWorkbook(join(out, 'workbook.xlsx'), 'alignments', 'status', 'rejected', grouped);
-    const again = await run(out, '--format', 'csv,xlsx');
+    const again = await runSeeds(out, '--format', 'csv,xlsx');
     expect(again.code, again.stderr).toBe(0);
     expect(readRows(join(out, 'alignments.csv')).find(sameLink(row))?.status).toBe('rejected');
   });

@@ -2,14 +2,14 @@
 // (000 in windows-1250 and ISO-8859-2, 003 in windows-1251 and ISO-8859-5, 004 in UTF-16 LE
 // without a BOM) give the same sentences.csv and parallel.csv as UTF-8 copies of the same text.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFile, loadInputs } from '../../src/ingest/index.ts';
 import { caughtError } from '../helpers/errors.ts';
 import { encodeLegacy, encodeUtf16le, representable } from '../helpers/legacy-encode.ts';
 import { ROOT, runCliAsync } from '../helpers/run-cli.ts';
+import { tmpDir } from '../helpers/tmp.ts';
 
 const SEEDS = join(ROOT, 'seeds');
 const names = readdirSync(SEEDS).sort();
@@ -17,7 +17,7 @@ const seed = (prefix: string) => readFileSync(join(SEEDS, names.find((n) => n.st
 
 /** Two folders of the five seeds: one in the given encodings, one UTF-8 with the same text. */
 function folders(encodings: Record<string, string>): { legacy: string; utf8: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'polyalign-enc-'));
+  const dir = tmpDir('enc');
   const [legacy, utf8] = [join(dir, 'legacy'), join(dir, 'utf8')];
   mkdirSync(legacy);
   mkdirSync(utf8);
