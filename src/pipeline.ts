@@ -75,7 +75,7 @@ export interface PipelineOptions {
   /** Threads that align the pairs of documents, this one included (default 1); see align/pair-pool.ts. */
   jobs?: number;
   /**
-   * Decide the links of comparable (mining) pairs with the embedder's pair scorer (align/pair-scorer.ts)
+   * Add the links the embedder's pair scorer finds (align/pair-scorer.ts) to comparable (mining) pairs,
    * where it has one (default true); false mines by margin alone. A `minScore` turns it off too.
    */
   pairScorer?: boolean;

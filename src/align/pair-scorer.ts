@@ -7,15 +7,16 @@
 //   word match F and min(P, R)   idf-weighted greedy matching of the two sentences' words (word-match.ts);
 //   gaps                         how far the pair stands above each sentence's best other candidate, by
 //                                cosine and by word match (negative where another candidate is better);
-//   mutual best                  whether it is the mutual best match by margin (what mining links today);
+//   mutual best                  whether it is the mutual best match by margin (what margin mining links);
 //   length ratio                 |ln(characters of one / the other)|.
 // A logistic regression turns them into the probability that the pair is a translation unit. The scorer
 // adds to margin mining: the links mining accepted stay (its 1:2 and 2:1 merges among them), and
 // candidate pairs on the sentences they leave free are taken greedily by probability, one link per
 // sentence, from the model's acceptance threshold. (Letting the scorer decide every 1:1 link instead
 // gained precision on the simulated events but lost links that margin mining had right.) The weights
-// are fitted by `node --import tsx bench/pair-scorer.ts` on simulated comparable
-// events of training data (the held-back FLORES lines), never on NTREX or the seeds.
+// are fitted by `node --import tsx bench/pair-scorer.ts --write` on simulated comparable events of
+// training data (the held-back FLORES lines), never on NTREX or the seeds, and ship with the model they
+// were fitted for (pair-scorer.json beside it, read with it: embed/static/model-files.ts).
 
 import type { AlignDoc } from './input.ts';
 import { buildMarginContext, DEFAULT_K, eachCandidate, type MarginContext } from './margin.ts';

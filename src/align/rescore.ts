@@ -1,5 +1,6 @@
-// The stage after align for comparable pairs: the pair scorer (pair-scorer.ts) decides the links of
-// every mining pair again, from the words of the run's sentences (words.ts) as well as their vectors.
+// The stage after align for comparable pairs: the pair scorer (pair-scorer.ts) adds links to every
+// mining pair where margin mining left sentences free, reading the words of the run's sentences
+// (words.ts) as well as their vectors.
 // Pairs aligned in order, and long documents (from DECOY_MIN_SENTENCES sentences, where decoy.ts sets
 // the threshold from the runner-up matches, measured by bench/mining-long.ts), are left as align made
 // them: the scorer was fitted and measured on articles of tens of sentences.
