@@ -112,12 +112,11 @@ export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => 
 
 /**
  * Fitted by `node --import tsx bench/confidence.ts --embedder polyalign|lexical` (L2 penalty 3) on the
- * links of the simulated FLORES events (45,678 for polyalign, with the links its pair scorer adds).
- * Checked on NTREX (every article, the ordered, comparable and partial conditions, 109,141 links for
- * polyalign): AUC of equivalent against the rest 0.915 (0.923 on the comparable condition, 0.912
- * without the pair score among the features), expected calibration error 0.038 over the three
- * conditions, 0.063 over ordered and comparable alone (the confidence is low there: NTREX is easier
- * than the held-out FLORES lines). The pair score's weights are 0 for ordered links and for the
+ * links of the simulated FLORES events (45,611 for polyalign, with the links its pair scorer adds).
+ * Checked on NTREX (every article, the ordered, comparable and partial conditions, 109,184 links for
+ * polyalign): AUC of equivalent against the rest 0.915 (0.915 on the comparable condition), expected
+ * calibration error 0.036 over the three conditions, 0.062 over ordered and comparable alone (the
+ * confidence is low there: NTREX is easier than the held-out FLORES lines). The pair score's weights are 0 for ordered links and for the
  * lexical channel, which has no pair scorer. Lexical: 96,743 links, AUC 0.892, calibration error 0.029 and 0.050.
  * The similarity ramps are printed by `node --import tsx bench/similarity-floor.ts` on the held-out
  * FLORES lines: `lo` the median cosine of unrelated lines, `hi` the 1st percentile of translations'
@@ -126,8 +125,8 @@ export function witnessCounts(pairs: readonly PairAlignment[]): (link: Link) => 
  */
 export const CONFIDENCE_MODELS: Readonly<Record<string, ConfidenceModel>> = {
   'static+lexical': {
-    ordered: [2.5047, 6.3967, -1.0336, 1.9117, -0.5191, -1.8496, 2.6668, 8.1444, -3.5344, -4.367, 0.4337, -0.9355, -0.2383, 0, 0, 0],
-    mining: [1.8932, 1.0672, 0.2145, 0.0262, 0.0556, -0.7624, 0.8817, 5.2298, -3.6041, -6.289, 4.1282, -0.6899, -1.3252, 0.7624, 0.4982, -3.0777],
+    ordered: [2.5034, 6.3981, -1.0335, 1.9137, -0.5199, -1.8494, 2.667, 8.141, -3.5335, -4.3668, 0.4354, -0.9356, -0.2384, 0, 0, 0],
+    mining: [1.455, 1.5952, 0.8655, 0.1024, -0.0015, -0.6845, 0.6261, 5.7384, -3.8776, -6.416, 3.8634, -0.6242, -1.3148, 0.6845, 0.1609, -1.0764],
     similarity: { lo: 0.1, hi: 0.216 },
   },
   lexical: {

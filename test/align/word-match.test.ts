@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denseHead, inverseFrequencies, unitHead, wordBag, wordMatch, wordsOf } from '../../src/align/word-match.ts';
-import { documentWords } from '../../src/align/words.ts';
+import { documentWords, WORDS_PER_SENTENCE } from '../../src/align/words.ts';
 
 /** Unit vectors along axes, one per word: a word matches itself (1) and nothing else (0). */
 const axis = (k: number, dim = 4) => Float32Array.from({ length: dim }, (_, t) => (t === k ? 1 : 0));
@@ -81,5 +81,22 @@ describe('documentWords', () => {
 describe('denseHead of vectors sparse everywhere', () => {
   it('compares them whole', () => {
     expect(denseHead([axis(0), axis(1), axis(2), axis(3)])).toBe(4);
+  });
+});
+
+describe('the words a sentence is matched by', () => {
+  it('are its WORDS_PER_SENTENCE rarest in the run, in their order', async () => {
+    const common = Array.from({ length: 14 }, (_, k) => `common${String.fromCharCode(97 + k)}`);
+    // every sentence has the 14 common words; the first also has two rare ones, at its start and end
+    const texts = [`rareone ${common.join(' ')} raretwo`, common.join(' '), common.join(' ')];
+    const vocabulary = [...common, 'rareone', 'raretwo'];
+    const embed = async (t: string[]) => t.map((w) => axis(vocabulary.indexOf(w), vocabulary.length));
+    const [first, second] = (await documentWords([{ id: 'x', texts }], embed)).get('x')!;
+    expect(first!.weights.length).toBe(WORDS_PER_SENTENCE);
+    expect(second!.weights.length).toBe(WORDS_PER_SENTENCE);
+    // both rare words are kept, and they keep their places: first and last
+    const row = (k: number) => Array.from(first!.vectors.subarray(k * first!.dim, (k + 1) * first!.dim));
+    expect(row(0).indexOf(1)).toBe(vocabulary.indexOf('rareone'));
+    expect(row(WORDS_PER_SENTENCE - 1).indexOf(1)).toBe(vocabulary.indexOf('raretwo'));
   });
 });
