@@ -87,6 +87,17 @@ function verbBetween(text: string, from: number, to: number, lang: LangCode): bo
   return wordsOf(text, from, to).some((w) => isSpeechVerb(w.text, lang));
 }
 
+/**
+ * Words before a name that make it the one spoken with or to, not the one speaking: "with" (bs/hr/sr
+ * s, sa; sl s, z; mk со; ro cu; da med; en with) and Romanian's dative `lui` ("i-a spus lui Putin").
+ */
+const NOT_THE_SUBJECT = new Set(['s', 'sa', 'z', 'со', 'с', 'cu', 'lui', 'med', 'with']);
+
+function objectOf(text: string, n: Range): boolean {
+  const m = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, n.start - 24), n.start));
+  return m !== null && NOT_THE_SUBJECT.has(m[1]!.toLowerCase());
+}
+
 /** Whether a person named before the quote, in its sentence, is followed by a speech verb before the quote (`Путин … рече дека … „…“`). */
 function personBefore(text: string, f: Range, from: number, people: readonly Named[], lang: LangCode): boolean {
   return people.some((n) => n.entry.type === 'person' && n.start >= from && n.end <= f.start && verbBetween(text, n.end, f.start, lang));
@@ -136,6 +147,8 @@ export function detectQuotes(documents: readonly Segmented[], glossary: readonly
       const people = inSentences.filter((n) => outside(n, direct) && outside(n, [f]));
       let speaker: Named | undefined;
       let attributed = false;
+      // the people the sentence names as spoken with or to, before the quote
+      const objects = people.filter((n) => n.start >= sentence.start && n.end <= f.start && objectOf(text, n));
       // 1. after the quote: a verb, then a name; an organisation there is the source that reports the
       //    words ("…“, додаде KCNA"), not their speaker, when a person before the quote says them
       const after = people.filter((n) => n.start >= f.end && n.start <= f.end + 80);
@@ -147,7 +160,9 @@ export function detectQuotes(documents: readonly Segmented[], glossary: readonly
       // 2. before it: a name, then a verb (or a colon) before the quote
       if (!speaker) {
         const until = f.verbAt ?? f.start;
-        const before = people.filter((n) => n.end <= until && n.start >= sentence.start);
+        const named = people.filter((n) => n.end <= until && n.start >= sentence.start);
+        // "într-o discuție cu Vladimir Putin, liderul … a spus", "i-a spus lui Putin că": not the speaker
+        const before = named.filter((n) => !objects.includes(n));
         const spoken = before.filter(
           (n) => verbBetween(text, n.end, f.kind === 'reported' ? until + 1 + 40 : f.start, lang) || /^\s*:?\s*\S?$/u.test(text.slice(n.end, f.start - 1)),
         );
@@ -159,8 +174,9 @@ export function detectQuotes(documents: readonly Segmented[], glossary: readonly
       if (!speaker && !attributed) attributed = verbBetween(text, sentence.start, f.start, lang) || (f.kind !== 'reported' && verbBetween(text, f.end, last.end, lang));
       let resolved: Quote['speaker'] = speaker ? { form: speaker.form, entry: speaker.entry.id, canonical: speaker.entry.canonical } : undefined;
       // 3. a verb without a name (a pronoun, a description): the speaker of the quote before, close by;
-      //    never past a name the glossary does not hold (`Ministar Marko Horvat rekao je` names someone)
-      if (!resolved && attributed && previous?.speaker && f.sents[0] - previous.sent <= 2 && !namesSomeone(text, sentence.start, f.kind === 'reported' ? (f.verbAt ?? f.start) : f.start, inSentences)) resolved = previous.speaker;
+      //    never past a name the glossary does not hold (`Ministar Marko Horvat rekao je` names someone),
+      //    and never the one this sentence names as spoken with or to
+      if (!resolved && attributed && previous?.speaker && f.sents[0] - previous.sent <= 2 && !objects.some((o) => o.entry.id === previous!.speaker!.entry) && !namesSomeone(text, sentence.start, f.kind === 'reported' ? (f.verbAt ?? f.start) : f.start, inSentences)) resolved = previous.speaker;
       const kind: QuoteKind = f.kind === 'term' && resolved && attributed && !isName(text, f) ? 'speech' : f.kind;
       const quote: Quote = {
         id: '',

@@ -44,6 +44,14 @@ describe('the seeds quotes', () => {
     }
     expect(result.manifest.counts.quotesShared).toBeGreaterThanOrEqual(6);
   });
+
+  it('does not take the one spoken with or to for the speaker', () => {
+    // ro: "Într-o discuție cu Vladimir Putin, … liderul de la Phenian a spus că …" and "liderul nord-coreean
+    // i-a spus lui Putin că …": Kim's words, which no name in the sentence says; empty rather than Putin
+    const kims = result.quotes!.flatMap((g) => g.members).filter((q) => q.lang === 'ro' && /tot ce poate pentru a ajuta|cooperarea dintre cele două țări/u.test(q.text));
+    expect(kims.length).toBeGreaterThanOrEqual(3);
+    for (const q of kims) expect(q.speaker?.canonical, q.text).not.toBe('Vladimir Putin');
+  });
 });
 
 describe("a reviewer's quote decisions", () => {
