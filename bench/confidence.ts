@@ -23,8 +23,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignPair } from '../src/align/index.ts';
-import { rescorePair } from '../src/align/pair-scorer.ts';
-import { documentWords } from '../src/align/words.ts';
+import { rescoreMining } from '../src/align/rescore.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
 import { assessLinks } from '../src/align/assess.ts';
 import { CONFIDENCE_MODELS, linkFeatures, logistic, similarityCeiling, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
@@ -110,18 +109,17 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
     const embedder = factory(sides.flatMap((s) => s.lines.map((l) => l.text)));
     const calibration = calibrationFor(embedder.kind);
     const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
-    // the links the embedder's pair scorer adds, as a run has them
-    const scorer = embedder.pairScorer;
-    const words = scorer ? await documentWords(sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) })), (t) => embedder.embed(t)) : undefined;
-    const run: PairAlignment[] = [];
+    const aligned: PairAlignment[] = [];
     const gold = new Map<string, Set<string>>();
     for (let i = 0; i < sides.length; i++) {
       for (let j = i + 1; j < sides.length; j++) {
-        const aligned = alignPair(docs[i]!, docs[j]!, { mode: 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
-        run.push(scorer && words ? rescorePair(aligned, docs[i]!, docs[j]!, { a: words.get(sides[i]!.code)!, b: words.get(sides[j]!.code)! }, { a: docs[i]!.lengths!, b: docs[j]!.lengths! }, scorer) : aligned);
+        aligned.push(alignPair(docs[i]!, docs[j]!, { mode: 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin }));
         gold.set(`${sides[i]!.code}-${sides[j]!.code}`, new Set(goldBlocks(sides[i]!.lines, sides[j]!.lines).map(([s, t]) => `${s.join(',')}:${t.join(',')}`)));
       }
     }
+    // the links the embedder's pair scorer adds, as a run has them
+    const texts = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) }));
+    const run = embedder.pairScorer ? await rescoreMining(aligned, texts, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t), embedder.pairScorer) : aligned;
     const lines = new Map(sides.map((s) => [s.code, s.lines]));
     const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false) }));
     // every candidate's evidence once, before settling: the settled runs hold the same link objects

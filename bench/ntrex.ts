@@ -29,8 +29,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignPair, scoreAlignments } from '../src/align/index.ts';
 import { settleLinks } from '../src/align/nway.ts';
-import { rescorePair, type PairScorerModel } from '../src/align/pair-scorer.ts';
-import { documentWords } from '../src/align/words.ts';
+import type { PairScorerModel } from '../src/align/pair-scorer.ts';
+import { rescoreMining } from '../src/align/rescore.ts';
 import type { AlignDoc } from '../src/align/index.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
@@ -317,25 +317,26 @@ export async function runNtrex(options: NtrexOptions = {}): Promise<PairScore[]>
       const embedder = await makeEmbedder(sides.flatMap((s) => s.lines.map((l) => l.text)));
       const calibration = { ...calibrationFor(embedder.kind), ...options.calibration };
       const docs = await Promise.all(sides.map((s) => embedLines(embedder, s.code, s.lines)));
-      const scorer = options.pairScorer === false ? undefined : (options.pairScorer ?? embedder.pairScorer);
-      const words = scorer ? await documentWords(sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) })), (t) => embedder.embed(t)) : undefined;
       const embedSeconds = since(embedStart);
-      let pairSeconds = 0;
       const offset = art * 10_000;
-      const run: PairAlignment[] = [];
+      // every pair aligned, then the links the pair scorer adds, as a run does it (its words embedded
+      // there, so `alignSeconds` holds them)
+      const alignStart = performance.now();
+      const aligned: PairAlignment[] = [];
+      for (let i = 0; i < sides.length; i++) {
+        for (let j = i + 1; j < sides.length; j++) aligned.push(alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin }));
+      }
+      const scorer = options.pairScorer === false ? undefined : (options.pairScorer ?? embedder.pairScorer);
+      const texts = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) }));
+      const run = scorer ? await rescoreMining(aligned, texts, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t), scorer) : aligned;
+      const pairSeconds = since(alignStart);
+      let n = 0;
       for (let i = 0; i < sides.length; i++) {
         for (let j = i + 1; j < sides.length; j++) {
           const key = `${sides[i]!.code}-${sides[j]!.code}`;
           const g = goldBlocks(sides[i]!.lines, sides[j]!.lines);
           gold.set(key, [...(gold.get(key) ?? []), ...shift(g, offset)]);
-          const alignStart = performance.now();
-          const aligned = alignPair(docs[i]!, docs[j]!, { mode: options.mode ?? 'auto', thresholds: calibration.thresholds, autoPairMin: calibration.autoPairMin });
-          const result =
-            scorer && words
-              ? rescorePair(aligned, docs[i]!, docs[j]!, { a: words.get(sides[i]!.code)!, b: words.get(sides[j]!.code)! }, { a: docs[i]!.lengths!, b: docs[j]!.lengths! }, scorer)
-              : aligned;
-          pairSeconds += since(alignStart);
-          run.push(result);
+          const result = run[n++]!;
           const m = methods.get(key) ?? { ordered: 0, mining: 0 };
           m[result.method]++;
           methods.set(key, m);

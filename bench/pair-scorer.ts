@@ -22,7 +22,9 @@ import { PAIR_SCORER_FILE } from '../src/embed/static/model-files.ts';
 import { alignPair, buildMarginContext, scoreAlignments } from '../src/align/index.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
 import { settleLinks } from '../src/align/nway.ts';
-import { candidatePairs, logisticOf, PAIR_FEATURES, relinkPair, type PairScorerModel, type ScoredPair } from '../src/align/pair-scorer.ts';
+import { candidatePairs, PAIR_FEATURES, relinkPair, type PairScorerModel, type ScoredPair } from '../src/align/pair-scorer.ts';
+import { logistic } from '../src/align/confidence.ts';
+import type { WordBag } from '../src/align/word-match.ts';
 import { documentWords } from '../src/align/words.ts';
 import type { PairAlignment } from '../src/types.ts';
 import { embedderFactory } from './embedders.ts';
@@ -35,7 +37,7 @@ interface Prepared {
   seed: number;
   run: PairAlignment[];
   docs: Map<string, Awaited<ReturnType<typeof embedLines>>>;
-  words: Map<string, Awaited<ReturnType<typeof documentWords>> extends Map<string, infer W> ? W : never>;
+  words: Map<string, WordBag[]>;
   lengths: Map<string, number[]>;
   gold: Map<string, Block[]>;
   order: string[];
@@ -167,7 +169,7 @@ export async function runPairScorerBench(options: { lambda?: number; write?: boo
   log(`pair scorer: ${JSON.stringify(model)}`);
   // the same rows as a ranking check: how often the scorer's probability orders a right pair above a wrong one
   const held = examples(check);
-  const p = held.map((e) => ({ p: logisticOf(weights, e.x), right: e.right }));
+  const p = held.map((e) => ({ p: logistic(weights, e.x), right: e.right }));
   log(`held-out candidate pairs: ${held.length}, right ${held.filter((e) => e.right).length}; mean probability right ${mean(p.filter((r) => r.right).map((r) => r.p)).toFixed(3)}, wrong ${mean(p.filter((r) => !r.right).map((r) => r.p)).toFixed(3)}`);
   return model;
 }

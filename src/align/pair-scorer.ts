@@ -21,6 +21,7 @@
 import type { AlignDoc } from './input.ts';
 import { buildMarginContext, DEFAULT_K, eachCandidate, type MarginContext } from './margin.ts';
 import { wordMatch, type WordBag } from './word-match.ts';
+import { logistic } from './confidence.ts';
 import type { Link, PairAlignment, PairScorerModel, Span } from '../types.ts';
 
 export type { PairScorerModel } from '../types.ts';
@@ -56,12 +57,6 @@ export const PAIR_FEATURES = [
   'mutual best by margin',
   'length ratio',
 ] as const;
-
-export function logisticOf(weights: readonly number[], x: readonly number[]): number {
-  let z = 0;
-  for (let t = 0; t < weights.length; t++) z += weights[t]! * x[t]!;
-  return 1 / (1 + Math.exp(-z));
-}
 
 /**
  * The candidate pairs of two documents with their features (probabilities 0 until scored): the top
@@ -155,7 +150,7 @@ export function rescorePair(
 
 /** rescorePair on the candidate pairs already found (candidatePairs), scored here by `model`. */
 export function relinkPair(pair: PairAlignment, scored: ScoredPair[], model: PairScorerModel): PairAlignment {
-  for (const s of scored) s.p = logisticOf(model.weights, s.x);
+  for (const s of scored) s.p = logistic(model.weights, s.x);
   const probability = new Map(scored.map((s) => [`${s.i}:${s.j}`, s.p]));
   const withP = (l: Link): Link => {
     const p = l.src.first === l.src.last && l.tgt.first === l.tgt.last ? probability.get(`${l.src.first}:${l.tgt.first}`) : undefined;

@@ -16,7 +16,7 @@ export interface WordBag {
  * The part of a run's word vectors that the matcher compares: the dimensions up to the last one that at
  * least half of them use. With the default embedder that is the model's part; the lexical channel's
  * hashed features of one word are a few dozen among a thousand, and comparing them cost as much as the
- * model's part and added nothing on the simulated events (bench/pair-scorer.ts). Vectors that no
+ * model's part and added nothing on the simulated events (bench/pair-scorer.ts, on a version not kept). Vectors that no
  * dimension is common to are compared whole.
  */
 export function denseHead(vectors: readonly Float32Array[]): number {

@@ -149,20 +149,20 @@ export function detectQuotes(documents: readonly Segmented[], glossary: readonly
       let attributed = false;
       // the people the sentence names as spoken with or to, before the quote
       const objects = people.filter((n) => n.start >= sentence.start && n.end <= f.start && objectOf(text, n));
+      const speakers = people.filter((n) => !objects.includes(n));
       // 1. after the quote: a verb, then a name; an organisation there is the source that reports the
       //    words ("…“, додаде KCNA"), not their speaker, when a person before the quote says them
       const after = people.filter((n) => n.start >= f.end && n.start <= f.end + 80);
       if (f.kind !== 'reported' && verbBetween(text, f.end, Math.min(last.end, f.end + 40), lang)) {
         attributed = true;
         speaker = after.find((n) => verbBetween(text, f.end, n.start, lang));
-        if (speaker && speaker.entry.type !== 'person' && personBefore(text, f, sentence.start, people, lang)) speaker = undefined;
+        if (speaker && speaker.entry.type !== 'person' && personBefore(text, f, sentence.start, speakers, lang)) speaker = undefined;
       }
       // 2. before it: a name, then a verb (or a colon) before the quote
       if (!speaker) {
         const until = f.verbAt ?? f.start;
-        const named = people.filter((n) => n.end <= until && n.start >= sentence.start);
         // "într-o discuție cu Vladimir Putin, liderul … a spus", "i-a spus lui Putin că": not the speaker
-        const before = named.filter((n) => !objects.includes(n));
+        const before = speakers.filter((n) => n.end <= until && n.start >= sentence.start);
         const spoken = before.filter(
           (n) => verbBetween(text, n.end, f.kind === 'reported' ? until + 1 + 40 : f.start, lang) || /^\s*:?\s*\S?$/u.test(text.slice(n.end, f.start - 1)),
         );
