@@ -14,7 +14,7 @@
 //
 //   node --import tsx bench/pair-scorer.ts [--write] [--lambda L]
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHIPPED_MODEL_DIR } from '../src/embed/static.ts';
@@ -27,6 +27,7 @@ import { logistic } from '../src/align/confidence.ts';
 import type { WordBag } from '../src/align/word-match.ts';
 import { documentWords } from '../src/align/words.ts';
 import type { PairAlignment } from '../src/types.ts';
+import { pairScorerSection, withPairScorerSection, type PairScorerCardFigures } from '../src/train/card.ts';
 import { embedderFactory } from './embedders.ts';
 import { embedLines, goldBlocks } from './ntrex.ts';
 import { fitLogistic, floresEvents, type SimEvent } from './confidence.ts';
@@ -155,9 +156,11 @@ export async function runPairScorerBench(options: { lambda?: number; write?: boo
   log(`margin mining alone (seeds 4–7): P ${base.precision.toFixed(3)} R ${base.recall.toFixed(3)} F1 ${base.f1.toFixed(3)} F0.5 ${base.f05.toFixed(3)}`);
   // chosen as the issue asks of it: the most recall at no loss of precision against margin mining alone
   let best: { model: PairScorerModel; recall: number } = { model: { weights, accept: 0.5 }, recall: -1 };
+  const thresholds: PairScorerCardFigures['thresholds'] = [];
   for (const accept of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     const model: PairScorerModel = { weights, accept };
     const s = evaluate(check, model);
+    thresholds.push({ accept, precision: s.precision, recall: s.recall });
     log(`pair scorer from ${accept.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} F0.5 ${s.f05.toFixed(3)}`);
     if (Number(s.precision.toFixed(3)) >= Number(base.precision.toFixed(3)) && s.recall > best.recall) best = { model, recall: s.recall };
   }
@@ -165,6 +168,11 @@ export async function runPairScorerBench(options: { lambda?: number; write?: boo
   if (options.write) {
     writeFileSync(join(SHIPPED_MODEL_DIR, PAIR_SCORER_FILE), pairScorerJson(model, train.length));
     log(`wrote ${join(SHIPPED_MODEL_DIR, PAIR_SCORER_FILE)}`);
+    // the model card says what the scorer is, what it was fitted on and what it scored
+    const card = join(SHIPPED_MODEL_DIR, 'README.md');
+    const section = pairScorerSection({ accept: model.accept, features: PAIR_FEATURES, examples: train.length, marginAlone: base, thresholds });
+    writeFileSync(card, withPairScorerSection(readFileSync(card, 'utf8'), section));
+    log(`wrote the pair scorer's section of ${card}`);
   }
   log(`pair scorer: ${JSON.stringify(model)}`);
   // the same rows as a ranking check: how often the scorer's probability orders a right pair above a wrong one

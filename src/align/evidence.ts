@@ -64,12 +64,31 @@ const WEEKDAY = new Map(WEEKDAYS.flatMap((forms, day) => forms.split(' ').map((f
 /** The key of a weekday among numbersOf's: a figure never starts with a letter. */
 export const WEEKDAY_KEY = 'weekday:';
 
+/** How a figure's parts are read: a whole number (its digits, thousands groups joined) and a fraction or minutes after `.`, `,` or `:`. */
+const PARTS = /^(\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*)(?:([.,:])(\p{N}+))?$/u;
+
+/** Digits without leading zeros (`09` is `9`, `00` is `0`). */
+const digits = (s: string) => s.replace(/[^\p{N}]/gu, '').replace(/^0+(?=\p{N})/u, '');
+
+/** A figure or weekday of a text: its key (digits, or `weekday:` and the day) and how it was written. */
+export interface Figure {
+  key: string;
+  written: string;
+}
+
 /**
  * The figures of a text, each as its digits alone (`2.000`, `2,000` and `2 000` are all `2000`), and
- * its weekdays (`weekday:3` for srijedu, среда, onsdag), with how each was written.
+ * its weekdays (`weekday:3` for srijedu, среда, onsdag), with how each was written. A figure with a
+ * fraction, minutes or a score's second number is two (`10:6`, `10-6` and `2&1` alike; `09:30` and
+ * `9.30`; `1,5` and `1.5`); a part of zeros only after the whole is none (`15:00` is `15`, as `15h`).
  */
-export function numbersOf(text: string): Array<{ key: string; written: string }> {
-  const figures = [...text.matchAll(NUMBER)].map((m) => ({ key: m[0].replace(/[^\p{N}]/gu, ''), written: m[0] }));
+export function numbersOf(text: string): Figure[] {
+  const figures = [...text.matchAll(NUMBER)].flatMap((m) => {
+    const [, whole, , part] = PARTS.exec(m[0]) ?? [m[0], m[0]];
+    const out: Figure[] = [{ key: digits(whole!), written: whole! }];
+    if (part !== undefined && /[^0]/u.test(part)) out.push({ key: digits(part), written: part });
+    return out;
+  });
   const days = [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
     const day = WEEKDAY.get(m[0].toLowerCase());
     return day === undefined ? [] : [{ key: `${WEEKDAY_KEY}${day}`, written: m[0] }];
@@ -77,25 +96,62 @@ export function numbersOf(text: string): Array<{ key: string; written: string }>
   return [...figures, ...days];
 }
 
-/** The figures of `a` that `b` does not have, and those of `b` that `a` does not have (each as written, once per occurrence it lacks). */
+/**
+ * Ratios between a figure and its conversion into the units of the other language's readers, which
+ * news translations make (inches to mm and cm, miles to km, feet to m and cm, pounds to kg, gallons to
+ * litres, yards to m), either way; within CONVERSION_TOLERANCE for the rounding translators do. Read
+ * only where one side names such a unit (IMPERIAL): between plain counts a ratio of 2.5 or 1.6 is a
+ * disagreement (2 against 5 soldiers), not a conversion.
+ */
+const CONVERSIONS = [25.4, 2.54, 1.609, 0.3048, 30.48, 0.4536, 3.785, 0.9144];
+const CONVERSION_TOLERANCE = 0.08;
+/** Imperial units as our languages write them (word starts: inča, инчи, milja, миљи, mile, stopa, стапки, čevljev, picioare, fod, funti, фунти, livre, libri, pund, galon, yard). */
+const IMPERIAL = /(?<!\p{L})(inch|inč|inc[ih]|инч|palac|palc|tomme|mil[jea]|milj|милј|миљ|mile|feet|foot|ft(?!\p{L})|stop[aeu](?!\p{L})|стап|стоп|čevl|picio|fod(?!\p{L})|pound|funt|фунт|livr|libr|pund|gallon|galon|галон|yard|jard)/iu;
+/** Degrees, so that a Fahrenheit figure may face its Celsius one. */
+const DEGREES = /(°|(?<!\p{L})(stepen|степен|stopinj|grad|градус|degree|fahrenheit|farenhajt|фаренхајт))/iu;
+
+/** How the two texts let figures differ and still agree: the units they name. */
+interface Units {
+  imperial: boolean;
+  degrees: boolean;
+}
+
+/**
+ * Two figures that say the same in other words: a year and its two last digits (`1980-ih`, `80'erne`),
+ * or, where the texts name the units (Units), a unit conversion (130 miles, 210 km; 80 °F, 27 °C).
+ */
+function sameQuantity(x: Figure, y: Figure, units: Units): boolean {
+  if (x.key.startsWith(WEEKDAY_KEY) || y.key.startsWith(WEEKDAY_KEY)) return false;
+  const year = (long: Figure, short: Figure) => /^(19|20)\d\d$/u.test(long.key) && short.written.length === 2 && Number(long.key) % 100 === Number(short.key);
+  if (year(x, y) || year(y, x)) return true;
+  const [a, b] = [Number(x.key), Number(y.key)];
+  if (!(a > 0 && b > 0) || a === b) return false;
+  const fahrenheit = (f: number, c: number) => f >= 40 && f <= 120 && Math.abs(((f - 32) * 5) / 9 - c) <= 1.5;
+  if (units.degrees && (fahrenheit(a, b) || fahrenheit(b, a))) return true;
+  const ratio = b / a;
+  return units.imperial && CONVERSIONS.some((f) => Math.abs(ratio / f - 1) <= CONVERSION_TOLERANCE || Math.abs(ratio * f - 1) <= CONVERSION_TOLERANCE);
+}
+
+/**
+ * The figures of `a` that `b` does not have, and those of `b` that `a` does not have (each as written,
+ * once per occurrence it lacks). Equal figures pair first; what is left pairs where sameQuantity says
+ * the two figures are one quantity written another way.
+ */
 export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
-  const count = (list: Array<{ key: string }>) => {
-    const m = new Map<string, number>();
-    for (const x of list) m.set(x.key, (m.get(x.key) ?? 0) + 1);
-    return m;
-  };
   const [na, nb] = [numbersOf(a), numbersOf(b)];
-  const missing = (mine: typeof na, theirs: Map<string, number>) => {
-    const left = new Map(theirs);
-    const out: string[] = [];
-    for (const x of mine) {
-      const n = left.get(x.key) ?? 0;
-      if (n > 0) left.set(x.key, n - 1);
-      else out.push(x.written);
+  const taken = [na.map(() => false), nb.map(() => false)] as const;
+  const pairUp = (same: (x: Figure, y: Figure) => boolean) => {
+    for (let i = 0; i < na.length; i++) {
+      if (taken[0][i]) continue;
+      const j = nb.findIndex((y, k) => !taken[1][k] && same(na[i]!, y));
+      if (j >= 0) [taken[0][i], taken[1][j]] = [true, true];
     }
-    return out;
   };
-  return [missing(na, count(nb)), missing(nb, count(na))];
+  pairUp((x, y) => x.key === y.key);
+  const both = `${a} ${b}`;
+  const units: Units = { imperial: IMPERIAL.test(both), degrees: DEGREES.test(both) };
+  pairUp((x, y) => sameQuantity(x, y, units));
+  return [na.filter((_, i) => !taken[0][i]).map((x) => x.written), nb.filter((_, j) => !taken[1][j]).map((x) => x.written)];
 }
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */

@@ -124,3 +124,46 @@ sentence says. Names, numbers and words that the training data never showed are 
 channel. The training sentences are short chat (Tatoeba)${f.counts.debian ? ', encyclopedic news (FLORES) and software text\n(debian-l10n)' : ' and encyclopedic news (FLORES)'}, not the news reports polyalign aligns.
 `;
 }
+
+/** What the model card says of the pair scorer that ships beside the weights (bench/pair-scorer.ts --write). */
+export interface PairScorerCardFigures {
+  accept: number;
+  features: readonly string[];
+  /** Candidate pairs it was fitted on. */
+  examples: number;
+  /** Strict P/R on the held-back events it was checked on: margin mining alone, and with the scorer at each threshold tried. */
+  marginAlone: { precision: number; recall: number };
+  thresholds: Array<{ accept: number; precision: number; recall: number }>;
+}
+
+const PAIR_SCORER_HEADING = '## Pair scorer (pair-scorer.json)';
+
+/** The card's section on the pair scorer. */
+export function pairScorerSection(f: PairScorerCardFigures): string {
+  const r = (x: number) => x.toFixed(3);
+  return `${PAIR_SCORER_HEADING}
+Beside the weights lies polyalign's pair scorer for comparable reports: a logistic regression over ${f.features.length - 1}
+features of a candidate sentence pair (${f.features.slice(1).join(', ')}), read on the top
+candidates of each sentence; pairs from ${f.accept} are linked where margin mining left both sentences free.
+It was fitted on ${f.examples} candidate pairs of simulated comparable events (lines dropped, blocks
+shuffled, clauses cut or added) built from the held-back FLORES-200 dev lines (CC BY-SA 4.0, within the
+weights' licence), and its threshold chosen on other such events as the most recall at no loss of precision
+(strict P/R of the 7-language events):
+- margin mining alone: P ${r(f.marginAlone.precision)} / R ${r(f.marginAlone.recall)}
+${f.thresholds.map((t) => `- with the scorer from ${t.accept}: P ${r(t.precision)} / R ${r(t.recall)}`).join('\n')}
+
+Rebuilt by \`npm run train-model\` after the weights (\`node --import tsx bench/pair-scorer.ts --write\`),
+deterministically; polyalign's \`--no-pair-scorer\` leaves it out of a run.
+`;
+}
+
+/** The card with its pair scorer section put in (before Limits), or replaced where it was already. */
+export function withPairScorerSection(card: string, section: string): string {
+  const start = card.indexOf(PAIR_SCORER_HEADING);
+  if (start >= 0) {
+    const next = card.indexOf('\n## ', start + PAIR_SCORER_HEADING.length);
+    return card.slice(0, start) + section + (next >= 0 ? '\n' + card.slice(next + 1) : '');
+  }
+  const limits = card.indexOf('## Limits');
+  return limits >= 0 ? `${card.slice(0, limits)}${section}\n${card.slice(limits)}` : `${card}\n${section}`;
+}

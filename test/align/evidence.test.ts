@@ -12,7 +12,10 @@ const unit = (...xs: number[]) => {
 
 describe('link evidence', () => {
   it('reads a figure whatever its separators, and weekdays in every script', () => {
-    expect(numbersOf('oko 2.000 vojnika, 2,000 ili 2 000; u 15.00 ili 15:00').map((n) => n.key)).toEqual(['2000', '2000', '2000', '1500', '1500']);
+    expect(numbersOf('oko 2.000 vojnika, 2,000 ili 2 000; u 15.00 ili 15:00').map((n) => n.key)).toEqual(['2000', '2000', '2000', '15', '15']);
+    // a score, a time, a fraction: two figures each, whatever joins them; leading zeros do not count
+    expect(numbersOf('10:6, 10-6, 2&1').map((n) => n.key)).toEqual(['10', '6', '10', '6', '2', '1']);
+    expect(numbersOf('u 09:30, ob 9.30; 1,5 ili 1.5').map((n) => n.key)).toEqual(['9', '30', '9', '30', '1', '5', '1', '5']);
     expect(numbersOf('u srijedu, во среда, onsdag').map((n) => n.key)).toEqual(['weekday:2', 'weekday:2', 'weekday:2']);
     // the ordinal is not the weekday it resembles
     expect(numbersOf('četvrti sastanak, четврти состанок')).toEqual([]);
@@ -23,6 +26,17 @@ describe('link evidence', () => {
     expect(unmatchedNumbers('izgubio oko 2.000 vojnika', 'au murit 2,000 de soldați')).toEqual([[], []]);
     expect(unmatchedNumbers('izgubio oko 2.000 vojnika', 'încă 6.000 de soldați')).toEqual([['2.000'], ['6.000']]);
     expect(unmatchedNumbers('2 i 2', '2')).toEqual([['2'], []]);
+    // the same quantity in other words: a score's separator, a decade, a unit the translator converted
+    expect(unmatchedNumbers('prednost od 10:6', 'en føring på 10-6')).toEqual([[], []]);
+    expect(unmatchedNumbers('na Yaleu 1980-ih', "på Yale i 80'erne")).toEqual([[], []]);
+    expect(unmatchedNumbers('oko 130 milja obale', 'oko 210 km obale')).toEqual([[], []]);
+    expect(unmatchedNumbers('1 do 4 inča kiše', '25 do 100 mm kiše')).toEqual([[], []]);
+    expect(unmatchedNumbers('doseći 80 stepeni', 'ajunge la 27 de grade')).toEqual([[], []]);
+    // without a unit named, a ratio near a conversion factor is a disagreement (2 against 5 soldiers)
+    expect(unmatchedNumbers('ubijena su 2 vojnika', 'au murit 5 soldați')).toEqual([['2'], ['5']]);
+    expect(unmatchedNumbers('oko 130 vojnika', 'oko 210 vojnika')).toEqual([['130'], ['210']]);
+    // a year is no decade of another century
+    expect(unmatchedNumbers('u 1980.', 'în 81')).toEqual([['1980'], ['81']]);
   });
 
   it('reads a sentence in overlapping windows, a short one in halves, none for two words', () => {

@@ -138,3 +138,28 @@ describe('the model card states the licence that follows from the data', async (
     expect(card).toMatch(/\| tatoeba-more, .* \| 7 \| CC BY 2.0 FR \|/);
   });
 });
+
+describe("the model card's pair scorer section", async () => {
+  const { pairScorerSection, withPairScorerSection } = await import('../../src/train/card.ts');
+  const figures = { accept: 0.4, features: ['bias', 'cosine', 'ln margin'], examples: 1234, marginAlone: { precision: 0.867, recall: 0.791 }, thresholds: [{ accept: 0.4, precision: 0.8671, recall: 0.8069 }] };
+  const card = '# m\n\n## Quality\nrows\n\n## Limits\nstatic\n';
+
+  it('goes in before Limits and says what the scorer was fitted on and scored', () => {
+    const out = withPairScorerSection(card, pairScorerSection(figures));
+    expect(out.indexOf('## Pair scorer')).toBeGreaterThan(out.indexOf('## Quality'));
+    expect(out.indexOf('## Pair scorer')).toBeLessThan(out.indexOf('## Limits'));
+    expect(out).toContain('over 2\nfeatures of a candidate sentence pair (cosine, ln margin)');
+    expect(out).toContain('1234 candidate pairs');
+    expect(out).toContain('- margin mining alone: P 0.867 / R 0.791\n- with the scorer from 0.4: P 0.867 / R 0.807');
+  });
+
+  it('replaces its own section when written again, leaving the rest as it was', () => {
+    const once = withPairScorerSection(card, pairScorerSection(figures));
+    const again = withPairScorerSection(once, pairScorerSection({ ...figures, accept: 0.5 }));
+    expect(again.match(/## Pair scorer/g)).toHaveLength(1);
+    expect(again).toContain('pairs from 0.5 are linked');
+    expect(again).not.toContain('pairs from 0.4 are linked');
+    expect(again.endsWith('## Limits\nstatic\n')).toBe(true);
+    expect(withPairScorerSection(again, pairScorerSection({ ...figures, accept: 0.5 }))).toBe(again);
+  });
+});
