@@ -100,17 +100,19 @@ export function numbersOf(text: string): Figure[] {
  * Ratios between a figure and its conversion into the units of the other language's readers, which
  * news translations make (inches to mm and cm, miles to km, feet to m and cm, pounds to kg, gallons to
  * litres, yards to m), either way; within CONVERSION_TOLERANCE for the rounding translators do. Read
- * only where one side names such a unit (IMPERIAL): between plain counts a ratio of 2.5 or 1.6 is a
+ * only where one side names such a unit (IMPERIAL) and the other a metric one (METRIC): between plain counts a ratio of 2.5 or 1.6 is a
  * disagreement (2 against 5 soldiers), not a conversion.
  */
 const CONVERSIONS = [25.4, 2.54, 1.609, 0.3048, 30.48, 0.4536, 3.785, 0.9144];
 const CONVERSION_TOLERANCE = 0.08;
-/** Imperial units as our languages write them (word starts: inča, инчи, milja, миљи, mile, stopa, стапки, čevljev, picioare, fod, funti, фунти, livre, libri, pund, galon, yard). */
-const IMPERIAL = /(?<!\p{L})(inch|inč|inc[ih]|инч|palac|palc|tomme|mil[jea]|milj|милј|миљ|mile|feet|foot|ft(?!\p{L})|stop[aeu](?!\p{L})|стап|стоп|čevl|picio|fod(?!\p{L})|pound|funt|фунт|livr|libr|pund|gallon|galon|галон|yard|jard)/iu;
+/** Imperial units as our languages write them (word starts: inča, инчи, milja, миљи, mile, feet, стапки, čevljev, picioare, fod, funti, фунти, livre, libri, pund, galon, yard). */
+const IMPERIAL = /(?<!\p{L})(inch|inč|inc[ih]|инч|palac|palc|tomme|milj|миљ|милј|miles?(?!\p{L})|feet|foot|ft(?!\p{L})|стапк|čevl|picio|fod(?!\p{L})|pound|funt|фунт|livr|libr|pund|gallon|galon|галон|yard|jard)/iu;
+/** Metric units, which a converted figure comes with (mm, km, kg …; kilometara, metri, litre, сантиметри …). */
+const METRIC = /(?<!\p{L})(?:(?:mm|cm|m|km|kg|l|мм|см|м|км|кг)(?!\p{L})|kilo|centim|milim|metr|metar|meter|lit(?:er|ar|r)|кило|метар|метр|литр|литар|сантим|милим)/iu;
 /** Degrees, so that a Fahrenheit figure may face its Celsius one. */
 const DEGREES = /(°|(?<!\p{L})(stepen|степен|stopinj|grad|градус|degree|fahrenheit|farenhajt|фаренхајт))/iu;
 
-/** How the two texts let figures differ and still agree: the units they name. */
+/** How the two texts let figures differ and still agree: one names an imperial unit and the other a metric one; both name degrees. */
 interface Units {
   imperial: boolean;
   degrees: boolean;
@@ -148,8 +150,8 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
     }
   };
   pairUp((x, y) => x.key === y.key);
-  const both = `${a} ${b}`;
-  const units: Units = { imperial: IMPERIAL.test(both), degrees: DEGREES.test(both) };
+  const converted = (x: string, y: string) => IMPERIAL.test(x) && METRIC.test(y);
+  const units: Units = { imperial: converted(a, b) || converted(b, a), degrees: DEGREES.test(a) && DEGREES.test(b) };
   pairUp((x, y) => sameQuantity(x, y, units));
   return [na.filter((_, i) => !taken[0][i]).map((x) => x.written), nb.filter((_, j) => !taken[1][j]).map((x) => x.written)];
 }

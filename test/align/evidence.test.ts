@@ -35,6 +35,9 @@ describe('link evidence', () => {
     // without a unit named, a ratio near a conversion factor is a disagreement (2 against 5 soldiers)
     expect(unmatchedNumbers('ubijena su 2 vojnika', 'au murit 5 soldați')).toEqual([['2'], ['5']]);
     expect(unmatchedNumbers('oko 130 vojnika', 'oko 210 vojnika')).toEqual([['130'], ['210']]);
+    // nor where both sides keep the same unit: 2 against 5 pounds is no conversion
+    expect(unmatchedNumbers('kazna od 2 funte', 'o amendă de 5 lire')).toEqual([['2'], ['5']]);
+    expect(unmatchedNumbers('130 milja', '210 milja')).toEqual([['130'], ['210']]);
     // a year is no decade of another century
     expect(unmatchedNumbers('u 1980.', 'în 81')).toEqual([['1980'], ['81']]);
   });
