@@ -16,6 +16,8 @@
 //                other is not, or a span glues a headline to the sentence after it.
 // Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (assess.ts).
 
+import { neutral } from '../embed/lexical-features.ts';
+import { numberWord } from '../embed/lexical-lexicon.ts';
 import type { Link, LinkEvidence, Span } from '../types.ts';
 import { cosine } from './similarity.ts';
 
@@ -61,6 +63,22 @@ const WEEKDAYS: readonly string[] = [
 ];
 const WEEKDAY = new Map(WEEKDAYS.flatMap((forms, day) => forms.split(' ').map((f) => [f, day] as const)));
 
+/**
+ * Words that name a day but are left out of WEEKDAYS, because they mean something else as often
+ * (South Slavic `nedjelja`, `nedelja`, `недела`: Sunday and week; Romanian `luni`: Monday and months),
+ * and the adjectives of days (`subotnji`, `četrtkov`: Saturday's, Thursday's), on the script-neutral key
+ * of a word: they are no figures of their own, but one of them answers the other side's day.
+ */
+const SPOKEN_DAYS: ReadonlyArray<[day: number, form: RegExp]> = [
+  [0, /^(luni|ponedjeljkov|ponedeljkov)/u],
+  [1, /^(utorkov|torkov)/u],
+  [2, /^(srijedn|sredin)/u],
+  [3, /^(cetvrtkov|cetrtkov)/u],
+  [4, /^(petkov|petocn)/u],
+  [5, /^(subotn|sobotn|sabotn)/u],
+  [6, /^(nedjelj|nedelj|nedel)/u],
+];
+
 /** The key of a weekday among numbersOf's: a figure never starts with a letter. */
 export const WEEKDAY_KEY = 'weekday:';
 
@@ -80,13 +98,13 @@ export interface Figure {
  * The figures of a text, each as its digits alone (`2.000`, `2,000` and `2 000` are all `2000`), and
  * its weekdays (`weekday:3` for srijedu, среда, onsdag), with how each was written. A figure with a
  * fraction, minutes or a score's second number is two (`10:6`, `10-6` and `2&1` alike; `09:30` and
- * `9.30`; `1,5` and `1.5`); a part of zeros only after the whole is none (`15:00` is `15`, as `15h`).
+ * `9.30`; `1,5` and `1.5`); minutes or decimals of zeros only are none (`15:00` is `15`, as `15h`; the `0` of a score `1:0` stays).
  */
 export function numbersOf(text: string): Figure[] {
   const figures = [...text.matchAll(NUMBER)].flatMap((m) => {
     const [, whole, , part] = PARTS.exec(m[0]) ?? [m[0], m[0]];
     const out: Figure[] = [{ key: digits(whole!), written: whole! }];
-    if (part !== undefined && /[^0]/u.test(part)) out.push({ key: digits(part), written: part });
+    if (part !== undefined && !/^0{2,}$/u.test(part)) out.push({ key: digits(part), written: part });
     return out;
   });
   const days = [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
@@ -150,6 +168,23 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
     }
   };
   pairUp((x, y) => x.key === y.key);
+  // a figure the other side spells out (`4` and `četiri`, `2` and `două`), a day it names in a word of
+  // two meanings or an adjective (`søndag` and `u nedjelju`): the words are no figures of their own
+  const spelled = (text: string) =>
+    [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
+      const word = neutral(m[0]).toLowerCase();
+      const number = numberWord(word);
+      const day = SPOKEN_DAYS.find(([, form]) => form.test(word));
+      return [...(number !== undefined ? [number] : []), ...(day ? [`${WEEKDAY_KEY}${day[0]}`] : [])];
+    });
+  const spell = (figures: Figure[], taken: boolean[], words: string[]) => {
+    figures.forEach((x, i) => {
+      const k = taken[i] ? -1 : words.indexOf(x.key);
+      if (k >= 0) [taken[i], words[k]] = [true, ''];
+    });
+  };
+  spell(na, taken[0], spelled(b));
+  spell(nb, taken[1], spelled(a));
   const converted = (x: string, y: string) => IMPERIAL.test(x) && METRIC.test(y);
   const units: Units = { imperial: converted(a, b) || converted(b, a), degrees: DEGREES.test(a) && DEGREES.test(b) };
   pairUp((x, y) => sameQuantity(x, y, units));

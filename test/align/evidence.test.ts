@@ -16,6 +16,7 @@ describe('link evidence', () => {
     // a score, a time, a fraction: two figures each, whatever joins them; leading zeros do not count
     expect(numbersOf('10:6, 10-6, 2&1').map((n) => n.key)).toEqual(['10', '6', '10', '6', '2', '1']);
     expect(numbersOf('u 09:30, ob 9.30; 1,5 ili 1.5').map((n) => n.key)).toEqual(['9', '30', '9', '30', '1', '5', '1', '5']);
+    expect(numbersOf('poraz od 1:0').map((n) => n.key)).toEqual(['1', '0']);
     expect(numbersOf('u srijedu, во среда, onsdag').map((n) => n.key)).toEqual(['weekday:2', 'weekday:2', 'weekday:2']);
     // the ordinal is not the weekday it resembles
     expect(numbersOf('četvrti sastanak, четврти состанок')).toEqual([]);
@@ -38,6 +39,12 @@ describe('link evidence', () => {
     // nor where both sides keep the same unit: 2 against 5 pounds is no conversion
     expect(unmatchedNumbers('kazna od 2 funte', 'o amendă de 5 lire')).toEqual([['2'], ['5']]);
     expect(unmatchedNumbers('130 milja', '210 milja')).toEqual([['130'], ['210']]);
+    // a figure or a day the other side says in words; those words are no figures of their own
+    expect(unmatchedNumbers('ubijena su 4 vojnika', 'au murit patru soldați')).toEqual([[], []]);
+    expect(unmatchedNumbers('Glasači će u nedjelju glasati', 'Vælgerne stemmer søndag')).toEqual([[], []]);
+    expect(unmatchedNumbers('u subotnjoj objavi', 'i et opslag lørdag')).toEqual([[], []]);
+    expect(unmatchedNumbers('prošle nedjelje', 'sidste uge')).toEqual([[], []]);
+    expect(unmatchedNumbers('u nedjelju', 'lørdag')).toEqual([[], ['lørdag']]);
     // a year is no decade of another century
     expect(unmatchedNumbers('u 1980.', 'în 81')).toEqual([['1980'], ['81']]);
   });
