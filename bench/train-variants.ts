@@ -49,6 +49,7 @@ const bigVocabulary = { ...withStory, vocabulary: { ...withStory.vocabulary, pre
 const allSources = { ...withStory, data: { debianSources: [...Object.keys(DEBIAN_SOURCES), ...Object.keys(DEBIAN_LEFT_OUT)] } };
 const withFreeDict = { ...withStory, data: { freedictDir: FREEDICT_DIR } };
 const moreBridges = { ...withStory, data: { bridgePerPair: 20_000 } };
+const allBridges = { ...withStory, data: { bridgePerPair: 1_000_000 } };
 const noGettext = { ...withStory, data: { debianSources: ['lo-help', 'lo-ui', 'mozilla', 'gcompris', 'gnome-help', 'calibre', 'manpages'] } };
 
 export const VARIANTS: Record<string, { what: string; options: Variant }> = {
@@ -70,6 +71,7 @@ export const VARIANTS: Record<string, { what: string; options: Variant }> = {
   'q-all-sources': { what: 'quick, story batches, with the two sources left out for their licence (GIMP help, GFDL; installation guide, GPL-2.0-only)', options: allSources },
   'q-no-gettext': { what: 'quick, story batches, without the gettext, debconf and installer catalogues (per-package licences)', options: noGettext },
   'q-bridge20k': { what: 'quick, story batches, with up to 20,000 debian-l10n bridges per language pair instead of 6,000', options: moreBridges },
+  'q-bridge-all': { what: 'quick, story batches, with every debian-l10n bridge (no cap per language pair)', options: allBridges },
   shipped: { what: 'the shipped settings (dim 384, 5 epochs; float weights, before int8)', options: DEFAULT_BUILD },
 };
 
