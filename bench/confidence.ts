@@ -9,7 +9,7 @@
 //     or a clause of another line of the event added), 8 seeds each. A logistic regression per method.
 //   - Check: NTREX, every article, the same three conditions: expected calibration error (10 equal-width
 //     bins, weighted by count) and the ranking AUC (confidence of equivalent links against the rest),
-//     per condition and method, the share of `equivalent` links on the ordered side, the share of links
+//     per condition and method, the share of links that are right, the share of `equivalent` links, the share of links
 //     covering a partial line that are `related`, and a reliability diagram (bench/confidence-<embedder>.png,
 //     drawn as SVG and rendered by chromium).
 //   - Every exported link is one example (the 7 versions aligned in one run as `polyalign run` does it,
@@ -333,6 +333,9 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
             links: v.length,
             ece: Number(reliability(v).ece.toFixed(4)),
             auc: Number(auc(v).toFixed(4)),
+            // the share of links that are exactly a gold block with no partial line: what an equivalent
+            // share can reach while every equivalent link is right
+            right: Number((v.filter((r) => r.right).length / Math.max(1, v.length)).toFixed(4)),
             equivalentShare: Number((equivalent.length / Math.max(1, v.length)).toFixed(4)),
             equivalentRight: Number((equivalent.filter((r) => r.right).length / Math.max(1, equivalent.length)).toFixed(4)),
             partialRelated: Number((v.filter((r) => r.partial && r.kind === 'related').length / Math.max(1, v.filter((r) => r.partial).length)).toFixed(4)),
