@@ -9,9 +9,11 @@
 //                added clause taken from elsewhere in the story); the lowest difference of the two sides.
 //   length       |ln(characters of one side / the other)|;
 //   numbers      figures and weekdays on one side with no equal on the other (2.000 is 2,000 is 2 000,
-//                15.00 is 15:00; 2.000 is not 6.000; srijedu is onsdag, not četvrtak), per side: a
-//                figure missing on one side only may be spelled out there ("sto posto", 100%) and a
-//                weekday left out, so only figures unmatched on both sides disagree;
+//                15.00 is 15:00, 10:6 is 10-6; 2.000 is not 6.000; srijedu is onsdag, not četvrtak), nor
+//                the same quantity in other words (a decade's two digits, a converted unit, a number or
+//                day in words: unmatchedNumbers), per side: a figure missing on one side only may be
+//                spelled out there in a way not read ("sto posto", 100%) and a weekday left out, so only
+//                figures unmatched on both sides disagree;
 //   headline     one side is a headline or sub-heading (a line without sentence punctuation) and the
 //                other is not, or a span glues a headline to the sentence after it.
 // Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (assess.ts).
@@ -168,6 +170,9 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
     }
   };
   pairUp((x, y) => x.key === y.key);
+  const left = (side: readonly boolean[]) => side.some((t) => !t);
+  const rest = (): [string[], string[]] => [na.filter((_, i) => !taken[0][i]).map((x) => x.written), nb.filter((_, j) => !taken[1][j]).map((x) => x.written)];
+  if (!left(taken[0]) && !left(taken[1])) return [[], []];
   // a figure the other side spells out (`4` and `četiri`, `2` and `două`), a day it names in a word of
   // two meanings or an adjective (`søndag` and `u nedjelju`): the words are no figures of their own
   const spelled = (text: string) =>
@@ -183,12 +188,14 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
       if (k >= 0) [taken[i], words[k]] = [true, ''];
     });
   };
-  spell(na, taken[0], spelled(b));
-  spell(nb, taken[1], spelled(a));
+  if (left(taken[0])) spell(na, taken[0], spelled(b));
+  if (left(taken[1])) spell(nb, taken[1], spelled(a));
+  // a conversion pairs a figure of each side: none is left to pair when one side has none left
+  if (!left(taken[0]) || !left(taken[1])) return rest();
   const converted = (x: string, y: string) => IMPERIAL.test(x) && METRIC.test(y);
   const units: Units = { imperial: converted(a, b) || converted(b, a), degrees: DEGREES.test(a) && DEGREES.test(b) };
   pairUp((x, y) => sameQuantity(x, y, units));
-  return [na.filter((_, i) => !taken[0][i]).map((x) => x.written), nb.filter((_, j) => !taken[1][j]).map((x) => x.written)];
+  return rest();
 }
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
