@@ -27,7 +27,7 @@ import { rescoreMining } from '../src/align/rescore.ts';
 import { calibrationFor } from '../src/align/calibration.ts';
 import { assessLinks } from '../src/align/assess.ts';
 import { CONFIDENCE_MODELS, linkFeatures, logistic, similarityCeiling, witnessCounts, type ConfidenceModel } from '../src/align/confidence.ts';
-import { EQUIVALENT_FROM, kindOf } from '../src/align/kind.ts';
+import { EQUIVALENT_FROM, kindOf, numbersDisagree } from '../src/align/kind.ts';
 import { settleLinks } from '../src/align/nway.ts';
 import { directPartners } from '../src/align/groups.ts';
 import type { Link, Method, PairAlignment } from '../src/types.ts';
@@ -308,7 +308,9 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
     examples.map((e) => {
       const p = logistic(model[e.method], e.x) * similarityCeiling(e.link.score, ramp);
       const kind = kindOf({ ...e.link, confidence: p });
-      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, p, right: e.right, kind };
+      const merged = e.link.src.last > e.link.src.first || e.link.tgt.last > e.link.tgt.first;
+      const disagree = e.link.evidence ? numbersDisagree(e.link.evidence) : false;
+      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, p, right: e.right, kind, merged, disagree };
     });
   type Row = ReturnType<typeof scored>[number];
   const heldScored = scored(held);
@@ -366,6 +368,12 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
       cellsDirectlyLinked: Number((evidence.cellsLinked / evidence.cells).toFixed(4)),
       memberPairsDirectlyLinked: Number((evidence.memberPairsLinked / evidence.memberPairs).toFixed(4)),
     },
+    // on NTREX's translations, the right links kept `related`, and why: what an equivalent share misses
+    rightRelated: (() => {
+      const right = heldScored.filter((r) => r.condition === 'ordered' && r.right);
+      const related = right.filter((r) => r.kind === 'related');
+      return { right: right.length, related: related.length, figuresDisagree: related.filter((r) => r.disagree).length, belowEquivalent: related.filter((r) => !r.disagree && r.p < EQUIVALENT_FROM).length, merged: related.filter((r) => r.merged).length };
+    })(),
     bins: reliability(heldScored).bins.map((b) => ({ bin: `${b.lo.toFixed(1)}–${b.hi.toFixed(1)}`, links: b.count, confidence: Number(b.confidence.toFixed(3)), right: Number(b.accuracy.toFixed(3)) })),
     ...(png ? { png } : {}),
   };
@@ -392,6 +400,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('NTREX:');
     console.table(r.heldOut);
     console.log(`groups of the held-out 7-document runs: ${JSON.stringify(r.groups)}`);
+    console.log(`right links of the ordered condition kept related: ${JSON.stringify(r.rightRelated)}`);
     console.table(r.bins);
     if (r.png) console.log(`wrote ${r.png}`);
   }

@@ -26,6 +26,7 @@ import { runPairScorerBench } from './pair-scorer.ts';
 import type { NtrexTiming } from './ntrex.ts';
 import { runSeedsAlignment } from './seeds.ts';
 import { runConfidenceBench } from './confidence.ts';
+import { countFigures } from './figures.ts';
 import { runEventSize } from './event-size.ts';
 import { embedderFactory } from './embedders.ts';
 
@@ -152,6 +153,11 @@ for (const c of Object.values(confidence)) {
   console.log(`${c.embedder}: cells linked ${c.groups.cellsDirectlyLinked}, member pairs linked ${c.groups.memberPairsDirectlyLinked}${c.png ? `, ${c.png}` : ''}`);
   console.table(c.heldOut);
 }
+
+// The figure rules of link evidence on translations: what they still flag there.
+const figures = await step('figures', () => countFigures(10));
+console.log(`\nFigure rules on ${figures.linePairs} translated NTREX line pairs: figures that disagree ${figures.disagree}, a figure on one side only ${figures.oneSide}; most frequent:`);
+console.table(figures.patterns.map(({ pattern, count }) => ({ pattern, count })));
 
 // One event told by many articles: the whole `polyalign run` on 5 to 18 articles.
 const eventSize = await step('eventSize', () => runEventSize());

@@ -19,7 +19,7 @@
 // Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (assess.ts).
 
 import { neutral } from '../embed/lexical-features.ts';
-import { numberWord } from '../embed/lexical-lexicon.ts';
+import { concept, numberWord } from '../embed/lexical-lexicon.ts';
 import type { Link, LinkEvidence, Span } from '../types.ts';
 import { cosine } from './similarity.ts';
 
@@ -45,7 +45,8 @@ export function windowsOf(text: string): string[] {
 /** Nearby sentences of the other document a window is also compared with (`relative`), on each side of the span. */
 export const RELATIVE_REACH = 25;
 
-const NUMBER = /\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*(?:[.,:]\p{N}+)?/gu;
+/** A figure: its whole number (thousands groups joined by `.`, `,` or a space) and a fraction or minutes after `.`, `,` or `:`. */
+const NUMBER = /(\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*)(?:[.,:](\p{N}+))?/gu;
 
 /**
  * The days of the week as our languages write them (bs/hr/sr in both scripts, sl, ro, mk, da, en), in
@@ -66,26 +67,31 @@ const WEEKDAYS: readonly string[] = [
 const WEEKDAY = new Map(WEEKDAYS.flatMap((forms, day) => forms.split(' ').map((f) => [f, day] as const)));
 
 /**
- * Words that name a day but are left out of WEEKDAYS, because they mean something else as often
- * (South Slavic `nedjelja`, `nedelja`, `недела`: Sunday and week; Romanian `luni`: Monday and months),
- * and the adjectives of days (`subotnji`, `četrtkov`: Saturday's, Thursday's), on the script-neutral key
- * of a word: they are no figures of their own, but one of them answers the other side's day.
+ * The adjectives of days (`subotnji`, `četrtkov`: Saturday's, Thursday's), on the script-neutral key of a
+ * word. With the lexicon's day words (lexical-lexicon.ts `concept`, which also has the forms WEEKDAYS
+ * leaves out for their second meaning: `nedjelja` Sunday and week, `luni` Monday and months), they are
+ * no figures of their own, but one of them answers the other side's day.
  */
-const SPOKEN_DAYS: ReadonlyArray<[day: number, form: RegExp]> = [
-  [0, /^(luni|ponedjeljkov|ponedeljkov)/u],
+const DAY_ADJECTIVES: ReadonlyArray<[day: number, stem: RegExp]> = [
+  [0, /^(ponedjeljkov|ponedeljkov)/u],
   [1, /^(utorkov|torkov)/u],
   [2, /^(srijedn|sredin)/u],
   [3, /^(cetvrtkov|cetrtkov)/u],
   [4, /^(petkov|petocn)/u],
   [5, /^(subotn|sobotn|sabotn)/u],
-  [6, /^(nedjelj|nedelj|nedel)/u],
+  [6, /^(nedjeljn|nedeljn|nedeln)/u],
 ];
+/** The lexicon's day concepts, Monday first, as WEEKDAYS counts them. */
+const DAY_CONCEPTS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The day a word names, by the lexicon or as an adjective; -1 for none. */
+function dayInWords(word: string): number {
+  const named = DAY_CONCEPTS.indexOf(concept(word) ?? '');
+  return named >= 0 ? named : (DAY_ADJECTIVES.find(([, stem]) => stem.test(word))?.[0] ?? -1);
+}
 
 /** The key of a weekday among numbersOf's: a figure never starts with a letter. */
 export const WEEKDAY_KEY = 'weekday:';
-
-/** How a figure's parts are read: a whole number (its digits, thousands groups joined) and a fraction or minutes after `.`, `,` or `:`. */
-const PARTS = /^(\p{N}+(?:[.,\u00a0\u202f ]\p{N}{3})*)(?:([.,:])(\p{N}+))?$/u;
 
 /** Digits without leading zeros (`09` is `9`, `00` is `0`). */
 const digits = (s: string) => s.replace(/[^\p{N}]/gu, '').replace(/^0+(?=\p{N})/u, '');
@@ -103,8 +109,7 @@ export interface Figure {
  * `9.30`; `1,5` and `1.5`); minutes or decimals of zeros only are none (`15:00` is `15`, as `15h`; the `0` of a score `1:0` stays).
  */
 export function numbersOf(text: string): Figure[] {
-  const figures = [...text.matchAll(NUMBER)].flatMap((m) => {
-    const [, whole, , part] = PARTS.exec(m[0]) ?? [m[0], m[0]];
+  const figures = [...text.matchAll(NUMBER)].flatMap(([, whole, part]) => {
     const out: Figure[] = [{ key: digits(whole!), written: whole! }];
     if (part !== undefined && !/^0{2,}$/u.test(part)) out.push({ key: digits(part), written: part });
     return out;
@@ -177,10 +182,10 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
   // two meanings or an adjective (`søndag` and `u nedjelju`): the words are no figures of their own
   const spelled = (text: string) =>
     [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
-      const word = neutral(m[0]).toLowerCase();
+      const word = neutral(m[0]);
       const number = numberWord(word);
-      const day = SPOKEN_DAYS.find(([, form]) => form.test(word));
-      return [...(number !== undefined ? [number] : []), ...(day ? [`${WEEKDAY_KEY}${day[0]}`] : [])];
+      const day = dayInWords(word);
+      return [...(number !== undefined ? [number] : []), ...(day >= 0 ? [`${WEEKDAY_KEY}${day}`] : [])];
     });
   const spell = (figures: Figure[], taken: boolean[], words: string[]) => {
     figures.forEach((x, i) => {

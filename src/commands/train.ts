@@ -51,7 +51,7 @@ export async function trainModelCommand(options: TrainCommandOptions): Promise<T
 
   // Measure what ships: the int8 weights, read back.
   const heldOutLines = build.data.heldOutLines ?? DEFAULT_HELD_OUT;
-  const training = { ...build.train, vocabulary: build.vocabulary, mix: build.mix, spellingInit: build.spellingInit ?? false, heldOutLines, floresLines: build.data.floresLines ?? null, limit: build.data.limit ?? null, freedict: data.freedict.map((d) => `${d.name} ${d.edition}`) };
+  const training = { ...build.train, vocabulary: build.vocabulary, mix: build.mix, spellingInit: build.spellingInit ?? false, heldOutLines, floresLines: build.data.floresLines ?? null, limit: build.data.limit ?? null, ...(build.data.bridgePerPair !== undefined ? { bridgePerPair: build.data.bridgePerPair } : {}), freedict: data.freedict.map((d) => `${d.name} ${d.edition}`) };
   const metadata = { format: 'pt', polyalign: MODEL_VERSION };
   const bytes = weightsFile(built.weights.embeddings, built.weights.vocabSize, built.weights.dim, metadata);
   const shipped = { ...built.weights, embeddings: readSafetensors(bytes).tensors.embeddings!.data };

@@ -37,7 +37,7 @@ export function modelCard(f: CardFigures): string {
   if (f.counts.debian) {
     rows.push(`| debian-l10n: human translations of software in Debian 12 packages, with English (ro, da, sl, hr, sr, mk, bs); sources ${used.map((u) => `${u} (${DEBIAN_SOURCES[u] ?? '?'})`).join(', ')} | ${f.counts.debian} | as listed |`);
   }
-  if (f.counts.bridge) rows.push(`| debian-l10n bridges: two of our languages that translate the same English string, at most ${DEFAULT_BRIDGE_PER_PAIR} per language pair | ${f.counts.bridge} | as above |`);
+  if (f.counts.bridge) rows.push(`| debian-l10n bridges: two of our languages that translate the same English string, at most ${t.bridgePerPair ?? DEFAULT_BRIDGE_PER_PAIR} per language pair | ${f.counts.bridge} | as above |`);
   if (f.counts.pivot) rows.push(`| tatoeba-more, Tatoeba test sets v2021-08-07: our languages with 16 pivot languages (epo deu spa fra nld ita por tur rus ukr nob nor swe fin ces pol), and each pivot with English (at most ${t.pivotEnglish ?? 4000} each) | ${f.counts.pivot} | CC BY 2.0 FR |`);
   if (f.counts.freedict) {
     const dicts = (f.freedict ?? []).map((d) => `${d.name} ${d.edition} (${d.licence}, ${d.pairs})`).join(', ');

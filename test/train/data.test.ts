@@ -137,6 +137,13 @@ describe('the model card states the licence that follows from the data', async (
     expect(card).toMatch(/\| debian-l10n bridges: .* \| 5 \| as above \|/);
     expect(card).toMatch(/\| tatoeba-more, .* \| 7 \| CC BY 2.0 FR \|/);
   });
+
+  it('states the bridge cap the training used: the default, or the one its settings record', () => {
+    const counts = { flores: 10, tatoeba: 10, dictionary: 10, debian: 20, bridge: 5, vocabulary: 5 };
+    expect(modelCard({ ...base, counts } as never)).toContain('at most 6000 per language pair');
+    const capped = { ...config, polyalign: { ...config.polyalign, training: { ...config.polyalign.training, bridgePerPair: 20000 } } };
+    expect(modelCard({ ...base, config: capped, counts } as never)).toContain('at most 20000 per language pair');
+  });
 });
 
 describe("the model card's pair scorer section", async () => {
