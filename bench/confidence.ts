@@ -13,8 +13,10 @@
 //     covering a partial line that are `related`, and a reliability diagram (bench/confidence-<embedder>.png,
 //     drawn as SVG and rendered by chromium).
 //   - Every exported link is one example (the 7 versions aligned in one run as `polyalign run` does it,
-//     and each of the 21 pairs as a run of two documents): equivalent when it is exactly a gold block
-//     and no line of it was made partial.
+//     and each of the 21 pairs as a run of two documents): equivalent when it is exactly a gold block,
+//     its two sides hold the same original sentences (a merged line "S3 S4" whose S4 was dropped on the
+//     other side is a gold block, but it says more than "S3": related; `unevenRelated` is the share of
+//     such blocks polyalign calls related), and no line of it was made partial.
 //
 //   node --import tsx bench/confidence.ts [--embedder polyalign|lexical] [--json] [--no-png] [--articles N] [--lambda L]
 //
@@ -43,8 +45,15 @@ export interface Example {
   /** Documents in the run: 7 (an event's versions aligned together) or 2 (one pair aligned alone). */
   documents: number;
   x: number[];
-  /** Exactly a gold block, and no line of it partial. */
+  /** Exactly a gold block whose two sides hold the same original sentences, and no line of it partial. */
   right: boolean;
+  /**
+   * Its two sides hold different original sentences: a wrong link, or a gold block whose merged line lost
+   * its other half on the other side ("S3 S4" against "S3"): one side says more, so it is not right.
+   */
+  uneven: boolean;
+  /** Exactly a gold block (even or not). */
+  block: boolean;
   /** Some line of the link was made partial (cut or added to). */
   partial: boolean;
   /** The kind polyalign gives it with the model it was scored with (set when scored). */
@@ -121,7 +130,7 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
     const texts = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) }));
     const run = embedder.pairScorer ? await rescoreMining(aligned, texts, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t), embedder.pairScorer) : aligned;
     const lines = new Map(sides.map((s) => [s.code, s.lines]));
-    const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false) }));
+    const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false), lang: s.code }));
     // every candidate's evidence once, before settling: the settled runs hold the same link objects
     await assessLinks(assessDocs, run, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t));
     const settled = settleLinks(run, sides.map((s) => s.code), { corroborated: calibration.corroborated, uncorroborated: calibration.uncorroborated });
@@ -133,7 +142,10 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
           const touched = [...lines.get(p.src)!.slice(l.src.first, l.src.last + 1), ...lines.get(p.tgt)!.slice(l.tgt.first, l.tgt.last + 1)];
           const partial = touched.some((line) => line.partial !== undefined);
           const block = strict.has(`${range(l.src.first, l.src.last)}:${range(l.tgt.first, l.tgt.last)}`);
-          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && !partial, partial, link: l });
+          const ids = (doc: string, s: { first: number; last: number }) => new Set(lines.get(doc)!.slice(s.first, s.last + 1).flatMap((line) => line.ids));
+          const [a, b] = [ids(p.src, l.src), ids(p.tgt, l.tgt)];
+          const uneven = a.size !== b.size || [...a].some((id) => !b.has(id));
+          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && !partial && !uneven, partial, uneven, block, link: l });
         }
       }
     };
@@ -310,7 +322,7 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
       const kind = kindOf({ ...e.link, confidence: p });
       const merged = e.link.src.last > e.link.src.first || e.link.tgt.last > e.link.tgt.first;
       const disagree = e.link.evidence ? numbersDisagree(e.link.evidence) : false;
-      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, p, right: e.right, kind, merged, disagree };
+      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, unevenBlock: e.block && e.uneven && !e.partial, p, right: e.right, kind, merged, disagree };
     });
   type Row = ReturnType<typeof scored>[number];
   const heldScored = scored(held);
@@ -341,6 +353,8 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
             equivalentShare: Number((equivalent.length / Math.max(1, v.length)).toFixed(4)),
             equivalentRight: Number((equivalent.filter((r) => r.right).length / Math.max(1, equivalent.length)).toFixed(4)),
             partialRelated: Number((v.filter((r) => r.partial && r.kind === 'related').length / Math.max(1, v.filter((r) => r.partial).length)).toFixed(4)),
+            // gold blocks of which one side holds a sentence the other lacks ("S3 S4" against "S3")
+            unevenRelated: Number((v.filter((r) => r.unevenBlock && r.kind === 'related').length / Math.max(1, v.filter((r) => r.unevenBlock).length)).toFixed(4)),
           },
         ];
       }),

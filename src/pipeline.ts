@@ -292,7 +292,7 @@ export async function runPipeline(docs: Document[], options: PipelineOptions): P
   if (options.previousRun) keepGroupIds(groups, options.previousRun.groupIds);
   // each link's evidence (coverage, lengths, figures, headlines), then its confidence and kind
   await time('assess', async () => {
-    const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)) }));
+    const docs = segmented.map((d) => ({ id: d.doc.id, texts: d.sentences.map((s) => s.text), headline: d.sentences.map((s) => isHeadline(s, d.doc.text)), lang: d.lang.code }));
     await assessLinks(docs, pairs, new Map(vectors.map((v) => [v.id, v])), (texts) => embedder.embed(texts));
     annotateConfidence(pairs, segmented.length, confidenceModelFor(embedder.kind));
     annotateKinds(pairs, new Set(segmented.filter((d) => !isTuned(d.lang.code)).map((d) => d.doc.id)));

@@ -163,6 +163,8 @@ export interface LinkEvidence {
   relative: [number, number];
   /** |ln(characters of src / characters of tgt)|. */
   lengthRatio: number;
+  /** Gale & Church's |δ| between the two sides' characters, the languages' ratio taken out (align/length.ts lengthDeviation). */
+  lengthDeviation: number;
   /** Figures of src that tgt lacks, and of tgt that src lacks, as written. */
   unmatchedNumbers: [string[], string[]];
   /** A headline faces a sentence, or a span joins a headline to the sentence after it. */

@@ -7,7 +7,9 @@
 //   relative     the same windows, each against the other document's other sentences nearby: a window
 //                closer to another sentence than to the linked one says what that sentence says (an
 //                added clause taken from elsewhere in the story); the lowest difference of the two sides.
-//   length       |ln(characters of one side / the other)|;
+//   length       |ln(characters of one side / the other)|, and Gale & Church's |δ| (length.ts): the
+//                same difference in standard deviations of a translation's, the languages' ratio taken
+//                out (a lost clause of a short sentence stands out more than of a long one);
 //   numbers      figures and weekdays on one side with no equal on the other (2.000 is 2,000 is 2 000,
 //                15.00 is 15:00, 10:6 is 10-6; 2.000 is not 6.000; srijedu is onsdag, not četvrtak), nor
 //                the same quantity in other words (a decade's two digits, a converted unit, a number or
@@ -21,6 +23,7 @@
 import { neutral } from '../embed/lexical-features.ts';
 import { concept, numberWord } from '../embed/lexical-lexicon.ts';
 import type { Link, LinkEvidence, Span } from '../types.ts';
+import { lengthDeviation } from './length.ts';
 import { cosine } from './similarity.ts';
 
 /** Words per coverage window, and the step between windows. */
@@ -222,6 +225,8 @@ export interface EvidenceDoc {
   /** The sentences' texts, in order. */
   texts: readonly string[];
   headline: readonly boolean[];
+  /** The document's language (BCP 47), for the languages' length ratio; none reads as 1. */
+  lang?: string;
 }
 
 const spanText = (doc: EvidenceDoc, s: Span) => doc.texts.slice(s.first, s.last + 1).join(' ');
@@ -268,6 +273,7 @@ export function linkEvidence(link: Link, src: EvidenceDoc, tgt: EvidenceDoc, cov
     coverage: [weakest(coverage[0]), weakest(coverage[1])],
     relative: [relative(coverage[0]), relative(coverage[1])],
     lengthRatio: Math.abs(Math.log(Math.max(1, a.length) / Math.max(1, b.length))),
+    lengthDeviation: lengthDeviation(a.length, b.length, src.lang, tgt.lang),
     unmatchedNumbers: unmatchedNumbers(a, b),
     headline: ha === 'mixed' || hb === 'mixed' || ha !== hb,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateConfidence, CONFIDENCE_MODELS, confidenceModelFor, linkFeatures, logistic, similarityCeiling, witnessCounts } from '../../src/align/confidence.ts';
+import { annotateConfidence, CONFIDENCE_MODELS, DEVIATION_CAP, confidenceModelFor, linkFeatures, logistic, similarityCeiling, witnessCounts } from '../../src/align/confidence.ts';
 import { annotateKinds } from '../../src/align/kind.ts';
 import type { Link, PairAlignment, Span } from '../../src/types.ts';
 
@@ -30,9 +30,24 @@ describe('link confidence', () => {
       expect(at(1.2, 2, method)).toBeGreaterThan(at(1.2, 0, method));
       for (const m of [0.5, 1, 1.5, 3]) expect(at(m, 1, method)).toBeGreaterThan(0), expect(at(m, 1, method)).toBeLessThan(1);
     }
-    // a merge (two sentences on one side) is right less often than a 1:1 link of the same margin
-    const merged = logistic(model.mining, linkFeatures(link(span('A', 0, 1), span('B', 0), 1.4), 0, 7));
-    expect(merged).toBeLessThan(at(1.4, 0));
+    // an ordered merge (two sentences on one side) is right less often than a 1:1 link of the same
+    // margin; a mined merge is told by its length deviation instead (its own weight fits to about 0)
+    const merged = logistic(model.ordered, linkFeatures(link(span('A', 0, 1), span('B', 0), 1.4, 'ordered'), 0, 7));
+    expect(merged).toBeLessThan(at(1.4, 0, 'ordered'));
+  });
+
+  it('falls as the sides\' lengths part further than a translation\'s would (a clause lost or added)', () => {
+    const evidence = (lengthDeviation: number): NonNullable<Link['evidence']> => ({ coverage: [0.2, 0.2], relative: [0, 0], lengthRatio: 0.1, lengthDeviation, unmatchedNumbers: [[], []], headline: false });
+    for (const kind of ['static+lexical', 'lexical']) {
+      const model = confidenceModelFor(kind);
+      for (const method of ['ordered', 'mining'] as const) {
+        const at = (deviation: number) => logistic(model[method], linkFeatures({ ...link(span('A', 0), span('B', 0), 1.5, method), evidence: evidence(deviation) }, 1, 7));
+        expect(at(0.5)).toBeGreaterThan(at(1.5));
+        expect(at(1.5)).toBeGreaterThan(at(2.5));
+        // read up to the cap
+        expect(at(DEVIATION_CAP + 5)).toBeCloseTo(at(DEVIATION_CAP), 9);
+      }
+    }
   });
 
   it('is set on every link of the run, candidates included, and the embedder kind picks the weights', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessLinks } from '../../src/align/assess.ts';
+import { lengthDeviation } from '../../src/align/length.ts';
 import { foldWindows, isHeadline, linkEvidence, NO_WINDOW, numbersOf, unmatchedNumbers, windowsOf, type EvidenceDoc } from '../../src/align/evidence.ts';
 import { EQUIVALENT_FROM, kindOf, numbersDisagree } from '../../src/align/kind.ts';
 import type { Link, LinkEvidence, PairAlignment } from '../../src/types.ts';
@@ -78,6 +79,11 @@ describe('link evidence', () => {
     expect(e.relative[1]).toBe(0);
     expect(e.headline).toBe(true);
     expect(e.lengthRatio).toBeCloseTo(Math.log(a.texts[0]!.length / bDoc.texts[0]!.length), 5);
+    expect(e.lengthDeviation).toBeCloseTo(lengthDeviation(a.texts[0]!.length, bDoc.texts[0]!.length), 9);
+    // the documents' languages take their ratio out
+    const ro = linkEvidence(link, { ...a, lang: 'hr' }, { ...bDoc, lang: 'ro' }, [side, NO_WINDOW]);
+    expect(ro.lengthDeviation).toBeCloseTo(lengthDeviation(a.texts[0]!.length, bDoc.texts[0]!.length, 'hr', 'ro'), 9);
+    expect(ro.lengthDeviation).not.toBeCloseTo(e.lengthDeviation, 3);
   });
 
   it('gives the same evidence whatever the batches the windows are embedded in', async () => {
@@ -115,7 +121,7 @@ describe('link evidence', () => {
 });
 
 describe('link kind', () => {
-  const evidence = (over: Partial<LinkEvidence> = {}): LinkEvidence => ({ coverage: [0.5, 0.5], relative: [0.1, 0.1], lengthRatio: 0, unmatchedNumbers: [[], []], headline: false, ...over });
+  const evidence = (over: Partial<LinkEvidence> = {}): LinkEvidence => ({ coverage: [0.5, 0.5], relative: [0.1, 0.1], lengthRatio: 0, lengthDeviation: 0, unmatchedNumbers: [[], []], headline: false, ...over });
   const link = (confidence: number, e: LinkEvidence): Link => ({ src: { doc: 'a', first: 0, last: 0 }, tgt: { doc: 'b', first: 0, last: 0 }, score: 0.5, margin: 1.4, confidence, evidence: e, method: 'mining', status: 'auto' });
 
   it('is equivalent from the confidence EQUIVALENT_FROM on, when no guard says otherwise', () => {
@@ -135,7 +141,7 @@ describe('link kind', () => {
 
 describe('a confirmed link', () => {
   it('is equivalent whatever its evidence: confirming is what the confidence estimates', () => {
-    const e: LinkEvidence = { coverage: [0, 0], relative: [-1, -1], lengthRatio: 1, unmatchedNumbers: [['1'], ['2']], headline: true };
+    const e: LinkEvidence = { coverage: [0, 0], relative: [-1, -1], lengthRatio: 1, lengthDeviation: 4, unmatchedNumbers: [['1'], ['2']], headline: true };
     const l: Link = { src: { doc: 'a', first: 0, last: 0 }, tgt: { doc: 'b', first: 0, last: 0 }, score: 0.1, margin: 1, confidence: 0.01, evidence: e, method: 'mining', status: 'confirmed' };
     expect(kindOf(l)).toBe('equivalent');
     expect(kindOf({ ...l, status: 'auto' })).toBe('related');

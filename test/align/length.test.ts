@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LENGTH_FLOOR, lengthScore } from '../../src/align/length.ts';
+import { LENGTH_FLOOR, LENGTH_VARIANCE, languageLength, lengthDeviation, lengthScore } from '../../src/align/length.ts';
 import { buildMarginContext } from '../../src/align/margin.ts';
 import { NEURAL, source, World } from './synthetic.ts';
 
@@ -30,5 +30,33 @@ describe('lengthScore', () => {
     expect(lengthScore(buildMarginContext(doc('a', [1, 2, 3, 4]), doc('b')))).toBeUndefined();
     expect(lengthScore(buildMarginContext(doc('a', [1, 2, 3]), doc('b', [1, 2, 3, 4])))).toBeUndefined();
     expect(lengthScore(buildMarginContext(doc('a', [0, 0, 0, 0]), doc('b', [1, 2, 3, 4])))).toBeUndefined();
+  });
+});
+
+describe('lengthDeviation', () => {
+  it('is 0 for a translation of the expected length, and grows with the characters missing', () => {
+    expect(lengthDeviation(120, 120)).toBe(0);
+    expect(lengthDeviation(120, 90)).toBeCloseTo(30 / Math.sqrt(LENGTH_VARIANCE * 105), 9);
+    expect(lengthDeviation(120, 60)).toBeGreaterThan(lengthDeviation(120, 90));
+    // symmetric in the two sides
+    expect(lengthDeviation(90, 120)).toBeCloseTo(lengthDeviation(120, 90), 9);
+  });
+
+  it('reads the same share of a short sentence as a larger deviation than of a long one', () => {
+    // a clause lost from a 60-character sentence against the same share lost from a 600-character span
+    expect(lengthDeviation(60, 40)).toBeLessThan(lengthDeviation(600, 400));
+    // but the same number of characters weighs more in the short one
+    expect(lengthDeviation(60, 40)).toBeGreaterThan(lengthDeviation(600, 580));
+  });
+
+  it('takes the languages\' ratio out: Romanian runs longer than Croatian', () => {
+    const ratio = Math.exp(languageLength('ro') - languageLength('hr'));
+    expect(ratio).toBeGreaterThan(1.1);
+    expect(lengthDeviation(400, Math.round(400 * ratio), 'hr', 'ro')).toBeLessThan(0.1);
+    expect(lengthDeviation(400, Math.round(400 * ratio))).toBeGreaterThan(0.5);
+    // by primary subtag, and 0 for a language it does not know
+    expect(languageLength('sr-Cyrl')).toBe(languageLength('sr'));
+    expect(languageLength('xx')).toBe(0);
+    expect(languageLength(undefined)).toBe(0);
   });
 });
