@@ -7,7 +7,8 @@
 //   cosine       how alike the two spans are;
 //   witnesses    third documents in which both spans are linked to the same span (0–3, as a share of 3);
 //   many         whether the run has third documents at all (with two documents no link can have witnesses);
-//   merged       whether one side is two sentences (a merge is right less often than a 1:1 link);
+//   merged       whether one side is two sentences (an ordered merge is right less often than a 1:1
+//                link; a mined merge's weight fits to about 0, its length deviation telling it);
 //   coverage, relative (and its square below 0), length ratio (and its square), figures on one side
 //                only, figures that disagree: the link's evidence (evidence.ts);
 //   deviation    the sides' length difference in a translation's standard deviations (and its square),
