@@ -10,7 +10,8 @@
 //   - Check: NTREX, every article, the same three conditions: expected calibration error (10 equal-width
 //     bins, weighted by count) and the ranking AUC (confidence of equivalent links against the rest),
 //     per condition and method, the share of links that are right, the share of `equivalent` links, the share of links
-//     covering a partial line that are `related`, and a reliability diagram (bench/confidence-<embedder>.png,
+//     covering a partial line that are `related`, the AUC of each evidence feature alone (right links
+//     against those over a partial line), and a reliability diagram (bench/confidence-<embedder>.png,
 //     drawn as SVG and rendered by chromium).
 //   - Every exported link is one example (the 7 versions aligned in one run as `polyalign run` does it,
 //     and each of the 21 pairs as a run of two documents): equivalent when it is exactly a gold block,
@@ -77,7 +78,7 @@ export interface GroupEvidence {
 }
 
 export const CONDITIONS: Condition[] = ['ordered', 'comparable', 'partial'];
-const FLORES_DIR = join(import.meta.dirname, '..', '..', 'shared', 'train', 'flores200-dev');
+export const FLORES_DIR = join(import.meta.dirname, '..', '..', 'shared', 'train', 'flores200-dev');
 /** The held-back FLORES lines (the training's own held-out split), in events of this many. */
 export const EVENT_LINES = 20;
 /** A FLORES file's language as a run names it: `bos` is bs, `srp_Cyrl` sr-Cyrl. */
@@ -382,6 +383,19 @@ export async function runConfidenceBench(options: { embedder?: 'polyalign' | 'le
       cellsDirectlyLinked: Number((evidence.cellsLinked / evidence.cells).toFixed(4)),
       memberPairsDirectlyLinked: Number((evidence.memberPairsLinked / evidence.memberPairs).toFixed(4)),
     },
+    // each evidence feature alone on NTREX, right links against those over a partial line: how well it
+    // tells a clause lost or added (higher is better; the ratio and the deviation read negated)
+    featureAuc: (() => {
+      const rows = held.filter((e) => (e.right || e.partial) && e.link.evidence);
+      const alone = (f: (ev: NonNullable<Link['evidence']>) => number) => Number(auc(rows.map((e) => ({ p: f(e.link.evidence!), right: e.right }))).toFixed(4));
+      return {
+        links: rows.length,
+        lengthRatio: alone((ev) => -ev.lengthRatio),
+        lengthDeviation: alone((ev) => -ev.lengthDeviation),
+        coverage: alone((ev) => Math.min(...ev.coverage)),
+        relative: alone((ev) => Math.min(...ev.relative)),
+      };
+    })(),
     // on NTREX's translations, the right links kept `related`, and why: what an equivalent share misses
     rightRelated: (() => {
       const right = heldScored.filter((r) => r.condition === 'ordered' && r.right);
@@ -415,6 +429,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.table(r.heldOut);
     console.log(`groups of the held-out 7-document runs: ${JSON.stringify(r.groups)}`);
     console.log(`right links of the ordered condition kept related: ${JSON.stringify(r.rightRelated)}`);
+    console.log(`each evidence feature alone, right links against links over a partial line (AUC): ${JSON.stringify(r.featureAuc)}`);
     console.table(r.bins);
     if (r.png) console.log(`wrote ${r.png}`);
   }

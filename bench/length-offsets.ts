@@ -7,20 +7,21 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_HELD_OUT } from '../src/train/data.ts';
-
-const FLORES = join(import.meta.dirname, '..', '..', 'shared', 'train', 'flores200-dev');
-const FILES: Record<string, string> = { bs: 'bos', hr: 'hrv', sr: 'srp_Cyrl', sl: 'slv', ro: 'ron', mk: 'mkd', da: 'dan', en: 'eng' };
-const TUNED = ['bs', 'hr', 'sr', 'sl', 'ro', 'mk', 'da'];
+import { DEFAULT_HELD_OUT, FLORES_LANGS } from '../src/train/data.ts';
+import { HELD_OUT_LANGS } from '../src/train/build.ts';
+import { toBcp47 } from '../src/language/iso.ts';
+import { FLORES_DIR } from './confidence.ts';
 
 export function lengthOffsets(): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const [code, file] of Object.entries(FILES)) {
-    const lines = readFileSync(join(FLORES, `${file}.txt`), 'utf8').split('\n').filter((l) => l.length > 0).slice(0, -DEFAULT_HELD_OUT);
-    total[code] = Math.log(lines.reduce((n, l) => n + l.length, 0));
-  }
-  const mean = TUNED.reduce((s, c) => s + total[c]!, 0) / TUNED.length;
-  return Object.fromEntries(Object.entries(total).map(([c, v]) => [c, Number((v - mean).toFixed(3))]));
+  const total = new Map(
+    FLORES_LANGS.map((lang) => {
+      const lines = readFileSync(join(FLORES_DIR, `${lang}.txt`), 'utf8').split('\n').filter((l) => l.length > 0).slice(0, -DEFAULT_HELD_OUT);
+      return [lang, Math.log(lines.reduce((n, l) => n + l.length, 0))];
+    }),
+  );
+  // the tuned languages are the FLORES languages other than the English pivot
+  const mean = HELD_OUT_LANGS.reduce((s, lang) => s + total.get(lang)!, 0) / HELD_OUT_LANGS.length;
+  return Object.fromEntries([...total].map(([lang, v]) => [toBcp47(lang.split('_')[0]!), Number((v - mean).toFixed(3))]));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(lengthOffsets()));
