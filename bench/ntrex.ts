@@ -52,7 +52,8 @@ export const LANGS: Array<{ code: string; file: string }> = [
   { code: 'mk', file: 'mkd.txt' },
   { code: 'da', file: 'dan.txt' },
 ];
-export type Condition = 'ordered' | 'comparable' | 'partial';
+/** How an article's versions are perturbed (perturb); `translations` leaves them as they are: NTREX's own translations, line for line. */
+export type Condition = 'ordered' | 'comparable' | 'partial' | 'translations';
 type Block = [number[], number[]];
 
 /** A line of a perturbed article: its text and the original sentence ids it holds (none for an insertion). */
@@ -131,6 +132,7 @@ export function perturb(corpus: Corpus, article: number, lang: string, condition
   const random = rng(hash(`${article}:${lang}:${condition}${salt}`));
   const sents = corpus.lines[lang]!;
   const own = corpus.articles[article]!;
+  if (condition === 'translations') return own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter((l) => l.text.trim().length > 0);
   let lines: Line[] = own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter(() => random() >= 0.1);
   const merged: Line[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotateConfidence, CONFIDENCE_MODELS, DEVIATION_CAP, confidenceModelFor, linkFeatures, logistic, similarityCeiling, witnessCounts } from '../../src/align/confidence.ts';
+import { annotateConfidence, CONFIDENCE_MODELS, DEVIATION_CAP, confidenceModelFor, headlineCeiling, linkFeatures, logistic, similarityCeiling, witnessCounts } from '../../src/align/confidence.ts';
 import { annotateKinds } from '../../src/align/kind.ts';
 import type { Link, PairAlignment, Span } from '../../src/types.ts';
 
@@ -31,7 +31,7 @@ describe('link confidence', () => {
       for (const m of [0.5, 1, 1.5, 3]) expect(at(m, 1, method)).toBeGreaterThan(0), expect(at(m, 1, method)).toBeLessThan(1);
     }
     // an ordered merge (two sentences on one side) is right less often than a 1:1 link of the same
-    // margin; a mined merge is told by its length deviation instead (its own weight fits to about 0)
+    // margin; a mined merge is told by its length deviation instead (its own weight fits a tenth of the ordered one)
     const merged = logistic(model.ordered, linkFeatures(link(span('A', 0, 1), span('B', 0), 1.4, 'ordered'), 0, 7));
     expect(merged).toBeLessThan(at(1.4, 0, 'ordered'));
   });
@@ -47,6 +47,20 @@ describe('link confidence', () => {
         // read up to the cap
         expect(at(DEVIATION_CAP + 5)).toBeCloseTo(at(DEVIATION_CAP), 9);
       }
+    }
+  });
+
+  it('gives a headline facing a sentence no chance of being equivalent, however alike the two are', () => {
+    const evidence = (headline: boolean): NonNullable<Link['evidence']> => ({ coverage: [0.3, 0.3], relative: [0.05, 0.05], lengthRatio: 0.05, lengthDeviation: 0.2, unmatchedNumbers: [[], []], headline });
+    for (const method of ['ordered', 'mining'] as const) {
+      const sentence = { ...link(span('A', 0), span('B', 0), 2, method), evidence: evidence(false) };
+      const headline = { ...link(span('A', 1), span('B', 1), 2, method), evidence: evidence(true) };
+      const pairs = [pair('A', 'B', [sentence, headline])];
+      annotateConfidence(pairs, 2, confidenceModelFor('static+lexical'));
+      expect(sentence.confidence).toBeGreaterThan(0.9);
+      expect(headline.confidence).toBe(0);
+      expect(headlineCeiling(headline)).toBe(0);
+      expect(headlineCeiling({})).toBe(1);
     }
   });
 
