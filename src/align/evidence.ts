@@ -13,17 +13,18 @@
 //   numbers      figures and weekdays on one side with no equal on the other (2.000 is 2,000 is 2 000,
 //                15.00 is 15:00, 10:6 is 10-6; 2.000 is not 6.000; srijedu is onsdag, not četvrtak), nor
 //                the same quantity in other words (a decade's two digits, a converted unit, a number or
-//                day in words: unmatchedNumbers), per side: a figure missing on one side only may be
-//                spelled out there in a way not read ("sto posto", 100%) and a weekday left out, so only
-//                figures unmatched on both sides disagree;
+//                day in words: unmatchedNumbers, number-words.ts), per side: a figure missing on one
+//                side only may be said there in a way not read (a fraction in words, "pola miliona") and
+//                a weekday left out, so only figures unmatched on both sides disagree;
 //   headline     one side is a headline or sub-heading (a line without sentence punctuation) and the
 //                other is not, or a span glues a headline to the sentence after it.
 // Pure: texts and vectors in, numbers out. The window vectors come from the run's embedder (assess.ts).
 
 import { neutral } from '../embed/lexical-features.ts';
-import { concept, numberWord } from '../embed/lexical-lexicon.ts';
+import { concept } from '../embed/lexical-lexicon.ts';
 import type { Link, LinkEvidence, Span } from '../types.ts';
 import { lengthDeviation } from './length.ts';
+import { spelledNumbers } from './number-words.ts';
 import { cosine } from './similarity.ts';
 
 /** Words per coverage window, and the step between windows. */
@@ -181,15 +182,16 @@ export function unmatchedNumbers(a: string, b: string): [string[], string[]] {
   const left = (side: readonly boolean[]) => side.some((t) => !t);
   const rest = (): [string[], string[]] => [na.filter((_, i) => !taken[0][i]).map((x) => x.written), nb.filter((_, j) => !taken[1][j]).map((x) => x.written)];
   if (!left(taken[0]) && !left(taken[1])) return [[], []];
-  // a figure the other side spells out (`4` and `četiri`, `2` and `două`), a day it names in a word of
-  // two meanings or an adjective (`søndag` and `u nedjelju`): the words are no figures of their own
-  const spelled = (text: string) =>
-    [...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
-      const word = neutral(m[0]);
-      const number = numberWord(word);
-      const day = dayInWords(word);
-      return [...(number !== undefined ? [number] : []), ...(day >= 0 ? [`${WEEKDAY_KEY}${day}`] : [])];
-    });
+  // a figure the other side spells out (`4` and `četiri`, `100` and `sto`, `19.` and `devetnaestog`:
+  // number-words.ts), a day it names in a word of two meanings or an adjective (`søndag` and `u nedjelju`):
+  // the words are no figures of their own
+  const spelled = (text: string) => [
+    ...spelledNumbers(text),
+    ...[...text.matchAll(/\p{L}+/gu)].flatMap((m) => {
+      const day = dayInWords(neutral(m[0]));
+      return day >= 0 ? [`${WEEKDAY_KEY}${day}`] : [];
+    }),
+  ];
   const spell = (figures: Figure[], taken: boolean[], words: string[]) => {
     figures.forEach((x, i) => {
       const k = taken[i] ? -1 : words.indexOf(x.key);

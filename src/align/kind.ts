@@ -2,7 +2,7 @@
 // the same thing (its confidence, confidence.ts, is that probability) and nothing the guards look for
 // says otherwise; `related` else. The guards: figures that disagree (each side has one the other
 // lacks: 2.000 against 6.000, Wednesday against Thursday; a figure on one side only lowers the
-// confidence but may be spelled out on the other, "sto posto" for 100%), and a headline facing a sentence (a headline
+// confidence but may be said on the other in words the figure rules do not read, "pola miliona" for 500.000), and a headline facing a sentence (a headline
 // says less than the sentence it announces; a span gluing a headline to the lead is no translation unit),
 // and a document in a language polyalign is not tuned for (language/tuned.ts: its sentences, splitting
 // and vectors are weaker there, so its links go into no translation memory unless asked for).
