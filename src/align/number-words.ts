@@ -62,7 +62,7 @@ const SLAVIC_HUNDREDS: Forms = [
 ];
 /** Ordinal stems (third to twentieth, the tens, hundredth), inflected with ORDINAL_ENDINGS: `devetnaestog`, `tretji`, `четврти`. */
 const SLAVIC_ORDINALS: Forms = [
-  [3, 'treć tret treti'],
+  [3, 'treć tret treti tretj'],
   [4, 'četvrt četrt'],
   [5, 'pet pett'],
   [6, 'šest'],
@@ -89,7 +89,7 @@ const SLAVIC_ORDINALS: Forms = [
   [90, 'devedeset devetdeset devedesett'],
   [100, 'stot'],
 ];
-const ORDINAL_ENDINGS = ['i', 'a', 'o', 'e', 'u', 'og', 'oga', 'om', 'omu', 'oj', 'ih', 'im', 'ima', 'ega', 'emu', 'em', 'ji', 'ja', 'je', 'jo', 'jega', 'jem', 'ot', 'iot', 'ata', 'oto', 'ite'];
+const ORDINAL_ENDINGS = ['i', 'a', 'o', 'e', 'u', 'og', 'oga', 'om', 'omu', 'oj', 'ih', 'im', 'ima', 'ega', 'emu', 'em', 'ot', 'iot', 'ata', 'oto', 'ite'];
 /** The second part of a compound adjective of years, people or parts: `dvadesetogodišnji`, `petletni`, `двегодишен`, `dvočlani`. */
 const SLAVIC_COMPOUND_TAILS = /^(godisnj|godisn|godisen|godin|leten|letn|letni|clan|spratn|katn|dnevn|mesecn|mjesecn|minutn|satn|urn|procentn|postotn)/;
 
@@ -131,13 +131,17 @@ const ROMANIAN: Forms = [
   [9, 'nouălea'],
   [10, 'zecelea zecea'],
 ];
-const DANISH: Forms = [
+/** Danish units that stand alone as numbers (one, two, nine and ten do not: DANISH_COMPOUND_UNITS). */
+const DANISH_UNITS: Forms = [
   [3, 'tre'],
   [4, 'fire'],
   [5, 'fem'],
   [6, 'seks'],
   [7, 'syv'],
   [8, 'otte'],
+];
+const DANISH: Forms = [
+  ...DANISH_UNITS,
   [11, 'elleve'],
   [12, 'tolv'],
   [13, 'tretten'],
@@ -169,17 +173,7 @@ const DANISH: Forms = [
   [20, 'tyvende'],
 ];
 /** Danish units that begin a compound (`enogtyve`, `toogfyrre`): alone they mean something else. */
-const DANISH_COMPOUND_UNITS: Forms = [
-  [1, 'en'],
-  [2, 'to'],
-  [3, 'tre'],
-  [4, 'fire'],
-  [5, 'fem'],
-  [6, 'seks'],
-  [7, 'syv'],
-  [8, 'otte'],
-  [9, 'ni'],
-];
+const DANISH_COMPOUND_UNITS: Forms = [[1, 'en'], [2, 'to'], ...DANISH_UNITS, [9, 'ni']];
 const ENGLISH: Forms = [
   [2, 'two'],
   [3, 'three third'],
