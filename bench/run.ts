@@ -152,6 +152,7 @@ console.log('\nLink confidence (P(equivalent), fitted on simulated FLORES events
 for (const c of Object.values(confidence)) {
   console.log(`${c.embedder}: cells linked ${c.groups.cellsDirectlyLinked}, member pairs linked ${c.groups.memberPairsDirectlyLinked}${c.png ? `, ${c.png}` : ''}`);
   console.table(c.heldOut);
+  console.log(`${c.embedder}, NTREX's translations as they are: ${JSON.stringify(c.translations)}`);
 }
 
 // The figure rules of link evidence on translations: what they still flag there.
