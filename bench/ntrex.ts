@@ -132,8 +132,9 @@ export function perturb(corpus: Corpus, article: number, lang: string, condition
   const random = rng(hash(`${article}:${lang}:${condition}${salt}`));
   const sents = corpus.lines[lang]!;
   const own = corpus.articles[article]!;
-  if (condition === 'translations') return own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter((l) => l.text.trim().length > 0);
-  let lines: Line[] = own.map((n, i) => ({ text: sents[n]!, ids: [i] })).filter(() => random() >= 0.1);
+  const intact: Line[] = own.map((n, i) => ({ text: sents[n]!, ids: [i] }));
+  if (condition === 'translations') return intact.filter((l) => l.text.trim().length > 0);
+  let lines = intact.filter(() => random() >= 0.1);
   const merged: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (i + 1 < lines.length && random() < 0.1) {

@@ -205,7 +205,7 @@ const ENGLISH: Forms = [
 ];
 
 /** `što`, `што` (what): the key of `sto` (100) but no number. */
-const WHAT = /^(što|Što|ŠTO|што|Што|ШТО)$/u;
+const WHAT = /^(što|што)$/u;
 
 /** Words that join a number's parts: `dvadeset i pet`, `douăzeci și cinci`, `twenty-five` (read as two words). */
 const JOINERS = new Set(['i', 'in', 'si', 'og', 'and'].map((w) => neutral(w)));
@@ -216,14 +216,17 @@ const keyed = (table: Table, value: number, written: string) => {
   if (!table.has(key)) table.set(key, value);
 };
 
-/** Every whole word of a number (single words and one-word compounds) on its key, built once. */
-let WORDS: Table | undefined;
-/** The keys of the units and of the tens (for sums across words: `dvadeset pet`), and of the hundreds' multipliers. */
-let UNITS: Table | undefined;
-let TENS: Table | undefined;
+interface Tables {
+  /** Every whole word of a number (single words and one-word compounds) on its key. */
+  words: Table;
+  /** The units and the tens, for sums across words (`dvadeset pet`) and hundreds (`dvije stotine`). */
+  units: Table;
+  tens: Table;
+}
+let built: Tables | undefined;
+const tables = (): Tables => (built ??= build());
 
-function tables(): { words: Table; units: Table; tens: Table } {
-  if (WORDS && UNITS && TENS) return { words: WORDS, units: UNITS, tens: TENS };
+function build(): Tables {
   const words: Table = new Map();
   const units: Table = new Map();
   const tens: Table = new Map();
@@ -233,7 +236,7 @@ function tables(): { words: Table; units: Table; tens: Table } {
   each(SLAVIC_HUNDREDS, (v, w) => keyed(words, v, w));
   each(SLAVIC_ORDINALS, (v, stem) => ORDINAL_ENDINGS.forEach((e) => keyed(words, v, stem + e)));
   // Slovene counts the units first, in one word: enaindvajset, petinštirideset
-  each(SLAVIC_UNITS.slice(0, 9), (u, unit) => {
+  each(SLAVIC_UNITS, (u, unit) => {
     for (const [t, list] of SLAVIC_TEENS_AND_TENS) if (t >= 20) for (const ten of list.split(' ')) keyed(words, t + u, `${unit}in${ten}`);
   });
   // a compound's first part joined to the tens: dvadesetpet, četrdesetdvo (before -godišnji)
@@ -254,7 +257,6 @@ function tables(): { words: Table; units: Table; tens: Table } {
   each(ENGLISH, (v, w) => keyed(words, v, w));
   each(ENGLISH.filter(([v]) => v < 10), (v, w) => keyed(units, v, w));
   each(ENGLISH.filter(([v]) => v >= 20 && v < 100), (v, w) => keyed(tens, v, w));
-  [WORDS, UNITS, TENS] = [words, units, tens];
   return { words, units, tens };
 }
 
@@ -280,7 +282,7 @@ export function spelledValue(key: string): number | undefined {
 export function spelledNumbers(text: string): string[] {
   const { units, tens } = tables();
   // `što` and `што` (what) share the key of `sto` (100)
-  const keys = [...text.matchAll(/[\p{L}]+/gu)].map((m) => (WHAT.test(m[0]) ? '' : neutral(m[0].toLowerCase())));
+  const keys = [...text.matchAll(/[\p{L}]+/gu)].map((m) => (WHAT.test(m[0].toLowerCase()) ? '' : neutral(m[0].toLowerCase())));
   const out: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const value = spelledValue(keys[i]!);
@@ -294,7 +296,7 @@ export function spelledNumbers(text: string): string[] {
     }
     // a unit and hundreds: dvije stotine, două sute, five hundred
     const next = keys[i + 1] ?? '';
-    if (units.has(keys[i]!) && /^(stotin|sut|sute|hundred)/.test(next)) out.push(String(value * 100));
+    if (units.has(keys[i]!) && /^(stotin|sut|hundred)/.test(next)) out.push(String(value * 100));
   }
   return out;
 }

@@ -7,8 +7,11 @@
 // another of the languages are left out: Danish `to` (2; Slavic "that"), Romanian `mai`
 // (May; "more"), Danish `en`/`et` and Romanian `un` (1; articles).
 
-/** Concepts that are numbers map to the same value as digits do, so `dva` meets `2`. */
-const NUMBERS: Array<[string, RegExp]> = [
+/**
+ * Concepts that are numbers map to the same value as digits do, so `dva` meets `2`. The figure rules
+ * (align/number-words.ts) read more number words than the embedder's features do, these among them.
+ */
+export const NUMBERS: ReadonlyArray<[string, RegExp]> = [
   ['2', /^(dva|dvije|dve|dvoje|dvojica|doi|doua)$/],
   ['3', /^(tri|troje|trojica|trei|tre)$/],
   ['4', /^(cetiri|stiri|patru|fire)$/],
@@ -54,7 +57,7 @@ const ACRONYMS: Record<string, string> = {
 };
 
 /** One pattern that any word of either list matches: most words match none, and one test says so. */
-const anyOf = (list: Array<[string, RegExp]>) => new RegExp(list.map(([, p]) => `(?:${p.source})`).join('|'));
+const anyOf = (list: ReadonlyArray<[string, RegExp]>) => new RegExp(list.map(([, p]) => `(?:${p.source})`).join('|'));
 const ANY_NUMBER = anyOf(NUMBERS);
 const ANY_CONCEPT = anyOf(CONCEPTS);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spelledNumbers, spelledValue } from '../../src/align/number-words.ts';
 import { unmatchedNumbers } from '../../src/align/evidence.ts';
 import { neutral } from '../../src/embed/lexical-features.ts';
+import { NUMBERS } from '../../src/embed/lexical-lexicon.ts';
 
 describe('numbers spelled in words', () => {
   it('reads cardinals, teens, tens and hundreds in every tuned language and script', () => {
@@ -14,9 +15,17 @@ describe('numbers spelled in words', () => {
 
   it('reads ordinals, one-word compounds and compound adjectives', () => {
     const value = (word: string) => spelledValue(neutral(word.toLowerCase()));
-    expect(['devetnaestog', 'četvrti', 'четврти', 'tretji', 'fjerde', 'douăsprezecea', 'al doisprezecelea'.split(' ')[1]!].map(value)).toEqual([19, 4, 4, 3, 4, 12, 12]);
+    expect(['devetnaestog', 'četvrti', 'четврти', 'tretji', 'fjerde', 'douăsprezecea', 'doisprezecelea'].map(value)).toEqual([19, 4, 4, 3, 4, 12, 12]);
     expect(['petindvajset', 'toogfyrre', 'femoghalvtreds'].map(value)).toEqual([25, 42, 55]);
     expect(['dvadesetogodišnjeg', 'četrdesetdvogodišnji', 'petogodišnji', 'stogodišnji', 'дваесетгодишен'].map(value)).toEqual([20, 42, 5, 100, 20]);
+  });
+
+  it('reads every number word the embedder\'s lexicon reads, as the same number', () => {
+    // the figure rules used the lexicon before they had words of their own: none of its forms may be lost
+    for (const [value, pattern] of NUMBERS) {
+      const forms = /^\^\(([a-z|]+)\)\$$/.exec(pattern.source)![1]!.split('|');
+      for (const form of forms) expect(spelledValue(form), form).toBe(Number(value));
+    }
   });
 
   it('sums and multiplies a run of number words, and keeps each word\'s own value', () => {
