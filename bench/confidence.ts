@@ -59,6 +59,12 @@ export interface Example {
   block: boolean;
   /** Some line of the link was made partial (cut or added to). */
   partial: boolean;
+  /**
+   * How many of its two sides hold a partial line: 1 is the case a translator meets (a sentence against
+   * its translation less a clause or with one more); 2 may be both versions cut at the same clause, which
+   * say the same thing again though the bench cannot tell (it counts every such link not right).
+   */
+  partialSides: 0 | 1 | 2;
   /** The kind polyalign gives it with the model it was scored with (set when scored). */
   link: Link;
 }
@@ -155,13 +161,14 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
       for (const p of pairs) {
         const strict = gold.get(`${p.src}-${p.tgt}`)!;
         for (const l of p.links) {
-          const touched = [...lines.get(p.src)!.slice(l.src.first, l.src.last + 1), ...lines.get(p.tgt)!.slice(l.tgt.first, l.tgt.last + 1)];
-          const partial = touched.some((line) => line.partial !== undefined);
+          const isPartial = (doc: string, s: { first: number; last: number }) => lines.get(doc)!.slice(s.first, s.last + 1).some((line) => line.partial !== undefined);
+          const partialSides = ((isPartial(p.src, l.src) ? 1 : 0) + (isPartial(p.tgt, l.tgt) ? 1 : 0)) as 0 | 1 | 2;
+          const partial = partialSides > 0;
           const block = strict.has(`${range(l.src.first, l.src.last)}:${range(l.tgt.first, l.tgt.last)}`);
           const ids = (doc: string, s: { first: number; last: number }) => new Set(lines.get(doc)!.slice(s.first, s.last + 1).flatMap((line) => line.ids));
           const [a, b] = [ids(p.src, l.src), ids(p.tgt, l.tgt)];
           const uneven = a.size !== b.size || [...a].some((id) => !b.has(id));
-          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && !partial && !uneven, partial, uneven, block, link: l });
+          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && !partial && !uneven, partial, partialSides, uneven, block, link: l });
         }
       }
     };
@@ -345,7 +352,7 @@ export async function runConfidenceBench(
       const kind = kindOf({ ...e.link, confidence: p });
       const merged = e.link.src.last > e.link.src.first || e.link.tgt.last > e.link.tgt.first;
       const disagree = e.link.evidence ? numbersDisagree(e.link.evidence) : false;
-      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, unevenBlock: e.block && e.uneven && !e.partial, p, right: e.right, kind, merged, disagree };
+      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, partialSides: e.partialSides, unevenBlock: e.block && e.uneven && !e.partial, p, right: e.right, kind, merged, disagree };
     });
   type Row = ReturnType<typeof scored>[number];
   const heldScored = scored(held);
@@ -376,6 +383,10 @@ export async function runConfidenceBench(
             equivalentShare: Number((equivalent.length / Math.max(1, v.length)).toFixed(4)),
             equivalentRight: Number((equivalent.filter((r) => r.right).length / Math.max(1, equivalent.length)).toFixed(4)),
             partialRelated: Number((v.filter((r) => r.partial && r.kind === 'related').length / Math.max(1, v.filter((r) => r.partial).length)).toFixed(4)),
+            // a partial line against an intact one: the sentence less a clause or with one more
+            partialOneSideRelated: Number((v.filter((r) => r.partialSides === 1 && r.kind === 'related').length / Math.max(1, v.filter((r) => r.partialSides === 1).length)).toFixed(4)),
+            // mean confidence less the share right: below 0 the confidence is too low on the slice, above too high
+            bias: Number((v.reduce((sum, r) => sum + r.p - (r.right ? 1 : 0), 0) / Math.max(1, v.length)).toFixed(4)),
             // gold blocks of which one side holds a sentence the other lacks ("S3 S4" against "S3")
             unevenRelated: Number((v.filter((r) => r.unevenBlock && r.kind === 'related').length / Math.max(1, v.filter((r) => r.unevenBlock).length)).toFixed(4)),
           },
