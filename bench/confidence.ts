@@ -11,8 +11,10 @@
 //     the share of `equivalent` links between translations): expected calibration error (10 equal-width
 //     bins, weighted by count) and the ranking AUC (confidence of equivalent links against the rest),
 //     per condition and method, the share of links that are right, the share of `equivalent` links, the share of links
-//     covering a partial line that are `related`, the AUC of each evidence feature alone (right links
-//     against those over a partial line), and a reliability diagram (bench/confidence-<embedder>.png,
+//     covering a partial line that are `related` (and of those where the other side is intact), the bias
+//     (mean confidence less the share right: its sign says whether the confidence is low or high), the
+//     AUC of each evidence feature alone (right links against those over a partial line), and a
+//     reliability diagram (bench/confidence-<embedder>.png,
 //     drawn as SVG and rendered by chromium).
 //   - Every exported link is one example (the 7 versions aligned in one run as `polyalign run` does it,
 //     and each of the 21 pairs as a run of two documents): equivalent when it is exactly a gold block,
@@ -57,12 +59,11 @@ export interface Example {
   uneven: boolean;
   /** Exactly a gold block (even or not). */
   block: boolean;
-  /** Some line of the link was made partial (cut or added to). */
-  partial: boolean;
   /**
-   * How many of its two sides hold a partial line: 1 is the case a translator meets (a sentence against
-   * its translation less a clause or with one more); 2 may be both versions cut at the same clause, which
-   * say the same thing again though the bench cannot tell (it counts every such link not right).
+   * How many of its two sides hold a line made partial (cut or added to): 1 is the case a translator
+   * meets (a sentence against its translation less a clause or with one more); 2 may be both versions
+   * cut at the same clause, which say the same thing again though the bench cannot tell (it counts every
+   * such link not right).
    */
   partialSides: 0 | 1 | 2;
   /** The kind polyalign gives it with the model it was scored with (set when scored). */
@@ -152,6 +153,9 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
     const texts = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text) }));
     const run = embedder.pairScorer ? await rescoreMining(aligned, texts, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t), embedder.pairScorer) : aligned;
     const lines = new Map(sides.map((s) => [s.code, s.lines]));
+    const spanLines = (doc: string, s: { first: number; last: number }) => lines.get(doc)!.slice(s.first, s.last + 1);
+    const isPartial = (doc: string, s: { first: number; last: number }) => spanLines(doc, s).some((line) => line.partial !== undefined);
+    const ids = (doc: string, s: { first: number; last: number }) => new Set(spanLines(doc, s).flatMap((line) => line.ids));
     const assessDocs = sides.map((s) => ({ id: s.code, texts: s.lines.map((l) => l.text), headline: s.lines.map(() => false), lang: s.code }));
     // every candidate's evidence once, before settling: the settled runs hold the same link objects
     await assessLinks(assessDocs, run, new Map(docs.map((d) => [d.id, d])), (t) => embedder.embed(t));
@@ -161,14 +165,11 @@ export async function collectExamples(embedderName: 'polyalign' | 'lexical', eve
       for (const p of pairs) {
         const strict = gold.get(`${p.src}-${p.tgt}`)!;
         for (const l of p.links) {
-          const isPartial = (doc: string, s: { first: number; last: number }) => lines.get(doc)!.slice(s.first, s.last + 1).some((line) => line.partial !== undefined);
           const partialSides = ((isPartial(p.src, l.src) ? 1 : 0) + (isPartial(p.tgt, l.tgt) ? 1 : 0)) as 0 | 1 | 2;
-          const partial = partialSides > 0;
           const block = strict.has(`${range(l.src.first, l.src.last)}:${range(l.tgt.first, l.tgt.last)}`);
-          const ids = (doc: string, s: { first: number; last: number }) => new Set(lines.get(doc)!.slice(s.first, s.last + 1).flatMap((line) => line.ids));
           const [a, b] = [ids(p.src, l.src), ids(p.tgt, l.tgt)];
           const uneven = a.size !== b.size || [...a].some((id) => !b.has(id));
-          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && !partial && !uneven, partial, partialSides, uneven, block, link: l });
+          examples.push({ method: l.method, condition, documents, x: linkFeatures(l, witnesses(l), documents), right: block && partialSides === 0 && !uneven, partialSides, uneven, block, link: l });
         }
       }
     };
@@ -352,7 +353,7 @@ export async function runConfidenceBench(
       const kind = kindOf({ ...e.link, confidence: p });
       const merged = e.link.src.last > e.link.src.first || e.link.tgt.last > e.link.tgt.first;
       const disagree = e.link.evidence ? numbersDisagree(e.link.evidence) : false;
-      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partial, partialSides: e.partialSides, unevenBlock: e.block && e.uneven && !e.partial, p, right: e.right, kind, merged, disagree };
+      return { method: e.method, condition: e.condition, documents: e.documents, partial: e.partialSides > 0, partialSides: e.partialSides, unevenBlock: e.block && e.uneven && e.partialSides === 0, p, right: e.right, kind, merged, disagree };
     });
   type Row = ReturnType<typeof scored>[number];
   const heldScored = scored(held);
@@ -424,7 +425,7 @@ export async function runConfidenceBench(
     // each evidence feature alone on NTREX, right links against those over a partial line: how well it
     // tells a clause lost or added (higher is better; the ratio and the deviation read negated)
     featureAuc: (() => {
-      const rows = held.filter((e) => (e.right || e.partial) && e.link.evidence);
+      const rows = held.filter((e) => (e.right || e.partialSides > 0) && e.link.evidence);
       const alone = (f: (ev: NonNullable<Link['evidence']>) => number) => Number(auc(rows.map((e) => ({ p: f(e.link.evidence!), right: e.right }))).toFixed(4));
       return {
         links: rows.length,
